@@ -1,0 +1,6 @@
+/// The `datetime` module (placeholder).
+enum DatetimeModule {
+    static let functions: [BuiltinFunction] = []
+    static let decoders: [String: NativeObjectRegistry.Decoder] = [:]
+    static func make() -> ModuleObject { StandardModules.module("datetime", functions) }
+}

@@ -1,0 +1,47 @@
+/// A Python exception instance.
+public final class ExceptionObject: @unchecked Sendable {
+    public internal(set) var type: TypeObject
+    public var args: [Value]
+    public var cause: ExceptionObject?
+    public var context: ExceptionObject?
+    public var suppressContext = false
+    /// (function name, line) pairs, innermost last, filled in as the exception unwinds.
+    public var traceback: [(name: String, line: Int)] = []
+    /// Extra attributes (user exception fields, `JSONDecodeError.msg`, ...).
+    public var attributes: DictObject?
+
+    public init(type: TypeObject, args: [Value]) {
+        self.type = type
+        self.args = args
+    }
+
+    public convenience init(type: TypeObject, message: String) {
+        self.init(type: type, args: [.str(message)])
+    }
+}
+
+/// A Python exception travelling through Swift code (`throws(PyException)`).
+public struct PyException: Error, @unchecked Sendable {
+    public let object: ExceptionObject
+    public init(_ object: ExceptionObject) { self.object = object }
+    public init(_ type: TypeObject, _ message: String) {
+        self.object = ExceptionObject(type: type, message: message)
+    }
+
+    static func typeError(_ m: String) -> PyException { PyException(Types.typeError, m) }
+    static func valueError(_ m: String) -> PyException { PyException(Types.valueError, m) }
+    static func indexError(_ m: String) -> PyException { PyException(Types.indexError, m) }
+    static func keyError(_ key: Value) -> PyException {
+        PyException(ExceptionObject(type: Types.keyError, args: [key]))
+    }
+    static func attributeError(_ m: String) -> PyException { PyException(Types.attributeError, m) }
+    static func zeroDivision(_ m: String = "division by zero") -> PyException {
+        PyException(Types.zeroDivisionError, m)
+    }
+    static func overflow(_ m: String) -> PyException { PyException(Types.overflowError, m) }
+    static func nameError(_ name: String) -> PyException {
+        PyException(Types.nameError, "name '\(name)' is not defined")
+    }
+    static func runtimeError(_ m: String) -> PyException { PyException(Types.runtimeError, m) }
+    static let stopIteration = PyException(ExceptionObject(type: Types.stopIteration, args: []))
+}

@@ -1,0 +1,138 @@
+import BigInt
+
+/// A hashable value used as a dict key or set element, with Python's equality:
+/// `1 == 1.0 == True` are one key, and tuples compare element by element.
+public struct HashKey: Hashable, @unchecked Sendable {
+    public let value: Value
+
+    /// Wraps `value`, or returns `nil` when Python considers it unhashable (lists, dicts, sets).
+    @inlinable
+    public init?(_ value: Value) {
+        guard HashKey.isHashable(value) else { return nil }
+        self.value = value
+    }
+
+    @usableFromInline
+    init(raw value: Value) { self.value = value }
+
+    @usableFromInline
+    static func isHashable(_ value: Value) -> Bool {
+        switch value {
+        case .list, .dict: return false
+        case .set(let s): return s.isFrozen
+        case .tuple(let items):
+            for item in items where !isHashable(item) { return false }
+            return true
+        default: return true
+        }
+    }
+
+    public static func == (lhs: HashKey, rhs: HashKey) -> Bool {
+        keyEquals(lhs.value, rhs.value)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        HashKey.hashValue(value, into: &hasher)
+    }
+
+    static func hashValue(_ value: Value, into hasher: inout Hasher) {
+        switch value {
+        case .int(let i): hasher.combine(i)
+        case .bool(let b): hasher.combine(b ? 1 : 0)
+        case .float(let d):
+            if d.rounded(.towardZero) == d, let i = Int(exactly: d) {
+                hasher.combine(i)
+            } else if d.rounded(.towardZero) == d, d.isFinite {
+                hasher.combine(BigInt(d))
+            } else {
+                hasher.combine(d)
+            }
+        case .bigInt(let b): hasher.combine(b.value)
+        case .str(let s): hasher.combine(s)
+        case .none: hasher.combine(0x5EED)
+        case .tuple(let items):
+            hasher.combine(items.count)
+            for item in items { hashValue(item, into: &hasher) }
+        case .set(let s):
+            // Order-independent: xor of element hashes.
+            var acc = 0
+            for k in s.storage { acc ^= k.hashValue }
+            hasher.combine(acc)
+        case .range(let r): hasher.combine(r.start); hasher.combine(r.stop); hasher.combine(r.step)
+        case .ellipsis: hasher.combine(0xE11)
+        default:
+            if let id = value.objectIdentity { hasher.combine(id) } else { hasher.combine(-1) }
+        }
+    }
+
+    /// Equality that never throws; used for keys (user `__eq__` is not consulted).
+    static func keyEquals(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.str(let x), .str(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.tuple(let x), .tuple(let y)):
+            guard x.count == y.count else { return false }
+            for i in 0..<x.count where !keyEquals(x[i], y[i]) { return false }
+            return true
+        default:
+            if let r = numericEquals(a, b) { return r }
+            switch (a, b) {
+            case (.none, .none), (.ellipsis, .ellipsis): return true
+            case (.set(let x), .set(let y)): return x.storage == y.storage
+            case (.range(let x), .range(let y)): return x == y
+            default:
+                if let x = a.objectIdentity, let y = b.objectIdentity { return x == y }
+                return false
+            }
+        }
+    }
+}
+
+/// Compares two numbers (bool, int, big int, float) exactly; `nil` if either is not a number.
+func numericEquals(_ a: Value, _ b: Value) -> Bool? {
+    switch (a, b) {
+    case (.int(let x), .int(let y)): return x == y
+    case (.float(let x), .float(let y)): return x == y
+    case (.int(let x), .float(let y)), (.float(let y), .int(let x)): return intEqualsFloat(x, y)
+    case (.bool(let x), _): return numericEquals(.int(x ? 1 : 0), b)
+    case (_, .bool(let y)): return numericEquals(a, .int(y ? 1 : 0))
+    case (.bigInt(let x), .bigInt(let y)): return x.value == y.value
+    case (.bigInt, .int), (.int, .bigInt): return false
+    case (.bigInt(let x), .float(let y)), (.float(let y), .bigInt(let x)):
+        guard y.isFinite, y.rounded(.towardZero) == y else { return false }
+        return BigInt(y) == x.value
+    default: return nil
+    }
+}
+
+@inline(__always)
+func intEqualsFloat(_ x: Int, _ y: Double) -> Bool {
+    guard y.isFinite, y.rounded(.towardZero) == y else { return false }
+    if let yi = Int(exactly: y) { return yi == x }
+    return false
+}
+
+extension Value {
+    /// Identity of a heap object, or `nil` for immediate values.
+    var objectIdentity: ObjectIdentifier? {
+        switch self {
+        case .list(let o): return ObjectIdentifier(o)
+        case .dict(let o): return ObjectIdentifier(o)
+        case .set(let o): return ObjectIdentifier(o)
+        case .function(let o): return ObjectIdentifier(o)
+        case .builtin(let o): return ObjectIdentifier(o)
+        case .boundMethod(let o): return ObjectIdentifier(o)
+        case .type(let o): return ObjectIdentifier(o)
+        case .exception(let o): return ObjectIdentifier(o)
+        case .module(let o): return ObjectIdentifier(o)
+        case .iterator(let o): return ObjectIdentifier(o)
+        case .coroutine(let o): return ObjectIdentifier(o)
+        case .hostCall(let o): return ObjectIdentifier(o)
+        case .instance(let o): return ObjectIdentifier(o)
+        case .native(let o): return ObjectIdentifier(o)
+        case .bigInt(let o): return ObjectIdentifier(o)
+        case .slice(let o): return ObjectIdentifier(o)
+        default: return nil
+        }
+    }
+}

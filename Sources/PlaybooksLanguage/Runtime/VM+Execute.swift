@@ -1,0 +1,654 @@
+extension VirtualMachine {
+    /// The dispatch loop. Runs the top frame until the outermost frame returns (or, for a nested
+    /// run, until the boundary frame returns), an exception escapes, or the code suspends.
+    func execute(stopAtBoundary: Bool) -> RunResult {
+        guard var f = frames.last else { return .finished(.none) }
+        var instructions = f.code.instructions
+        var budgetCheck = 0
+        while true {
+            let ip = f.ip
+            guard ip < instructions.count else {
+                // Falling off the end cannot happen for compiled code; treat it as `return None`.
+                f.stack.append(.none)
+                f.ip = ip
+                if let r = finishFrame(stopAtBoundary: stopAtBoundary) { return r }
+                guard let top = frames.last else { return .finished(.none) }
+                f = top
+                instructions = f.code.instructions
+                continue
+            }
+            f.ip = ip + 1
+            budgetCheck &+= 1
+            if budgetCheck >= 4096 {
+                budgetCheck = 0
+                if let e = checkLimits() {
+                    if let r = unwind(e, stopAtBoundary: stopAtBoundary) { return r }
+                    guard let top = frames.last else { return .finished(.none) }
+                    f = top
+                    instructions = f.code.instructions
+                    continue
+                }
+            }
+            do throws(PyException) {
+                switch instructions[ip] {
+                case .nop:
+                    break
+                case .loadConst(let i):
+                    f.stack.append(f.code.constants[Int(i)])
+                case .loadNone:
+                    f.stack.append(.none)
+                case .loadSmallInt(let i):
+                    f.stack.append(.int(Int(i)))
+                case .loadFast(let i):
+                    guard let v = f.locals[Int(i)] else { throw unboundLocal(f, Int(i)) }
+                    f.stack.append(v)
+                case .storeFast(let i):
+                    f.locals[Int(i)] = f.stack.removeLast()
+                case .deleteFast(let i):
+                    guard f.locals[Int(i)] != nil else { throw unboundLocal(f, Int(i)) }
+                    f.locals[Int(i)] = nil
+                case .loadDeref(let i):
+                    guard let v = f.cells[Int(i)].value else {
+                        throw PyException(Types.nameError, "cannot access free variable '\(cellName(f, Int(i)))' where it is not associated with a value in enclosing scope")
+                    }
+                    f.stack.append(v)
+                case .storeDeref(let i):
+                    f.cells[Int(i)].value = f.stack.removeLast()
+                case .deleteDeref(let i):
+                    f.cells[Int(i)].value = nil
+                case .loadGlobal(let i):
+                    let g = f.globals
+                    if let v = g.values[Int(i)] ?? g.builtinFallback[Int(i)] {
+                        f.stack.append(v)
+                    } else {
+                        throw PyException.nameError(g.names[Int(i)])
+                    }
+                case .storeGlobal(let i):
+                    f.globals.values[Int(i)] = f.stack.removeLast()
+                case .deleteGlobal(let i):
+                    guard f.globals.values[Int(i)] != nil else { throw PyException.nameError(f.globals.names[Int(i)]) }
+                    f.globals.values[Int(i)] = nil
+                case .loadStateVar(let i):
+                    let name = f.code.names[Int(i)]
+                    guard let v = stateVariables.get(name) else {
+                        throw PyException(Types.nameError, "state variable '$\(name)' is not set")
+                    }
+                    f.stack.append(v)
+                case .storeStateVar(let i):
+                    stateVariables.set(f.code.names[Int(i)], f.stack.removeLast())
+                case .loadAttr(let i):
+                    let obj = f.stack.removeLast()
+                    f.stack.append(try getAttribute(obj, f.code.names[Int(i)]))
+                case .storeAttr(let i):
+                    let obj = f.stack.removeLast()
+                    let value = f.stack.removeLast()
+                    try setAttribute(obj, f.code.names[Int(i)], value)
+                case .deleteAttr(let i):
+                    let obj = f.stack.removeLast()
+                    try deleteAttribute(obj, f.code.names[Int(i)])
+                case .loadMethod(let i):
+                    let obj = f.stack.removeLast()
+                    let (callable, receiver) = try loadMethod(obj, f.code.names[Int(i)])
+                    f.stack.append(callable)
+                    f.stack.append(receiver)
+                case .callMethod(let argc):
+                    let n = Int(argc)
+                    let receiverIndex = f.stack.count - n - 1
+                    let callee = f.stack[receiverIndex - 1]
+                    let hasReceiver: Bool
+                    if case .none = f.stack[receiverIndex] { hasReceiver = false } else { hasReceiver = true }
+                    let argStart = hasReceiver ? receiverIndex : receiverIndex + 1
+                    try performCall(callee, f.stack[argStart...], [], calleeIndex: receiverIndex - 1, frame: &f, instructions: &instructions)
+                case .binarySubscript:
+                    let index = f.stack.removeLast()
+                    let obj = f.stack.removeLast()
+                    f.stack.append(try getItem(obj, index))
+                case .storeSubscript:
+                    let index = f.stack.removeLast()
+                    let obj = f.stack.removeLast()
+                    let value = f.stack.removeLast()
+                    try storeSubscript(obj, index, value)
+                case .deleteSubscript:
+                    let index = f.stack.removeLast()
+                    let obj = f.stack.removeLast()
+                    try deleteSubscript(obj, index)
+                case .buildSlice(let n):
+                    let step: Value = n == 3 ? f.stack.removeLast() : .none
+                    let stop = f.stack.removeLast()
+                    let start = f.stack.removeLast()
+                    f.stack.append(.slice(SliceValue(start: start, stop: stop, step: step)))
+                case .binary(let op):
+                    let r = f.stack.removeLast()
+                    let l = f.stack.removeLast()
+                    if case .int(let a) = l, case .int(let b) = r {
+                        switch op {
+                        case .add:
+                            let (s, o) = a.addingReportingOverflow(b)
+                            f.stack.append(o ? try binaryOp(op, l, r) : .int(s))
+                            continue
+                        case .sub:
+                            let (s, o) = a.subtractingReportingOverflow(b)
+                            f.stack.append(o ? try binaryOp(op, l, r) : .int(s))
+                            continue
+                        default: break
+                        }
+                    }
+                    f.stack.append(try binaryOp(op, l, r))
+                case .inplace(let op):
+                    let r = f.stack.removeLast()
+                    let l = f.stack.removeLast()
+                    f.stack.append(try inplaceOp(op, l, r))
+                case .unary(let op):
+                    let v = f.stack.removeLast()
+                    f.stack.append(try unaryOp(op, v))
+                case .compare(let op):
+                    let r = f.stack.removeLast()
+                    let l = f.stack.removeLast()
+                    if case .int(let a) = l, case .int(let b) = r {
+                        switch op {
+                        case .lt: f.stack.append(.bool(a < b)); continue
+                        case .le: f.stack.append(.bool(a <= b)); continue
+                        case .gt: f.stack.append(.bool(a > b)); continue
+                        case .ge: f.stack.append(.bool(a >= b)); continue
+                        case .eq: f.stack.append(.bool(a == b)); continue
+                        case .ne: f.stack.append(.bool(a != b)); continue
+                        default: break
+                        }
+                    }
+                    f.stack.append(try compareOp(op, l, r))
+                case .pop:
+                    f.stack.removeLast()
+                case .dup:
+                    f.stack.append(f.stack[f.stack.count - 1])
+                case .dupTwo:
+                    let c = f.stack.count
+                    f.stack.append(f.stack[c - 2])
+                    f.stack.append(f.stack[c - 1])
+                case .rotTwo:
+                    f.stack.swapAt(f.stack.count - 1, f.stack.count - 2)
+                case .rotThree:
+                    let top = f.stack.removeLast()
+                    f.stack.insert(top, at: f.stack.count - 2)
+                case .rotFour:
+                    let top = f.stack.removeLast()
+                    f.stack.insert(top, at: f.stack.count - 3)
+                case .jump(let t):
+                    f.ip = Int(t)
+                case .popJumpIfFalse(let t):
+                    let v = f.stack.removeLast()
+                    if case .bool(let b) = v {
+                        if !b { f.ip = Int(t) }
+                    } else if try !isTruthy(v) {
+                        f.ip = Int(t)
+                    }
+                case .popJumpIfTrue(let t):
+                    let v = f.stack.removeLast()
+                    if case .bool(let b) = v {
+                        if b { f.ip = Int(t) }
+                    } else if try isTruthy(v) {
+                        f.ip = Int(t)
+                    }
+                case .jumpIfFalseOrPop(let t):
+                    if try !isTruthy(f.stack[f.stack.count - 1]) { f.ip = Int(t) } else { f.stack.removeLast() }
+                case .jumpIfTrueOrPop(let t):
+                    if try isTruthy(f.stack[f.stack.count - 1]) { f.ip = Int(t) } else { f.stack.removeLast() }
+                case .getIter:
+                    let v = f.stack.removeLast()
+                    f.stack.append(.iterator(try makeIterator(v)))
+                case .forIter(let t):
+                    guard case .iterator(let it) = f.stack[f.stack.count - 1] else {
+                        throw PyException.typeError("for loop over a non-iterator")
+                    }
+                    if case .range(let cur, let stop, let step) = it.state {
+                        if step > 0 ? cur < stop : cur > stop {
+                            let (n, o) = cur.addingReportingOverflow(step)
+                            it.state = o ? .exhausted : .range(current: n, stop: stop, step: step)
+                            f.stack.append(.int(cur))
+                        } else {
+                            f.stack.removeLast()
+                            f.ip = Int(t)
+                        }
+                    } else if let next = try nextItem(it) {
+                        f.stack.append(next)
+                    } else {
+                        f.stack.removeLast()
+                        f.ip = Int(t)
+                    }
+                case .buildList(let n):
+                    let items = Array(f.stack.suffix(Int(n)))
+                    f.stack.removeLast(Int(n))
+                    f.stack.append(.list(ListObject(items)))
+                case .buildTuple(let n):
+                    let items = Array(f.stack.suffix(Int(n)))
+                    f.stack.removeLast(Int(n))
+                    f.stack.append(.tuple(items))
+                case .buildSet(let n):
+                    let set = SetObject()
+                    for v in f.stack.suffix(Int(n)) { set.storage.insert(try hashKey(v)) }
+                    f.stack.removeLast(Int(n))
+                    f.stack.append(.set(set))
+                case .buildMap(let n):
+                    let d = DictObject()
+                    let base = f.stack.count - 2 * Int(n)
+                    for k in 0..<Int(n) {
+                        d[try hashKey(f.stack[base + 2 * k])] = f.stack[base + 2 * k + 1]
+                    }
+                    f.stack.removeLast(2 * Int(n))
+                    f.stack.append(.dict(d))
+                case .listAppend(let depth):
+                    let v = f.stack.removeLast()
+                    if case .list(let l) = f.stack[f.stack.count - Int(depth) - 1] { l.items.append(v) }
+                case .setAdd(let depth):
+                    let v = f.stack.removeLast()
+                    if case .set(let s) = f.stack[f.stack.count - Int(depth) - 1] { s.storage.insert(try hashKey(v)) }
+                case .mapAdd(let depth):
+                    let v = f.stack.removeLast()
+                    let k = f.stack.removeLast()
+                    if case .dict(let d) = f.stack[f.stack.count - Int(depth) - 1] { d[try hashKey(k)] = v }
+                case .listExtend(let depth):
+                    let v = f.stack.removeLast()
+                    if case .list(let l) = f.stack[f.stack.count - Int(depth)] {
+                        l.items.append(contentsOf: try iterate(v))
+                    }
+                case .setUpdate(let depth):
+                    let v = f.stack.removeLast()
+                    if case .set(let s) = f.stack[f.stack.count - Int(depth)] {
+                        for item in try iterate(v) { s.storage.insert(try hashKey(item)) }
+                    }
+                case .dictUpdate(let depth):
+                    let v = f.stack.removeLast()
+                    if case .dict(let d) = f.stack[f.stack.count - Int(depth)] {
+                        try dictUpdate(d, from: v)
+                    }
+                case .dictMerge(let depth):
+                    let v = f.stack.removeLast()
+                    if case .dict(let d) = f.stack[f.stack.count - Int(depth)] {
+                        guard case .dict(let src) = v else {
+                            throw PyException.typeError("argument after ** must be a mapping, not \(v.typeName)")
+                        }
+                        for (k, val) in src.pairs {
+                            let key = try hashKey(k)
+                            if d[key] != nil {
+                                throw PyException.typeError("got multiple values for keyword argument '\(try str(k))'")
+                            }
+                            d[key] = val
+                        }
+                    }
+                case .listToTuple:
+                    if case .list(let l) = f.stack.removeLast() { f.stack.append(.tuple(l.items)) }
+                case .unpackSequence(let n):
+                    let v = f.stack.removeLast()
+                    let items: [Value]
+                    switch v {
+                    case .tuple(let t): items = t
+                    case .list(let l): items = l.items
+                    default: items = try iterate(v)
+                    }
+                    guard items.count == Int(n) else {
+                        if items.count < Int(n) {
+                            throw PyException.valueError("not enough values to unpack (expected \(n), got \(items.count))")
+                        }
+                        throw PyException.valueError("too many values to unpack (expected \(n))")
+                    }
+                    f.stack.append(contentsOf: items.reversed())
+                case .unpackStarred(let before, let after):
+                    let items = try iterate(f.stack.removeLast())
+                    let need = Int(before) + Int(after)
+                    guard items.count >= need else {
+                        throw PyException.valueError("not enough values to unpack (expected at least \(need), got \(items.count))")
+                    }
+                    var out: [Value] = Array(items[..<Int(before)])
+                    out.append(.list(ListObject(Array(items[Int(before)..<(items.count - Int(after))]))))
+                    out.append(contentsOf: items[(items.count - Int(after))...])
+                    f.stack.append(contentsOf: out.reversed())
+                case .call(let argc):
+                    let calleeIndex = f.stack.count - Int(argc) - 1
+                    try performCall(f.stack[calleeIndex], f.stack[(calleeIndex + 1)...], [], calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
+                case .callKeywords(let argc):
+                    guard case .tuple(let names) = f.stack.removeLast() else { break }
+                    let n = Int(argc)
+                    let calleeIndex = f.stack.count - n - 1
+                    let callee = f.stack[calleeIndex]
+                    let positionalEnd = f.stack.count - names.count
+                    var kwargs: [(String, Value)] = []
+                    kwargs.reserveCapacity(names.count)
+                    for (k, name) in names.enumerated() {
+                        if case .str(let s) = name { kwargs.append((s, f.stack[positionalEnd + k])) }
+                    }
+                    let args = f.stack[(calleeIndex + 1)..<positionalEnd]
+                    try performCall(callee, args, kwargs, calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
+                case .callEx(let hasKwargs):
+                    var kwargs: [(String, Value)] = []
+                    if hasKwargs == 1, case .dict(let d) = f.stack.removeLast() {
+                        for (k, v) in d.pairs {
+                            guard case .str(let s) = k else { throw PyException.typeError("keywords must be strings") }
+                            kwargs.append((s, v))
+                        }
+                    }
+                    guard case .tuple(let args) = f.stack.removeLast() else { break }
+                    let calleeIndex = f.stack.count - 1
+                    let callee = f.stack[calleeIndex]
+                    try performCall(callee, args[...], kwargs, calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
+                case .makeFunction(let codeIndex, let flags):
+                    let code = f.code.codeConstants[Int(codeIndex)]
+                    var kwDefaults: [String: Value] = [:]
+                    if flags & 2 != 0, case .dict(let d) = f.stack.removeLast() {
+                        for (k, v) in d.pairs { if case .str(let s) = k { kwDefaults[s] = v } }
+                    }
+                    var defaults: [Value] = []
+                    if flags & 1 != 0, case .tuple(let t) = f.stack.removeLast() { defaults = t }
+                    let closure = code.closureSlots.map { f.cells[Int($0)] }
+                    let fn = FunctionObject(code: code, globals: f.globals, defaults: defaults, keywordDefaults: kwDefaults, closure: closure)
+                    f.stack.append(.function(fn))
+                case .returnValue:
+                    if let r = finishFrame(stopAtBoundary: stopAtBoundary) { return r }
+                    guard let top = frames.last else { return .finished(.none) }
+                    f = top
+                    instructions = f.code.instructions
+                case .setupExcept(let t):
+                    f.handlers.append(ExceptionHandler(target: t, stackDepth: Int32(f.stack.count), handledDepth: Int32(f.handled.count)))
+                case .popBlock:
+                    f.handlers.removeLast()
+                case .pushExcInfo:
+                    if case .exception(let e) = f.stack[f.stack.count - 1] { f.handled.append(e) }
+                case .popExcept:
+                    if !f.handled.isEmpty { f.handled.removeLast() }
+                case .checkExcMatch:
+                    let cls = f.stack.removeLast()
+                    let exc = f.stack.removeLast()
+                    f.stack.append(.bool(try exceptionMatches(exc, cls)))
+                case .raise(let kind):
+                    throw try makeRaise(kind: kind, frame: f)
+                case .reraise:
+                    if case .exception(let e) = f.stack.removeLast() { throw PyException(e) }
+                    throw PyException.runtimeError("no active exception to reraise")
+                case .assertFail(let hasMessage):
+                    let args: [Value] = hasMessage == 1 ? [f.stack.removeLast()] : []
+                    throw PyException(ExceptionObject(type: Types.assertionError, args: args))
+                case .getAwaitable:
+                    let v = f.stack[f.stack.count - 1]
+                    switch v {
+                    case .coroutine, .hostCall: break
+                    default:
+                        throw PyException.typeError("object \(v.typeName) can't be used in 'await' expression")
+                    }
+                case .await:
+                    if stopsAtEveryAwait && nestedRuns == 0 && !stopAtBoundary {
+                        if !passAwaitPoint {
+                            passAwaitPoint = true
+                            f.ip = ip
+                            return .awaitPoint
+                        }
+                        passAwaitPoint = false
+                    }
+                    let awaitable = f.stack.removeLast()
+                    switch awaitable {
+                    case .hostCall(let call):
+                        if stopAtBoundary {
+                            throw PyException(Types.runtimeError, "cannot await host function '\(call.name)' from a synchronous context")
+                        }
+                        pendingHostCall = call
+                        return .suspended(call)
+                    case .coroutine(let co):
+                        f = try startCoroutine(co)
+                        instructions = f.code.instructions
+                    default:
+                        throw PyException.typeError("object \(awaitable.typeName) can't be used in 'await' expression")
+                    }
+                case .formatValue(let conversion, let hasSpec):
+                    let spec: String
+                    if hasSpec, case .str(let s) = f.stack.removeLast() { spec = s } else { spec = "" }
+                    var v = f.stack.removeLast()
+                    switch conversion {
+                    case 1: v = .str(try repr(v))
+                    case 2: v = .str(try str(v))
+                    case 3: v = .str(asciiEscaped(try repr(v)))
+                    default: break
+                    }
+                    if spec.isEmpty, case .str = v {
+                        f.stack.append(v)
+                    } else {
+                        f.stack.append(.str(try format(v, spec)))
+                    }
+                case .buildString(let n):
+                    var s = ""
+                    for v in f.stack.suffix(Int(n)) { if case .str(let part) = v { s += part } }
+                    f.stack.removeLast(Int(n))
+                    f.stack.append(.str(s))
+                case .importName(let i):
+                    f.stack.append(.module(try importModule(f.code.names[Int(i)])))
+                case .importFrom(let i):
+                    let name = f.code.names[Int(i)]
+                    guard case .module(let m) = f.stack[f.stack.count - 1] else { break }
+                    guard let v = m.attributes.get(name) else {
+                        throw PyException(Types.importError, "cannot import name '\(name)' from '\(m.name)'")
+                    }
+                    f.stack.append(v)
+                case .loadBuildClass:
+                    f.stack.append(.builtin(Builtins.buildClass))
+                case .pushNull:
+                    f.stack.append(.none)
+                }
+            } catch {
+                if let r = unwind(error, stopAtBoundary: stopAtBoundary) { return r }
+                guard let top = frames.last else { return .finished(.none) }
+                f = top
+                instructions = f.code.instructions
+            }
+        }
+    }
+
+    /// Performs a call instruction: Python functions (and methods bound to them) get a new frame
+    /// in this loop; everything else is called directly.
+    @inline(__always)
+    func performCall(
+        _ callee: Value, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)], calleeIndex: Int,
+        frame f: inout Frame, instructions: inout [Instruction]
+    ) throws(PyException) {
+        var target: (fn: FunctionObject, frame: Frame)? = nil
+        switch callee {
+        case .function(let x):
+            target = (x, try makeFrame(x, args, kwargs))
+        case .boundMethod(let m):
+            if case .function(let x) = m.function {
+                var all: [Value] = [m.receiver]
+                all.append(contentsOf: args)
+                target = (x, try makeFrame(x, all[...], kwargs))
+            }
+        default:
+            break
+        }
+        guard let (fn, frame) = target else {
+            let result = try callValue(callee, args, kwargs)
+            f.stack.removeSubrange(calleeIndex...)
+            if let started = startedFrame(result, in: f) {
+                f = started
+                instructions = f.code.instructions
+            } else {
+                f.stack.append(result)
+            }
+            return
+        }
+        f.stack.removeSubrange(calleeIndex...)
+        if let r = try pushCall(frame, fn) {
+            f.stack.append(r)
+        } else {
+            f = frame
+            instructions = f.code.instructions
+        }
+    }
+
+    /// Pushes the frame of a called Python function. For a coroutine function it returns the
+    /// coroutine object instead (the body runs when awaited).
+    @inline(__always)
+    func pushCall(_ frame: Frame, _ fn: FunctionObject) throws(PyException) -> Value? {
+        if fn.code.isCoroutine {
+            let co = CoroutineObject(frame: frame, name: fn.name)
+            frame.coroutine = co
+            return .coroutine(co)
+        }
+        guard frames.count < limits.maxRecursionDepth else {
+            throw PyException(Types.recursionError, "maximum recursion depth exceeded")
+        }
+        frames.append(frame)
+        return nil
+    }
+
+    /// `asyncio.run(coro)` returns a marker that asks the loop to start the coroutine's frame.
+    func startedFrame(_ result: Value, in f: Frame) -> Frame? {
+        guard case .native(let n) = result, let start = n as? StartCoroutine else { return nil }
+        return start.frame
+    }
+
+    func startCoroutine(_ co: CoroutineObject) throws(PyException) -> Frame {
+        guard co.state == .created, let frame = co.frame else {
+            throw PyException.runtimeError("cannot reuse already awaited coroutine")
+        }
+        guard frames.count < limits.maxRecursionDepth else {
+            throw PyException(Types.recursionError, "maximum recursion depth exceeded")
+        }
+        co.state = .running
+        frames.append(frame)
+        return frame
+    }
+
+    /// Pops the returning frame and hands its value to the caller. Returns a result when the
+    /// run is over.
+    func finishFrame(stopAtBoundary: Bool) -> RunResult? {
+        let done = frames.removeLast()
+        let value = done.stack.popLast() ?? .none
+        if let co = done.coroutine {
+            co.state = .finished
+            co.frame = nil
+        }
+        if done.isClassBody {
+            return nil
+        }
+        if done.isNestedBoundary && stopAtBoundary {
+            return .finished(value)
+        }
+        guard let caller = frames.last else { return .finished(value) }
+        caller.stack.append(value)
+        return nil
+    }
+
+    /// Delivers an exception to the innermost handler, unwinding frames. Returns a result when
+    /// it escapes the run.
+    func unwind(_ error: PyException, stopAtBoundary: Bool) -> RunResult? {
+        let exc = error.object
+        var first = true
+        while let f = frames.last {
+            if first, exc.context == nil, let handled = f.handled.last, handled !== exc {
+                exc.context = handled
+            }
+            first = false
+            let line = f.line
+            if exc.traceback.last.map({ !($0.name == f.code.name && $0.line == line) }) ?? true {
+                exc.traceback.append((f.code.name, line))
+            }
+            if let h = f.handlers.popLast() {
+                if f.stack.count > Int(h.stackDepth) { f.stack.removeLast(f.stack.count - Int(h.stackDepth)) }
+                if f.handled.count > Int(h.handledDepth) { f.handled.removeLast(f.handled.count - Int(h.handledDepth)) }
+                f.stack.append(.exception(exc))
+                f.ip = Int(h.target)
+                return nil
+            }
+            frames.removeLast()
+            if let co = f.coroutine {
+                co.state = .finished
+                co.frame = nil
+            }
+            if f.isNestedBoundary && stopAtBoundary {
+                return .failed(error)
+            }
+        }
+        return .failed(error)
+    }
+
+    func checkLimits() -> PyException? {
+        instructionCount &+= 4096
+        if let max = limits.maxInstructions, instructionCount > max {
+            return PyException(Types.limitExceeded, "instruction limit of \(max) exceeded")
+        }
+        if let deadline, ContinuousClock.now > deadline {
+            return PyException(Types.limitExceeded, "time limit exceeded")
+        }
+        if let maxBytes = limits.maxMemoryBytes {
+            let used = approximateHeapBytes()
+            if used > maxBytes {
+                return PyException(Types.memoryError, "memory limit of \(maxBytes) bytes exceeded (about \(used) bytes in use)")
+            }
+        }
+        return nil
+    }
+
+    func unboundLocal(_ f: Frame, _ i: Int) -> PyException {
+        let name = i < f.code.localNames.count ? f.code.localNames[i] : "?"
+        return PyException(Types.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
+    }
+
+    func cellName(_ f: Frame, _ i: Int) -> String {
+        if i < f.code.cellNames.count { return f.code.cellNames[i] }
+        let j = i - f.code.cellNames.count
+        return j < f.code.freeNames.count ? f.code.freeNames[j] : "?"
+    }
+
+    func makeRaise(kind: Int32, frame f: Frame) throws(PyException) -> PyException {
+        switch kind {
+        case 0:
+            guard let e = f.handled.last ?? frames.reversed().lazy.compactMap({ $0.handled.last }).first else {
+                return PyException.runtimeError("No active exception to reraise")
+            }
+            return PyException(e)
+        case 1:
+            return PyException(try exceptionInstance(f.stack.removeLast()))
+        default:
+            let causeValue = f.stack.removeLast()
+            let exc = try exceptionInstance(f.stack.removeLast())
+            if case .none = causeValue {
+                exc.cause = nil
+            } else {
+                exc.cause = try exceptionInstance(causeValue)
+            }
+            exc.suppressContext = true
+            return PyException(exc)
+        }
+    }
+
+    /// `raise X` accepts an exception instance or class.
+    func exceptionInstance(_ v: Value) throws(PyException) -> ExceptionObject {
+        switch v {
+        case .exception(let e): return e
+        case .type(let t) where t.isExceptionClass:
+            let made = try callValue(v, [][...], [])
+            if case .exception(let e) = made { return e }
+            throw PyException.typeError("exceptions must derive from BaseException")
+        default:
+            throw PyException.typeError("exceptions must derive from BaseException")
+        }
+    }
+
+    func exceptionMatches(_ exc: Value, _ cls: Value) throws(PyException) -> Bool {
+        guard case .exception(let e) = exc else { return false }
+        switch cls {
+        case .type(let t):
+            guard t.isExceptionClass else {
+                throw PyException.typeError("catching classes that do not inherit from BaseException is not allowed")
+            }
+            return e.type.isSubclass(of: t)
+        case .tuple(let items):
+            for item in items {
+                if try exceptionMatches(exc, item) { return true }
+            }
+            return false
+        default:
+            throw PyException.typeError("catching classes that do not inherit from BaseException is not allowed")
+        }
+    }
+}
+
+/// Returned by `asyncio.run` to ask the dispatch loop to run a coroutine's frame in place.
+final class StartCoroutine: NativeObject, @unchecked Sendable {
+    let frame: Frame
+    init(frame: Frame) { self.frame = frame }
+}

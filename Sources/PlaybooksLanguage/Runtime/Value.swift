@@ -1,0 +1,96 @@
+import BigInt
+
+/// A Python value.
+///
+/// Immediate values (`None`, bools, machine ints, floats, strings and tuples) are stored inline;
+/// everything with identity (lists, dicts, functions, ...) is a reference to a heap object, so
+/// `b = a` of a list stays one list. The snapshot encoder preserves that aliasing (and cycles)
+/// by numbering objects as it meets them.
+///
+/// ```swift
+/// let v: Value = .list(ListObject([.int(1), .str("two")]))
+/// ```
+public enum Value: @unchecked Sendable {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case str(String)
+    /// An integer outside `Int`'s range; always normalized (never fits in `Int`).
+    case bigInt(BigIntBox)
+    case tuple([Value])
+    case list(ListObject)
+    case dict(DictObject)
+    case set(SetObject)
+    case function(FunctionObject)
+    case builtin(BuiltinFunction)
+    case boundMethod(BoundMethod)
+    case type(TypeObject)
+    case exception(ExceptionObject)
+    case module(ModuleObject)
+    case iterator(IteratorObject)
+    case coroutine(CoroutineObject)
+    case hostCall(HostCall)
+    case range(RangeValue)
+    case slice(SliceValue)
+    case instance(InstanceObject)
+    case native(NativeObject)
+    /// `...`
+    case ellipsis
+}
+
+/// Holds a big integer behind a reference so that ``Value`` stays small.
+public final class BigIntBox: @unchecked Sendable {
+    public let value: BigInt
+    public init(_ value: BigInt) { self.value = value }
+}
+
+/// `range(start, stop, step)`.
+public struct RangeValue: Sendable, Equatable {
+    public var start: Int
+    public var stop: Int
+    public var step: Int
+
+    public var count: Int {
+        if step > 0 {
+            return start < stop ? (stop - start - 1) / step + 1 : 0
+        } else {
+            return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+        }
+    }
+
+    public func element(_ i: Int) -> Int { start &+ i &* step }
+}
+
+/// `slice(start, stop, step)`; each part is `None` or an int.
+public final class SliceValue: @unchecked Sendable {
+    public internal(set) var start: Value
+    public internal(set) var stop: Value
+    public internal(set) var step: Value
+    public init(start: Value, stop: Value, step: Value) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+}
+
+extension Value {
+    /// Makes an int value, promoting to a big integer only when it does not fit in `Int`.
+    @inlinable
+    public static func integer(_ b: BigInt) -> Value {
+        if let i = Int(exactly: b) { return .int(i) }
+        return .bigInt(BigIntBox(b))
+    }
+
+    /// Convenience for building a list value.
+    public static func makeList(_ items: [Value]) -> Value { .list(ListObject(items)) }
+
+    /// Whether this is `None`.
+    public var isNone: Bool {
+        if case .none = self { return true }
+        return false
+    }
+
+    /// The Python type name (`type(x).__name__`).
+    public var typeName: String { typeObject.name }
+}

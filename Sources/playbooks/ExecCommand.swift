@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PlaybooksLanguage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `playbooks exec FILE.py`: runs a script like `python3 FILE.py`.
+struct ExecCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exec",
+        abstract: "Run a Python script with the interpreter (same stdout as python3)."
+    )
+
+    @Argument(help: "The script to run.")
+    var file: String
+
+    @Flag(help: "At every await, encode the VM state to bytes, discard the VM and continue from a decoded copy.")
+    var checkpointEveryAwait = false
+
+    @Option(help: "Stop after about this many executed instructions.")
+    var maxInstructions: Int?
+
+    @Option(help: "Maximum recursion depth.")
+    var recursionLimit: Int = 1000
+
+    @Option(help: "Approximate limit on bytes held by the heap.")
+    var maxMemory: Int?
+
+    @Option(help: "Wall-time limit in seconds.")
+    var timeout: Double?
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            FileHandle.standardError.write(Data("playbooks: cannot read '\(file)'\n".utf8))
+            throw ExitCode(2)
+        }
+        let output = StandardOutput()
+        let limits = Limits(
+            maxInstructions: maxInstructions, maxRecursionDepth: recursionLimit, maxMemoryBytes: maxMemory,
+            maxDuration: timeout.map { .milliseconds(Int64($0 * 1000)) })
+        let result = ScriptRunner.run(
+            source: String(decoding: data, as: UTF8.self), filename: file, limits: limits,
+            checkpointEveryAwait: checkpointEveryAwait, output: output.write)
+        output.flush()
+        if !result.errorOutput.isEmpty { FileHandle.standardError.write(Data(result.errorOutput.utf8)) }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}
+
+/// Buffered standard output, written with write(2).
+final class StandardOutput: @unchecked Sendable {
+    private var buffer: [UInt8] = []
+
+    func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    func flush() {
+        buffer.withUnsafeBufferPointer { p in
+            var offset = 0
+            while offset < p.count, let base = p.baseAddress {
+                let n = Glibc.write(1, base + offset, p.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

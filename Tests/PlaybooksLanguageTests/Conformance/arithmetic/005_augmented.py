@@ -1,0 +1,15 @@
+n = 10
+n += 5; print(n)
+n -= 3; print(n)
+n *= 4; print(n)
+n //= 5; print(n)
+n %= 4; print(n)
+n **= 5; print(n)
+n /= 8; print(n)
+s = "ab"
+s *= 3; print(s)
+lst = [1]
+lst += [2, 3]; print(lst)
+lst *= 2; print(lst)
+d = {"k": 1}
+d["k"] += 10; print(d)

@@ -1,0 +1,6 @@
+print(abs(-5), abs(5), abs(-2.5), abs(0), abs(-0.0))
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(round(3.14159, 2), round(2.675, 2), round(1234, -2), round(1250, -2))
+print(round(7.0), type(round(7.0)).__name__, round(7.26, 1))
+print(round(-1.55, 1), round(12345.678, -1), round(5, 2))
+print(round(0.1 + 0.2, 10), round(1e20))

@@ -1,0 +1,8 @@
+print(2 + 3 * 4 ** 2 / 8 - 1)
+print(not 1 == 2, not (1 == 2) and 3)
+print(-3 ** 2, (-3) ** 2, 2 * -3)
+print(1 + 2 < 4 and 5 > 2 or False)
+print(8 - 3 - 2, 100 / 10 / 5, 2 ** 2 ** 3)
+print(7 % 3 * 2, 7 * 3 % 2, 1 | 2 ^ 3 & 4)
+print(3 if 0 else 4 if 1 else 5)
+print(1 << 2 + 1, (1 << 2) + 1)

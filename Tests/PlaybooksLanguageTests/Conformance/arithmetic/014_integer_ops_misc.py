@@ -1,0 +1,7 @@
+print(abs(-7) % 3, -abs(-7) // 2)
+print(max(3, 9, -1), min(3, 9, -1), max(2.5, 2), min(-0.0, 0))
+print(sum(range(101)), sum([0.5] * 4), sum([[1], [2]], []))
+print(10 ** 18 // 7, 10 ** 18 % 7)
+print(int(-7 / 2), -7 // 2, round(-7 / 2))
+print(17 % 5 == 17 - 5 * (17 // 5))
+print(hex(255), oct(8), bin(10), hex(-42), bin(0))

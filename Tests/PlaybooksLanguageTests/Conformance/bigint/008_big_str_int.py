@@ -1,0 +1,10 @@
+s = "123456789" * 5
+n = int(s)
+print(n, n + 1)
+print(int("-" + s) * 2)
+print(str(n)[::-1])
+print(int("f" * 30, 16))
+print(hex(n), oct(n))
+print(int("1" * 80, 2))
+print(f"{n:,}")
+print(f"{2 ** 70:_x}")

@@ -1,0 +1,6 @@
+print(sum([1, 2, 3]), sum([1, 2, 3], 10), sum([], 5))
+print(sum([0.5, 0.25]), sum(range(10), -45))
+print(sum([[1], [2, 3]], []))
+print(abs(-3), abs(3.5), abs(-0.0), abs(True))
+print(round(2.567, 2), round(-2.5), round(2.5), round(1e3 / 7, 3))
+print(round(25, -1), round(35, -1), round(-35, -1))

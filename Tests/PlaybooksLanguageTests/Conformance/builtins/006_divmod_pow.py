@@ -1,0 +1,6 @@
+print(divmod(17, 5), divmod(-17, 5), divmod(17.5, 5))
+print(pow(2, 8), pow(2, -2), pow(5, 3, 13), pow(2.5, 2))
+print(pow(3, 0), pow(0, 0), pow(-2, 3))
+print(pow(4, 0.5), pow(10, 3, 7))
+q, r = divmod(1000, 7)
+print(q, r, q * 7 + r)

@@ -1,0 +1,5 @@
+print(any([]), all([]), any([0, "", None]), all([1, "x", [0]]))
+print(any(x > 5 for x in [1, 9]), all(x > 0 for x in [1, -1]))
+print(any("a" in w for w in ["xyz", "bar"]))
+print(all(isinstance(x, int) for x in [1, 2, True]))
+print(any([[]]), all([[]]), any([[0]]))

@@ -1,0 +1,7 @@
+print(list(map(int, ["1", "22", "-3"])))
+print(list(map(str.upper, ["a", "b"])))
+print(list(map(pow, [2, 3], [3, 2])))
+print(list(filter(None, [0, 1, "", "a", None, [], [1]])))
+print(list(filter(str.isdigit, ["1", "a", "22"])))
+m = map(lambda x: x * 2, [1, 2, 3])
+print(next(m), list(m))

@@ -1,0 +1,7 @@
+print(int("  42\n"), int("-1_000"), int(7.9), int(True), int("11", 2))
+print(float("1.5"), float(3), float("  -inf "), float("1e-2"))
+print(str(1.0), str(12), str([1, "a"]), str(None))
+print(bool("False"), bool(0.0), bool("0"))
+print(list("ab"), tuple([1, 2]), set([1, 1, 2]), dict([("a", 1)]))
+print(list({"x": 1}.items()), tuple(range(3)))
+print(int("Z", 36), int("0777", 8), int("-0x10", 16))

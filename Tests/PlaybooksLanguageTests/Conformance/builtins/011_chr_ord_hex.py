@@ -1,0 +1,5 @@
+print(chr(97), chr(8364), ord("A"), ord("€"), ord("\n"))
+print(hex(255), hex(-1), hex(0), oct(64), oct(-8), bin(5), bin(-5))
+print(int(hex(1234), 16), int(bin(99), 2), int(oct(77), 8))
+print("".join(chr(c) for c in range(65, 71)))
+print([ord(c) - ord("a") for c in "hello"])

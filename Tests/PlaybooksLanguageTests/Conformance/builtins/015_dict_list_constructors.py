@@ -1,0 +1,6 @@
+print(list(), tuple(), dict(), set(), str(), int(), float(), bool())
+print(dict(a=1, b=[2]), dict({"x": 1}, y=2))
+print(list(range(3)) + list("ab"))
+print(set("abcab") == {"a", "b", "c"}, len(set("hello")))
+print(tuple(x for x in range(3)), list(dict.fromkeys([3, 1, 3])))
+print(dict(zip(range(3), "abc")))

@@ -1,0 +1,12 @@
+from collections import Counter
+a = Counter(apples=3, pears=1, kiwis=0)
+b = Counter(apples=1, pears=4, plums=2)
+print(a + b)
+print(a - b)
+print(b - a)
+print(a & b, a | b)
+a.update(["apples", "plums"])
+print(a)
+a.subtract({"apples": 10})
+print(a)
+print(sum(b.values()), sorted(b))

@@ -1,0 +1,10 @@
+t = tuple(range(5))
+print(t, t[::-1], t[::2])
+print(sum(t), max(t), len(t), list(t))
+a, *rest = t
+print(a, rest)
+print(tuple("abc"), tuple([1, [2]]), tuple({"k": 1}))
+nested = ((1, 2), (3, 4))
+print([x for pair in nested for x in pair])
+print(tuple(x * 2 for x in t))
+print(type(()).__name__, (1,) == tuple([1]))

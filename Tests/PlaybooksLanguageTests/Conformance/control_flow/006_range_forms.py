@@ -1,0 +1,7 @@
+print(list(range(5)), list(range(2, 6)), list(range(10, 0, -3)))
+print(list(range(0)), list(range(5, 2)), list(range(-3, 3, 2)))
+r = range(0, 20, 5)
+print(r, len(r), r[1], r[-1], 15 in r, 16 in r)
+print(list(reversed(range(4))), sum(range(1, 11)))
+print(range(3) == range(0, 3), list(range(1, 10, 4))[::-1])
+print(list(r[1:3]), range(10)[::-2])

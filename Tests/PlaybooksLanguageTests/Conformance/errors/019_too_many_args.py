@@ -1,0 +1,6 @@
+def greet(name):
+    return "hi " + name
+
+print(greet("ann"))
+names = ["bob", "cy"]
+print(greet(*names))

@@ -1,0 +1,5 @@
+handlers = {"start": lambda: "started"}
+print(handlers["start"]())
+fn = handlers.get("stop")
+print("handler:", fn)
+fn()

@@ -1,0 +1,9 @@
+def work():
+    try:
+        print("working")
+        return 1
+    finally:
+        print("cleanup")
+        raise RuntimeError("cleanup failed")
+
+work()

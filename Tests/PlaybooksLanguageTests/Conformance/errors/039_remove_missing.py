@@ -1,0 +1,5 @@
+tags = ["a", "b", "c"]
+tags.remove("b")
+print(tags)
+tags.remove("z")
+print(tags)

@@ -1,0 +1,10 @@
+n = 255
+print(f"{n:x} {n:X} {n:o} {n:b}")
+print(f"{n:#x} {n:#X} {n:#o} {n:#b}")
+print(f"{n:08b} {n:#010x}")
+print(f"{1234567:,} {1234567:_} {1234567890:_x}")
+print(f"{n:+d} {-n:+d} {n: d}")
+print(f"{n:5d}|{n:<5d}|{n:^7d}|")
+print(f"{-5:05d} {10**20:,}")
+print(f"{chr(n)!r}")
+print(f"{65:d} {0:x} {-255:x}")

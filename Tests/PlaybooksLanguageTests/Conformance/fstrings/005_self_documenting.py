@@ -1,0 +1,12 @@
+x = 10
+items = ["a", "b"]
+total = 2.5
+print(f"{x=}")
+print(f"{items=}")
+print(f"{x * 2=}")
+print(f"{total=:.2f}")
+print(f"{len(items)=}")
+name = "zed"
+print(f"{name=}")
+print(f"{name=!s}")
+print(f"{ x = }")

@@ -1,0 +1,10 @@
+s = "tab:\there\nnewline"
+print(s)
+print(repr(s))
+print("back\\slash", len("back\\slash"))
+print("\x41\x42\u00e9\u4e2d")
+print(repr("\x00\x07\x1b"))
+print("bell" + "\a" == "bell\x07")
+print(repr("\r\n"), len("\r\n"))
+print("\101\102\103")
+print(repr("é"), repr("\u2603"))

@@ -1,0 +1,10 @@
+t, f, n = True, False, None
+print(t, f, n)
+print(repr(t), repr(n), str(None))
+print(type(t).__name__, type(n).__name__)
+print(t + t, t * 10, f - 1)
+print(True == 1, False == 0, True is True)
+print(n is None, n is not None, not n)
+print(int(True), float(False), str(True).upper())
+print(bool(0), bool(''), bool([]), bool({}), bool(None), bool(0.0))
+print(bool(1), bool('x'), bool([0]), bool(-1), bool(' '))

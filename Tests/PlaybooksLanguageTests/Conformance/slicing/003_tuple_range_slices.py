@@ -1,0 +1,5 @@
+t = (0, 1, 2, 3, 4, 5)
+print(t[1:3], t[::-1], t[::2], type(t[1:2]).__name__)
+r = range(0, 30, 3)
+print(r[2:5], list(r[2:5]), r[::-1], list(r[::-4]))
+print(list(range(10)[-3:]), range(5)[1:][0])

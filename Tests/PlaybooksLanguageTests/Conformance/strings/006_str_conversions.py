@@ -1,0 +1,8 @@
+print(str(42), str(-3.5), str(None), str([1, 'a']), str((1,)))
+print(repr('x'), repr(42), repr([1, 'a']))
+print(str('already'), str(''), repr(''))
+print(int('42') + 1, float('3.25') * 2)
+print(str(10 ** 30), len(str(2 ** 100)))
+print(str({'a': 'b'}), repr({'a': "b'c"}))
+print(str(True) + str(False))
+print(chr(65) + chr(97) + chr(48), ord('z') - ord('a'))
