@@ -21,7 +21,7 @@ struct ConformanceProgram: CustomTestStringConvertible, Sendable {
         var out: [ConformanceProgram] = []
         let files = FileManager.default.enumerator(atPath: root.path)
         while let f = files?.nextObject() as? String {
-            if f.hasSuffix(".py") { out.append(ConformanceProgram(path: root.path + "/" + f, relativePath: f)) }
+            if f.hasSuffix(".py") && f.contains("/") { out.append(ConformanceProgram(path: root.path + "/" + f, relativePath: f)) }
         }
         return out.sorted { $0.relativePath < $1.relativePath }
     }()

@@ -218,7 +218,13 @@ extension VirtualMachine {
             var align = ""
             var sign = ""
             var fill = ""
-            if flags.contains("-") { align = "<" } else if flags.contains("0") && type != "s" && type != "r" { fill = "0" }
+            if flags.contains("-") {
+                align = "<"
+            } else if "srac".unicodeScalars.contains(type) {
+                align = ">"
+            } else if flags.contains("0") {
+                fill = "0"
+            }
             if flags.contains("+") { sign = "+" } else if flags.contains(" ") { sign = " " }
             let alt = flags.contains("#") ? "#" : ""
             let prec = precision.map { "." + $0 } ?? ""

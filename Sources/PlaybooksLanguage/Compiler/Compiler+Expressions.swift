@@ -79,12 +79,14 @@ extension Compiler {
         case .call(let fn, let args, let keywords):
             try compileCall(fn, args, keywords)
         case .listComp(let elt, let gens):
+            if e.containsLambda { return try compileComprehensionFunction(e) }
             b.emit(.buildList(0))
             try compileComprehension(gens, depth: gens.count) { (c: inout Compiler) throws(SyntaxError) in
                 try c.compile(elt)
                 c.b.emit(.listAppend(Int32(gens.count)))
             }
         case .generatorExp(let elt, let gens):
+            if e.containsLambda { return try compileComprehensionFunction(e) }
             // Generator expressions are evaluated eagerly into a list, then iterated.
             b.emit(.buildList(0))
             try compileComprehension(gens, depth: gens.count) { (c: inout Compiler) throws(SyntaxError) in
@@ -93,12 +95,14 @@ extension Compiler {
             }
             b.emit(.getIter)
         case .setComp(let elt, let gens):
+            if e.containsLambda { return try compileComprehensionFunction(e) }
             b.emit(.buildSet(0))
             try compileComprehension(gens, depth: gens.count) { (c: inout Compiler) throws(SyntaxError) in
                 try c.compile(elt)
                 c.b.emit(.setAdd(Int32(gens.count)))
             }
         case .dictComp(let key, let value, let gens):
+            if e.containsLambda { return try compileComprehensionFunction(e) }
             b.emit(.buildMap(0))
             try compileComprehension(gens, depth: gens.count) { (c: inout Compiler) throws(SyntaxError) in
                 try c.compile(key)
@@ -375,5 +379,51 @@ extension Compiler {
         default:
             break
         }
+    }
+
+    /// A comprehension whose body makes closures (`[lambda: i for i in r]`) runs as its own
+    /// function, as in CPython 3.11, so each closure captures the comprehension's variable.
+    mutating func compileComprehensionFunction(_ e: Expr) throws(SyntaxError) {
+        let line = e.line
+        func name(_ n: String) -> Expr { Expr(.name(n), line: line) }
+        let result = name(".result")
+        let gens: [Comprehension]
+        let initial: Expr
+        let add: Stmt
+        switch e.kind {
+        case .listComp(let elt, let g), .generatorExp(let elt, let g):
+            gens = g
+            initial = Expr(.list([]), line: line)
+            add = Stmt(.expr(Expr(.call(Expr(.attribute(result, "append"), line: line), args: [elt], keywords: []), line: line)), line: line)
+        case .setComp(let elt, let g):
+            gens = g
+            initial = Expr(.set([]), line: line)
+            add = Stmt(.expr(Expr(.call(Expr(.attribute(result, "add"), line: line), args: [elt], keywords: []), line: line)), line: line)
+        case .dictComp(let k, let v, let g):
+            gens = g
+            initial = Expr(.dict([]), line: line)
+            add = Stmt(.assign(targets: [Expr(.subscript(result, k), line: line)], value: v), line: line)
+        default:
+            return
+        }
+        guard let first = gens.first else { return }
+        var inner = add
+        for (i, g) in gens.enumerated().reversed() {
+            var body = [inner]
+            for c in g.conditions.reversed() { body = [Stmt(.if(test: c, body: body, orelse: []), line: line)] }
+            inner = Stmt(.for(target: g.target, iter: i == 0 ? name(".0") : g.iter, body: body, orelse: [], isAsync: false), line: line)
+        }
+        let body = [Stmt(.assign(targets: [result], value: initial), line: line), inner, Stmt(.return(result), line: line)]
+        let isAsync = e.containsAwait
+        try compileFunction(
+            name: "<comprehension>", parameters: Parameters(positional: [Parameter(name: ".0")]), body: body,
+            isAsync: isAsync, line: line, isLambda: false)
+        try compile(first.iter)
+        b.emit(.call(1))
+        if isAsync {
+            b.emit(.getAwaitable)
+            b.emit(.await)
+        }
+        if case .generatorExp = e.kind { b.emit(.getIter) }
     }
 }

@@ -437,10 +437,6 @@ struct JSONParser {
             }
             guard scalars[pos] == "," else { throw error("Expecting ',' delimiter", at: pos) }
             pos += 1
-            skipWhitespace()
-            if pos < scalars.count, scalars[pos] == "}" {
-                throw error("Illegal trailing comma before end of object", at: pos - 1)
-            }
         }
     }
 }

@@ -35,9 +35,11 @@ enum Arithmetic {
         case .bool(let b): return b ? 1 : 0
         case .float(let d): return d
         case .bigInt(let b):
-            let d = Double(b.value)
-            if !d.isFinite { throw PyException.overflow("int too large to convert to float") }
-            return d
+            do {
+                return try PyFormat.toDouble(b.value)
+            } catch {
+                throw PyException.overflow("int too large to convert to float")
+            }
         default: return nil
         }
     }
@@ -51,7 +53,7 @@ enum Arithmetic {
     }
 
     static func mod(_ a: Int, _ b: Int) throws(PyException) -> Value {
-        if b == 0 { throw PyException.zeroDivision("integer division or modulo by zero") }
+        if b == 0 { throw PyException.zeroDivision("integer modulo by zero") }
         if b == -1 { return .int(0) }
         var r = a % b
         if r != 0 && ((r < 0) != (b < 0)) { r += b }
@@ -66,7 +68,7 @@ enum Arithmetic {
     }
 
     static func bigMod(_ a: BigInt, _ b: BigInt) throws(PyException) -> Value {
-        if b == 0 { throw PyException.zeroDivision("integer division or modulo by zero") }
+        if b == 0 { throw PyException.zeroDivision("integer modulo by zero") }
         var r = a % b
         if r != 0 && ((r < 0) != (b < 0)) { r += b }
         return .integer(r)
@@ -98,6 +100,23 @@ enum Arithmetic {
             m = b < 0 ? -0.0 : 0.0
         }
         return m
+    }
+
+    /// Bitwise and/or/xor with Python's infinite two's-complement semantics for negatives.
+    static func bitwise(_ a: BigInt, _ b: BigInt, _ op: (BigUInt, BigUInt) -> BigUInt) -> BigInt {
+        if a >= 0 && b >= 0 { return BigInt(op(a.magnitude, b.magnitude)) }
+        let width = max(a.bitWidth, b.bitWidth) + 1
+        let modulus = BigUInt(1) << width
+        func twos(_ x: BigInt) -> BigUInt { x >= 0 ? x.magnitude : modulus - x.magnitude }
+        let r = op(twos(a), twos(b)) & (modulus - 1)
+        if r >> (width - 1) == 1 { return -BigInt(modulus - r) }
+        return BigInt(r)
+    }
+
+    /// `a >> s` rounding toward negative infinity.
+    static func shiftRight(_ a: BigInt, _ s: Int) -> BigInt {
+        if a >= 0 { return a >> s }
+        return -((-a - 1) >> s) - 1
     }
 
     static func intPow(_ base: BigInt, _ exp: Int) -> BigInt {

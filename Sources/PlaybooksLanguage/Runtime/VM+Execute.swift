@@ -282,7 +282,7 @@ extension VirtualMachine {
                     switch v {
                     case .tuple(let t): items = t
                     case .list(let l): items = l.items
-                    default: items = try iterate(v)
+                    default: items = try iterateForUnpacking(v)
                     }
                     guard items.count == Int(n) else {
                         if items.count < Int(n) {
@@ -292,7 +292,7 @@ extension VirtualMachine {
                     }
                     f.stack.append(contentsOf: items.reversed())
                 case .unpackStarred(let before, let after):
-                    let items = try iterate(f.stack.removeLast())
+                    let items = try iterateForUnpacking(f.stack.removeLast())
                     let need = Int(before) + Int(after)
                     guard items.count >= need else {
                         throw PyException.valueError("not enough values to unpack (expected at least \(need), got \(items.count))")

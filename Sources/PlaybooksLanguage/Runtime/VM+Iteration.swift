@@ -7,7 +7,11 @@ extension VirtualMachine {
         case .str(let s): return IteratorObject(.str(s, 0), kindName: "str_iterator")
         case .range(let r): return IteratorObject(.range(current: r.start, stop: r.stop, step: r.step), kindName: "range_iterator")
         case .dict(let d): return IteratorObject(.dictKeys(d, 0), kindName: "dict_keyiterator")
-        case .set(let s): return IteratorObject(.set(s, 0), kindName: "set_iterator")
+        case .set(let s):
+            if let ordered = CPythonSetOrder.order(s.storage.elements.map { $0.value }) {
+                return IteratorObject(.values(ordered, 0), kindName: "set_iterator")
+            }
+            return IteratorObject(.set(s, 0), kindName: "set_iterator")
         case .iterator(let it): return it
         case .native(let n):
             if let items = try n.items(self) { return IteratorObject(.values(items, 0), kindName: "iterator") }
@@ -131,13 +135,27 @@ extension VirtualMachine {
         }
     }
 
+    /// Items for `a, b = v`, with CPython's message for a non-iterable.
+    func iterateForUnpacking(_ v: Value) throws(PyException) -> [Value] {
+        do {
+            return try iterate(v)
+        } catch {
+            if error.object.type === Types.typeError, error.object.args.first.map({ if case .str(let s) = $0 { return s.hasSuffix("is not iterable") } else { return false } }) ?? false {
+                throw PyException.typeError("cannot unpack non-iterable \(v.typeName) object")
+            }
+            throw error
+        }
+    }
+
     /// All items of an iterable.
     func iterate(_ v: Value) throws(PyException) -> [Value] {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
         case .dict(let d): return d.keys
-        case .set(let s): return s.storage.elements.map { $0.value }
+        case .set(let s):
+            let items = s.storage.elements.map { $0.value }
+            return CPythonSetOrder.order(items) ?? items
         case .str(let s): return s.unicodeScalars.map { .str(String($0)) }
         case .range(let r):
             var out: [Value] = []

@@ -86,6 +86,7 @@ extension VirtualMachine {
             case .matmul: throw unsupported(op.symbol, l, r)
             }
         }
+        if op == .mod, case .str(let a) = l { return .str(try percentFormat(a, r)) }
         switch (l, r) {
         case (.float(let a), .float(let b)): return try floatOp(op, a, b, l, r)
         case (.float(let a), _):
@@ -124,12 +125,12 @@ extension VirtualMachine {
         case (.set(let a), .set(let b)):
             if let s = setOperation(op, a, b) { return .set(s) }
         case (.dict(let a), .dict(let b)):
+            if case .counter = a.flavor { return try counterOperation(op, a, b) }
             if op == .bitor {
                 let d = a.copy()
                 for (k, v) in b.pairs { d[try hashKey(k)] = v }
                 return .dict(d)
             }
-            if case .counter = a.flavor { return try counterOperation(op, a, b) }
         case (.instance(let o), _):
             if let m = o.cls.lookup(op.dunder) {
                 let res = try callValue(m, [l, r][...], [])
@@ -185,10 +186,10 @@ extension VirtualMachine {
         case .rshift:
             if b < 0 { throw PyException.valueError("negative shift count") }
             guard let s = Int(exactly: b) else { return .int(a < 0 ? -1 : 0) }
-            return .integer(a >> s)
-        case .bitand: return .integer(a & b)
-        case .bitor: return .integer(a | b)
-        case .bitxor: return .integer(a ^ b)
+            return .integer(Arithmetic.shiftRight(a, s))
+        case .bitand: return .integer(Arithmetic.bitwise(a, b) { $0 & $1 })
+        case .bitor: return .integer(Arithmetic.bitwise(a, b) { $0 | $1 })
+        case .bitxor: return .integer(Arithmetic.bitwise(a, b) { $0 ^ $1 })
         case .matmul: throw unsupported(op.symbol, l, r)
         }
     }

@@ -154,19 +154,9 @@ extension VirtualMachine {
         return indexed.map { $0.element }
     }
 
-    /// CPython prints small-int sets in hash-table order, which for non-negative ints below the
-    /// table size is ascending order; other sets print in insertion order here.
+    /// Sets of ints print in CPython's hash-table order.
     func setDisplayOrder(_ items: [Value]) -> [Value] {
-        var ints: [Int] = []
-        ints.reserveCapacity(items.count)
-        for v in items {
-            guard case .int(let i) = v else { return items }
-            ints.append(i)
-        }
-        var tableSize = 8
-        while tableSize * 3 < items.count * 5 { tableSize *= 2 }
-        if ints.allSatisfy({ $0 >= 0 && $0 < tableSize }) { return ints.sorted().map { .int($0) } }
-        return items
+        CPythonSetOrder.order(items) ?? items
     }
 
     func guarded(_ obj: AnyObject, _ placeholder: String, _ body: () throws(PyException) -> String) throws(PyException) -> String {

@@ -64,6 +64,8 @@ public final class VirtualMachine {
     /// Depth of Swift-driven nested runs (builtins calling Python functions).
     var nestedRuns = 0
     var reprGuard: Set<ObjectIdentifier> = []
+    /// Compiled regular expressions by flags and pattern (not part of the saved state).
+    var regexCache: [String: CompiledRegex] = [:]
 
     public init(limits: Limits = Limits(), globals: Namespace = Namespace(), stateVariables: DictObject = DictObject()) {
         self.limits = limits

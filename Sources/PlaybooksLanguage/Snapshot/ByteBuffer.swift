@@ -84,6 +84,13 @@ struct ByteReader {
         return Int(n)
     }
 
+    /// A non-negative integer that is not a count (an id, an index, a position).
+    mutating func index() throws(SnapshotError) -> Int {
+        let n = try uvarint()
+        guard n <= UInt64(Int32.max) else { throw SnapshotError("snapshot is damaged: an index of \(n) is out of range") }
+        return Int(n)
+    }
+
     mutating func int32() throws(SnapshotError) -> Int32 {
         let v = try varint()
         guard let i = Int32(exactly: v) else { throw SnapshotError("snapshot is damaged: an operand is out of range") }

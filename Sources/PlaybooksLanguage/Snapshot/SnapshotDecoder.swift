@@ -39,7 +39,7 @@ struct SnapshotDecoder {
     }
 
     mutating func ref<T: AnyObject>(_ type: T.Type) throws(SnapshotError) -> T {
-        try object(try r.count(), as: T.self)
+        try object(try r.index(), as: T.self)
     }
 
     mutating func optionalRef<T: AnyObject>(_ type: T.Type) throws(SnapshotError) -> T? {
@@ -241,7 +241,7 @@ struct SnapshotDecoder {
             let f = try object(id, as: Frame.self)
             f.code = try codeRef()
             f.globals = try ref(Namespace.self)
-            f.ip = try r.count()
+            f.ip = try r.index()
             guard f.ip <= f.code.instructions.count else { throw SnapshotDecoder.damaged("an instruction pointer is out of range") }
             var stack: [Value] = []
             for _ in 0..<(try r.count()) { stack.append(try value()) }
@@ -276,7 +276,7 @@ struct SnapshotDecoder {
     }
 
     mutating func codeRef() throws(SnapshotError) -> CodeObject {
-        let id = try r.count()
+        let id = try r.index()
         guard id < codes.count else { throw SnapshotDecoder.damaged("code object \(id) is missing") }
         return codes[id]
     }
@@ -285,15 +285,15 @@ struct SnapshotDecoder {
         switch try r.u8() {
         case 0:
             guard case .tuple(let items) = try value() else { throw SnapshotDecoder.damaged("bad iterator") }
-            return .values(items, try r.count())
-        case 1: return .list(try ref(ListObject.self), try r.count())
+            return .values(items, try r.index())
+        case 1: return .list(try ref(ListObject.self), try r.index())
         case 2: return .reversedList(try ref(ListObject.self), try r.varint())
-        case 3: return .str(try r.string(), try r.count())
+        case 3: return .str(try r.string(), try r.index())
         case 4: return .range(current: try r.varint(), stop: try r.varint(), step: try r.varint())
-        case 5: return .dictKeys(try ref(DictObject.self), try r.count())
-        case 6: return .dictValues(try ref(DictObject.self), try r.count())
-        case 7: return .dictItems(try ref(DictObject.self), try r.count())
-        case 8: return .set(try ref(SetObject.self), try r.count())
+        case 5: return .dictKeys(try ref(DictObject.self), try r.index())
+        case 6: return .dictValues(try ref(DictObject.self), try r.index())
+        case 7: return .dictItems(try ref(DictObject.self), try r.index())
+        case 8: return .set(try ref(SetObject.self), try r.index())
         case 9: return .enumerate(try ref(IteratorObject.self), try r.varint())
         case 10:
             var its: [IteratorObject] = []
@@ -339,8 +339,8 @@ struct SnapshotDecoder {
         let code = CodeObject(
             name: name, qualifiedName: qualified, filename: filename, instructions: instructions, lines: lines,
             constants: constants, codeConstants: children, names: lists[0], localNames: lists[1], cellNames: lists[2],
-            cellParameterSlots: cellSlots, freeNames: lists[3], positionalOnlyCount: try r.count(),
-            positionalCount: try r.count(), keywordOnlyCount: try r.count(), hasVarargs: try r.bool(),
+            cellParameterSlots: cellSlots, freeNames: lists[3], positionalOnlyCount: try r.index(),
+            positionalCount: try r.index(), keywordOnlyCount: try r.index(), hasVarargs: try r.bool(),
             hasKwargs: try r.bool(), isCoroutine: try r.bool(), firstLine: try r.varint(), closureSlots: closureSlots)
         try CodeValidator.validate(code)
         return code
@@ -391,7 +391,7 @@ extension VirtualMachine {
         for _ in 0..<(try d.r.count()) { moduleNames.append(try d.r.string()) }
         var hostNames: [String] = []
         for _ in 0..<(try d.r.count()) { hostNames.append(try d.r.string()) }
-        let count = try d.r.count()
+        let count = try d.r.index()
         var pendingExc: PyException? = nil
         if try d.r.bool() { pendingExc = PyException(try d.ref(ExceptionObject.self)) }
         guard d.r.remaining == 0 else { throw SnapshotDecoder.damaged("\(d.r.remaining) unexpected bytes at the end") }

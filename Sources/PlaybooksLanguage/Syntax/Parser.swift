@@ -33,7 +33,11 @@ public enum Parser {
             let unexpectedIndentation = error.kind == "IndentationError" && error.message.hasPrefix("unexpected")
             let reachedEnd = state.index >= tokens.count - 1
             if let lexerError, reachedEnd || !unexpectedIndentation { throw lexerError }
-            if let unclosed = unclosedBracket, reachedEnd || error.line > unclosed.line { throw unclosed }
+            if let unclosed = unclosedBracket,
+                reachedEnd || error.line > unclosed.line || error.message.hasSuffix("Perhaps you forgot a comma?")
+            {
+                throw unclosed
+            }
             throw error
         }
         if let lexerError { throw lexerError }

@@ -106,6 +106,15 @@ def main(argv):
                         os.remove(base + ".err")
                 else:
                     write(base + ".err", want_err)
+    if not filters:
+        # Drop expected-output files whose program no longer exists.
+        for dirpath, _, filenames in os.walk(ROOT):
+            for name in filenames:
+                if name.endswith((".out", ".err")) and not os.path.exists(os.path.join(dirpath, name[:-4] + ".py")):
+                    rel = os.path.relpath(os.path.join(dirpath, name), ROOT)
+                    changed.append(rel + " (orphan)")
+                    if not check:
+                        os.remove(os.path.join(dirpath, name))
     for p in problems:
         print("ERROR:", p)
     verb = "stale" if check else "updated"

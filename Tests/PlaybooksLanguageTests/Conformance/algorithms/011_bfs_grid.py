@@ -3,8 +3,8 @@ grid = ["S.#.....",
         "...#...#",
         "#.....#E"]
 rows, cols = len(grid), len(grid[0])
-start = next((r, c) for r in range(rows) for c in range(cols) if grid[r][c] == "S")
-end = next((r, c) for r in range(rows) for c in range(cols) if grid[r][c] == "E")
+start = [(r, c) for r in range(rows) for c in range(cols) if grid[r][c] == "S"][0]
+end = [(r, c) for r in range(rows) for c in range(cols) if grid[r][c] == "E"][0]
 dist = {start: 0}
 frontier = [start]
 while frontier:

@@ -8,6 +8,7 @@ if True:
     pass
 else:
     print("no")
-x = ...
-print(x, x is ...)
-print(type(todo()).__name__)
+def later(x):
+    pass
+    return x
+print(later(7), type(todo()).__name__)
