@@ -3,6 +3,7 @@ import BigInt
 extension Builtins {
     /// Calls of built-in types: `int("7")`, `list(x)`, `dict(a=1)`, ...
     static func construct(_ vm: VirtualMachine, _ t: TypeObject, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)]) throws(PyException) -> Value {
+        if t.module == "datetime" { return try DatetimeModule.construct(vm, t, args, kwargs) }
         let r = ArgumentReader(t.name, args, kwargs)
         switch t.name {
         case "int":
@@ -213,7 +214,7 @@ extension VirtualMachine {
         let attributes = DictObject()
         let cls = TypeObject(name: name, base: base, attributes: attributes, isBuiltin: false)
         let frame = try makeFrame(body, [][...], [])
-        frame.isClassBody = false
+        frame.isClassBody = true
         _ = try runNested(frame)
         var seen: Set<String> = []
         for (i, n) in body.code.localNames.enumerated() where !seen.contains(n) {

@@ -117,7 +117,7 @@ public enum Types {
         unicodeError, stopIteration, stopAsyncIteration, importError, moduleNotFoundError, memoryError, osError,
         timeoutError, syntaxError, indentationError, jsonDecodeError, regexError, interruptedCallError,
         limitExceeded,
-    ]
+    ] + DatetimeModule.types
 
     static let byQualifiedName: [String: TypeObject] = {
         var d: [String: TypeObject] = [:]

@@ -61,6 +61,11 @@ public struct HashKey: Hashable, @unchecked Sendable {
         case .range(let r): hasher.combine(r.start); hasher.combine(r.stop); hasher.combine(r.step)
         case .ellipsis: hasher.combine(0xE11)
         default:
+            if case .native(let n) = value, let parts = n.hashComponents {
+                hasher.combine(parts.count)
+                for part in parts { hashValue(part, into: &hasher) }
+                return
+            }
             if let id = value.objectIdentity { hasher.combine(id) } else { hasher.combine(-1) }
         }
     }
@@ -81,6 +86,11 @@ public struct HashKey: Hashable, @unchecked Sendable {
             case (.set(let x), .set(let y)): return x.storage == y.storage
             case (.range(let x), .range(let y)): return x == y
             default:
+                if case .native(let m) = a, case .native(let n) = b, let x = m.hashComponents, let y = n.hashComponents {
+                    guard x.count == y.count else { return false }
+                    for i in 0..<x.count where !keyEquals(x[i], y[i]) { return false }
+                    return true
+                }
                 if let x = a.objectIdentity, let y = b.objectIdentity { return x == y }
                 return false
             }

@@ -3,26 +3,60 @@ extension VirtualMachine {
     /// every mismatch).
     func makeFrame(_ fn: FunctionObject, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)]) throws(PyException) -> Frame {
         let code = fn.code
-        var locals = [Value?](repeating: nil, count: code.localNames.count)
+        let frame = recycledFrame(code: code, globals: fn.globals)
         let npos = code.positionalCount
+        let nlocals = code.localNames.count
         if kwargs.isEmpty && args.count == npos && !code.hasVarargs && !code.hasKwargs && code.keywordOnlyCount == 0 {
-            var i = 0
-            for a in args {
-                locals[i] = a
+            for a in args { frame.locals.append(a) }
+            var i = npos
+            while i < nlocals {
+                frame.locals.append(nil)
                 i += 1
             }
         } else {
-            try bindArguments(fn, args, kwargs, into: &locals)
-        }
-        var cells: [Cell] = []
-        if !code.cellNames.isEmpty || !fn.closure.isEmpty {
-            cells.reserveCapacity(code.cellNames.count + fn.closure.count)
-            for slot in code.cellParameterSlots {
-                cells.append(Cell(slot >= 0 ? locals[Int(slot)] : nil))
+            for _ in 0..<nlocals { frame.locals.append(nil) }
+            do {
+                try bindArguments(fn, args, kwargs, into: &frame.locals)
+            } catch {
+                recycle(frame)
+                throw error
             }
-            cells.append(contentsOf: fn.closure)
         }
-        return Frame(code: code, globals: fn.globals, locals: locals, cells: cells)
+        if !code.cellNames.isEmpty || !fn.closure.isEmpty {
+            for slot in code.cellParameterSlots {
+                frame.cells.append(Cell(slot >= 0 ? frame.locals[Int(slot)] : nil))
+            }
+            frame.cells.append(contentsOf: fn.closure)
+        }
+        return frame
+    }
+
+    /// A frame with empty stacks, reused from a finished call when possible: calls are the
+    /// hottest allocation in the interpreter.
+    @inline(__always)
+    func recycledFrame(code: CodeObject, globals: Namespace) -> Frame {
+        if let f = framePool.popLast() {
+            f.code = code
+            f.globals = globals
+            return f
+        }
+        return Frame(code: code, globals: globals, locals: [], cells: [])
+    }
+
+    /// Returns a finished frame to the pool. Only frames that nothing else references (not a
+    /// coroutine's frame) may be recycled.
+    @inline(__always)
+    func recycle(_ f: Frame) {
+        guard f.coroutine == nil, framePool.count < 64 else { return }
+        f.ip = 0
+        f.stack.removeAll(keepingCapacity: true)
+        f.locals.removeAll(keepingCapacity: true)
+        if !f.cells.isEmpty { f.cells.removeAll(keepingCapacity: true) }
+        if !f.handlers.isEmpty { f.handlers.removeAll() }
+        if !f.handled.isEmpty { f.handled.removeAll() }
+        f.isNestedBoundary = false
+        f.isClassBody = false
+        framePool.append(f)
     }
 
     private func bindArguments(

@@ -460,7 +460,7 @@ extension VirtualMachine {
         }
         guard let (fn, frame) = target else {
             let result = try callValue(callee, args, kwargs)
-            f.stack.removeSubrange(calleeIndex...)
+            f.stack.removeLast(f.stack.count - calleeIndex)
             if let started = startedFrame(result, in: f) {
                 f = started
                 instructions = f.code.instructions
@@ -469,7 +469,7 @@ extension VirtualMachine {
             }
             return
         }
-        f.stack.removeSubrange(calleeIndex...)
+        f.stack.removeLast(f.stack.count - calleeIndex)
         if let r = try pushCall(frame, fn) {
             f.stack.append(r)
         } else {
@@ -521,10 +521,9 @@ extension VirtualMachine {
             co.state = .finished
             co.frame = nil
         }
-        if done.isClassBody {
-            return nil
-        }
-        if done.isNestedBoundary && stopAtBoundary {
+        let boundary = done.isNestedBoundary
+        if !done.isClassBody { recycle(done) }
+        if boundary && stopAtBoundary {
             return .finished(value)
         }
         guard let caller = frames.last else { return .finished(value) }

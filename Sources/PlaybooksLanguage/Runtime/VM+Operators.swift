@@ -87,6 +87,7 @@ extension VirtualMachine {
             }
         }
         if op == .mod, case .str(let a) = l { return .str(try percentFormat(a, r)) }
+        if case .native(let n) = l, let res = try nativeBinary(op, n, r, reflected: false) { return res }
         switch (l, r) {
         case (.float(let a), .float(let b)): return try floatOp(op, a, b, l, r)
         case (.float(let a), _):
