@@ -217,9 +217,10 @@ extension VirtualMachine {
         frame.isClassBody = true
         _ = try runNested(frame)
         var seen: Set<String> = []
-        for (i, n) in body.code.localNames.enumerated() where !seen.contains(n) {
+        let locals = frame.locals
+        for (i, n) in body.code.localNames.enumerated() where !seen.contains(n) && i < locals.count {
             seen.insert(n)
-            if let v = frame.locals[i] { attributes.set(n, v) }
+            if let v = locals[i] { attributes.set(n, v) }
         }
         return .type(cls)
     }
@@ -229,7 +230,7 @@ extension VirtualMachine {
         if args.count == 2, case .type(let t) = args[args.startIndex] {
             return .native(SuperObject(start: t.base, receiver: args[args.startIndex + 1]))
         }
-        guard let frame = frames.last, frame.code.positionalCount > 0, let receiver = frame.locals[0] ?? (frame.cells.first?.value) else {
+        guard let frame = frames.last, frame.code.positionalCount > 0, let receiver = frame.local(0) ?? (frame.cells.first?.value) else {
             throw PyException.runtimeError("super(): no arguments")
         }
         var t: TypeObject? = receiver.typeObject

@@ -8,12 +8,25 @@ struct ExceptionHandler: Equatable {
 /// One activation of a code object. All interpreter state lives in frames and the objects they
 /// reference — never on the Swift call stack across a suspension — so a frame is plain data for
 /// the snapshot encoder.
+///
+/// The operand stack and the local variables live in manually managed buffers: pushing and
+/// popping is the hottest thing the interpreter does, and a Swift array would check uniqueness
+/// on every mutation. The buffers are private to the frame and released in `deinit`.
 final class Frame {
     var code: CodeObject
     var globals: Namespace
     var ip: Int = 0
-    var stack: [Value] = []
-    var locals: [Value?]
+
+    private(set) var slots: UnsafeMutablePointer<Value>
+    private var capacity: Int
+    /// The number of values on the operand stack.
+    private(set) var sp: Int = 0
+
+    private(set) var localSlots: UnsafeMutablePointer<Value?>
+    private var localCapacity: Int
+    /// The number of local variable slots.
+    private(set) var localCount: Int = 0
+
     var cells: [Cell]
     var handlers: [ExceptionHandler] = []
     /// Exceptions being handled by `except`/`finally` bodies in this frame, innermost last.
@@ -28,10 +41,126 @@ final class Frame {
     init(code: CodeObject, globals: Namespace, locals: [Value?], cells: [Cell]) {
         self.code = code
         self.globals = globals
-        self.locals = locals
         self.cells = cells
-        stack.reserveCapacity(8)
+        capacity = 16
+        slots = .allocate(capacity: 16)
+        localCapacity = max(8, locals.count)
+        localSlots = .allocate(capacity: localCapacity)
+        for l in locals { appendLocal(l) }
+    }
+
+    deinit {
+        slots.deinitialize(count: sp)
+        slots.deallocate()
+        localSlots.deinitialize(count: localCount)
+        localSlots.deallocate()
     }
 
     var line: Int { code.line(at: ip - 1) }
+
+    // MARK: Operand stack
+
+    @inline(__always)
+    func push(_ v: Value) {
+        if sp == capacity { grow() }
+        (slots + sp).initialize(to: v)
+        sp += 1
+    }
+
+    @inline(never)
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: slots, count: sp)
+        slots.deallocate()
+        slots = bigger
+        capacity *= 2
+    }
+
+    @inline(__always)
+    func pop() -> Value {
+        sp -= 1
+        return (slots + sp).move()
+    }
+
+    /// Removes the top `n` values.
+    @inline(__always)
+    func drop(_ n: Int) {
+        (slots + (sp - n)).deinitialize(count: n)
+        sp -= n
+    }
+
+    /// The value `depth` below the top (0 is the top).
+    @inline(__always)
+    func peek(_ depth: Int = 0) -> Value { slots[sp - 1 - depth] }
+
+    @inline(__always)
+    func setPeek(_ depth: Int, _ v: Value) { slots[sp - 1 - depth] = v }
+
+    /// Drops values until `depth` remain.
+    func truncate(to depth: Int) {
+        if sp > depth { drop(sp - depth) }
+    }
+
+    /// The values from index `start` to the top (or to `end`), as an array slice (for calls).
+    @inline(__always)
+    func values(from start: Int, to end: Int? = nil) -> ArraySlice<Value> {
+        Array(UnsafeBufferPointer(start: slots + start, count: (end ?? sp) - start))[...]
+    }
+
+    /// The value at absolute stack index `i`.
+    @inline(__always)
+    func at(_ i: Int) -> Value { slots[i] }
+
+    /// The operand stack as an array (snapshots, tests).
+    var stack: [Value] {
+        get { Array(UnsafeBufferPointer(start: slots, count: sp)) }
+        set {
+            truncate(to: 0)
+            for v in newValue { push(v) }
+        }
+    }
+
+    // MARK: Locals
+
+    @inline(__always)
+    func local(_ i: Int) -> Value? { localSlots[i] }
+
+    @inline(__always)
+    func setLocal(_ i: Int, _ v: Value?) { localSlots[i] = v }
+
+    @inline(__always)
+    func appendLocal(_ v: Value?) {
+        if localCount == localCapacity {
+            let bigger = UnsafeMutablePointer<Value?>.allocate(capacity: localCapacity * 2)
+            bigger.moveInitialize(from: localSlots, count: localCount)
+            localSlots.deallocate()
+            localSlots = bigger
+            localCapacity *= 2
+        }
+        (localSlots + localCount).initialize(to: v)
+        localCount += 1
+    }
+
+    /// The local variables as an array (snapshots, argument binding, class bodies).
+    var locals: [Value?] {
+        get { Array(UnsafeBufferPointer(start: localSlots, count: localCount)) }
+        set {
+            localSlots.deinitialize(count: localCount)
+            localCount = 0
+            for v in newValue { appendLocal(v) }
+        }
+    }
+
+    /// Empties the frame for reuse.
+    func reset() {
+        ip = 0
+        truncate(to: 0)
+        localSlots.deinitialize(count: localCount)
+        localCount = 0
+        if !cells.isEmpty { cells.removeAll(keepingCapacity: true) }
+        if !handlers.isEmpty { handlers.removeAll() }
+        if !handled.isEmpty { handled.removeAll() }
+        isNestedBoundary = false
+        isClassBody = false
+    }
 }

@@ -7,24 +7,25 @@ extension VirtualMachine {
         let npos = code.positionalCount
         let nlocals = code.localNames.count
         if kwargs.isEmpty && args.count == npos && !code.hasVarargs && !code.hasKwargs && code.keywordOnlyCount == 0 {
-            for a in args { frame.locals.append(a) }
+            for a in args { frame.appendLocal(a) }
             var i = npos
             while i < nlocals {
-                frame.locals.append(nil)
+                frame.appendLocal(nil)
                 i += 1
             }
         } else {
-            for _ in 0..<nlocals { frame.locals.append(nil) }
+            var locals = [Value?](repeating: nil, count: nlocals)
             do {
-                try bindArguments(fn, args, kwargs, into: &frame.locals)
+                try bindArguments(fn, args, kwargs, into: &locals)
             } catch {
                 recycle(frame)
                 throw error
             }
+            for l in locals { frame.appendLocal(l) }
         }
         if !code.cellNames.isEmpty || !fn.closure.isEmpty {
             for slot in code.cellParameterSlots {
-                frame.cells.append(Cell(slot >= 0 ? frame.locals[Int(slot)] : nil))
+                frame.cells.append(Cell(slot >= 0 ? frame.local(Int(slot)) : nil))
             }
             frame.cells.append(contentsOf: fn.closure)
         }
@@ -48,14 +49,7 @@ extension VirtualMachine {
     @inline(__always)
     func recycle(_ f: Frame) {
         guard f.coroutine == nil, framePool.count < 64 else { return }
-        f.ip = 0
-        f.stack.removeAll(keepingCapacity: true)
-        f.locals.removeAll(keepingCapacity: true)
-        if !f.cells.isEmpty { f.cells.removeAll(keepingCapacity: true) }
-        if !f.handlers.isEmpty { f.handlers.removeAll() }
-        if !f.handled.isEmpty { f.handled.removeAll() }
-        f.isNestedBoundary = false
-        f.isClassBody = false
+        f.reset()
         framePool.append(f)
     }
 

@@ -9,7 +9,7 @@ extension VirtualMachine {
             let ip = f.ip
             guard ip < instructions.count else {
                 // Falling off the end cannot happen for compiled code; treat it as `return None`.
-                f.stack.append(.none)
+                f.push(.none)
                 f.ip = ip
                 if let r = finishFrame(stopAtBoundary: stopAtBoundary) { return r }
                 guard let top = frames.last else { return .finished(.none) }
@@ -34,37 +34,37 @@ extension VirtualMachine {
                 case .nop:
                     break
                 case .loadConst(let i):
-                    f.stack.append(f.code.constants[Int(i)])
+                    f.push(f.code.constants[Int(i)])
                 case .loadNone:
-                    f.stack.append(.none)
+                    f.push(.none)
                 case .loadSmallInt(let i):
-                    f.stack.append(.int(Int(i)))
+                    f.push(.int(Int(i)))
                 case .loadFast(let i):
-                    guard let v = f.locals[Int(i)] else { throw unboundLocal(f, Int(i)) }
-                    f.stack.append(v)
+                    guard let v = f.local(Int(i)) else { throw unboundLocal(f, Int(i)) }
+                    f.push(v)
                 case .storeFast(let i):
-                    f.locals[Int(i)] = f.stack.removeLast()
+                    f.setLocal(Int(i), f.pop())
                 case .deleteFast(let i):
-                    guard f.locals[Int(i)] != nil else { throw unboundLocal(f, Int(i)) }
-                    f.locals[Int(i)] = nil
+                    guard f.local(Int(i)) != nil else { throw unboundLocal(f, Int(i)) }
+                    f.setLocal(Int(i), nil)
                 case .loadDeref(let i):
                     guard let v = f.cells[Int(i)].value else {
                         throw PyException(Types.nameError, "cannot access free variable '\(cellName(f, Int(i)))' where it is not associated with a value in enclosing scope")
                     }
-                    f.stack.append(v)
+                    f.push(v)
                 case .storeDeref(let i):
-                    f.cells[Int(i)].value = f.stack.removeLast()
+                    f.cells[Int(i)].value = f.pop()
                 case .deleteDeref(let i):
                     f.cells[Int(i)].value = nil
                 case .loadGlobal(let i):
                     let g = f.globals
                     if let v = g.values[Int(i)] ?? g.builtinFallback[Int(i)] {
-                        f.stack.append(v)
+                        f.push(v)
                     } else {
                         throw PyException.nameError(g.names[Int(i)])
                     }
                 case .storeGlobal(let i):
-                    f.globals.values[Int(i)] = f.stack.removeLast()
+                    f.globals.values[Int(i)] = f.pop()
                 case .deleteGlobal(let i):
                     guard f.globals.values[Int(i)] != nil else { throw PyException.nameError(f.globals.names[Int(i)]) }
                     f.globals.values[Int(i)] = nil
@@ -73,196 +73,203 @@ extension VirtualMachine {
                     guard let v = stateVariables.get(name) else {
                         throw PyException(Types.nameError, "state variable '$\(name)' is not set")
                     }
-                    f.stack.append(v)
+                    f.push(v)
                 case .storeStateVar(let i):
-                    stateVariables.set(f.code.names[Int(i)], f.stack.removeLast())
+                    stateVariables.set(f.code.names[Int(i)], f.pop())
                 case .loadAttr(let i):
-                    let obj = f.stack.removeLast()
-                    f.stack.append(try getAttribute(obj, f.code.names[Int(i)]))
+                    let obj = f.pop()
+                    f.push(try getAttribute(obj, f.code.names[Int(i)]))
                 case .storeAttr(let i):
-                    let obj = f.stack.removeLast()
-                    let value = f.stack.removeLast()
+                    let obj = f.pop()
+                    let value = f.pop()
                     try setAttribute(obj, f.code.names[Int(i)], value)
                 case .deleteAttr(let i):
-                    let obj = f.stack.removeLast()
+                    let obj = f.pop()
                     try deleteAttribute(obj, f.code.names[Int(i)])
                 case .loadMethod(let i):
-                    let obj = f.stack.removeLast()
+                    let obj = f.pop()
                     let (callable, receiver) = try loadMethod(obj, f.code.names[Int(i)])
-                    f.stack.append(callable)
-                    f.stack.append(receiver)
+                    f.push(callable)
+                    f.push(receiver)
                 case .callMethod(let argc):
                     let n = Int(argc)
-                    let receiverIndex = f.stack.count - n - 1
-                    let callee = f.stack[receiverIndex - 1]
+                    let receiverIndex = f.sp - n - 1
+                    let callee = f.at(receiverIndex - 1)
                     let hasReceiver: Bool
-                    if case .none = f.stack[receiverIndex] { hasReceiver = false } else { hasReceiver = true }
+                    if case .none = f.at(receiverIndex) { hasReceiver = false } else { hasReceiver = true }
                     let argStart = hasReceiver ? receiverIndex : receiverIndex + 1
-                    try performCall(callee, f.stack[argStart...], [], calleeIndex: receiverIndex - 1, frame: &f, instructions: &instructions)
+                    try performCall(callee, f.values(from: argStart), [], calleeIndex: receiverIndex - 1, frame: &f, instructions: &instructions)
                 case .binarySubscript:
-                    let index = f.stack.removeLast()
-                    let obj = f.stack.removeLast()
-                    f.stack.append(try getItem(obj, index))
+                    let index = f.pop()
+                    let obj = f.pop()
+                    f.push(try getItem(obj, index))
                 case .storeSubscript:
-                    let index = f.stack.removeLast()
-                    let obj = f.stack.removeLast()
-                    let value = f.stack.removeLast()
+                    let index = f.pop()
+                    let obj = f.pop()
+                    let value = f.pop()
                     try storeSubscript(obj, index, value)
                 case .deleteSubscript:
-                    let index = f.stack.removeLast()
-                    let obj = f.stack.removeLast()
+                    let index = f.pop()
+                    let obj = f.pop()
                     try deleteSubscript(obj, index)
                 case .buildSlice(let n):
-                    let step: Value = n == 3 ? f.stack.removeLast() : .none
-                    let stop = f.stack.removeLast()
-                    let start = f.stack.removeLast()
-                    f.stack.append(.slice(SliceValue(start: start, stop: stop, step: step)))
+                    let step: Value = n == 3 ? f.pop() : .none
+                    let stop = f.pop()
+                    let start = f.pop()
+                    f.push(.slice(SliceValue(start: start, stop: stop, step: step)))
                 case .binary(let op):
-                    let r = f.stack.removeLast()
-                    let l = f.stack.removeLast()
+                    let r = f.pop()
+                    let l = f.pop()
                     if case .int(let a) = l, case .int(let b) = r {
                         switch op {
                         case .add:
                             let (s, o) = a.addingReportingOverflow(b)
-                            f.stack.append(o ? try binaryOp(op, l, r) : .int(s))
+                            f.push(o ? try binaryOp(op, l, r) : .int(s))
                             continue
                         case .sub:
                             let (s, o) = a.subtractingReportingOverflow(b)
-                            f.stack.append(o ? try binaryOp(op, l, r) : .int(s))
+                            f.push(o ? try binaryOp(op, l, r) : .int(s))
                             continue
                         default: break
                         }
                     }
-                    f.stack.append(try binaryOp(op, l, r))
+                    f.push(try binaryOp(op, l, r))
                 case .inplace(let op):
-                    let r = f.stack.removeLast()
-                    let l = f.stack.removeLast()
-                    f.stack.append(try inplaceOp(op, l, r))
+                    let r = f.pop()
+                    let l = f.pop()
+                    f.push(try inplaceOp(op, l, r))
                 case .unary(let op):
-                    let v = f.stack.removeLast()
-                    f.stack.append(try unaryOp(op, v))
+                    let v = f.pop()
+                    f.push(try unaryOp(op, v))
                 case .compare(let op):
-                    let r = f.stack.removeLast()
-                    let l = f.stack.removeLast()
+                    let r = f.pop()
+                    let l = f.pop()
                     if case .int(let a) = l, case .int(let b) = r {
                         switch op {
-                        case .lt: f.stack.append(.bool(a < b)); continue
-                        case .le: f.stack.append(.bool(a <= b)); continue
-                        case .gt: f.stack.append(.bool(a > b)); continue
-                        case .ge: f.stack.append(.bool(a >= b)); continue
-                        case .eq: f.stack.append(.bool(a == b)); continue
-                        case .ne: f.stack.append(.bool(a != b)); continue
+                        case .lt: f.push(.bool(a < b)); continue
+                        case .le: f.push(.bool(a <= b)); continue
+                        case .gt: f.push(.bool(a > b)); continue
+                        case .ge: f.push(.bool(a >= b)); continue
+                        case .eq: f.push(.bool(a == b)); continue
+                        case .ne: f.push(.bool(a != b)); continue
                         default: break
                         }
                     }
-                    f.stack.append(try compareOp(op, l, r))
+                    f.push(try compareOp(op, l, r))
                 case .pop:
-                    f.stack.removeLast()
+                    f.drop(1)
                 case .dup:
-                    f.stack.append(f.stack[f.stack.count - 1])
+                    f.push(f.peek())
                 case .dupTwo:
-                    let c = f.stack.count
-                    f.stack.append(f.stack[c - 2])
-                    f.stack.append(f.stack[c - 1])
+                    let c = f.sp
+                    f.push(f.at(c - 2))
+                    f.push(f.at(c - 1))
                 case .rotTwo:
-                    f.stack.swapAt(f.stack.count - 1, f.stack.count - 2)
+                    let a = f.peek(0)
+                    f.setPeek(0, f.peek(1))
+                    f.setPeek(1, a)
                 case .rotThree:
-                    let top = f.stack.removeLast()
-                    f.stack.insert(top, at: f.stack.count - 2)
+                    let top = f.peek(0)
+                    f.setPeek(0, f.peek(1))
+                    f.setPeek(1, f.peek(2))
+                    f.setPeek(2, top)
                 case .rotFour:
-                    let top = f.stack.removeLast()
-                    f.stack.insert(top, at: f.stack.count - 3)
+                    let top = f.peek(0)
+                    f.setPeek(0, f.peek(1))
+                    f.setPeek(1, f.peek(2))
+                    f.setPeek(2, f.peek(3))
+                    f.setPeek(3, top)
                 case .jump(let t):
                     f.ip = Int(t)
                 case .popJumpIfFalse(let t):
-                    let v = f.stack.removeLast()
+                    let v = f.pop()
                     if case .bool(let b) = v {
                         if !b { f.ip = Int(t) }
                     } else if try !isTruthy(v) {
                         f.ip = Int(t)
                     }
                 case .popJumpIfTrue(let t):
-                    let v = f.stack.removeLast()
+                    let v = f.pop()
                     if case .bool(let b) = v {
                         if b { f.ip = Int(t) }
                     } else if try isTruthy(v) {
                         f.ip = Int(t)
                     }
                 case .jumpIfFalseOrPop(let t):
-                    if try !isTruthy(f.stack[f.stack.count - 1]) { f.ip = Int(t) } else { f.stack.removeLast() }
+                    if try !isTruthy(f.peek()) { f.ip = Int(t) } else { f.pop() }
                 case .jumpIfTrueOrPop(let t):
-                    if try isTruthy(f.stack[f.stack.count - 1]) { f.ip = Int(t) } else { f.stack.removeLast() }
+                    if try isTruthy(f.peek()) { f.ip = Int(t) } else { f.pop() }
                 case .getIter:
-                    let v = f.stack.removeLast()
-                    f.stack.append(.iterator(try makeIterator(v)))
+                    let v = f.pop()
+                    f.push(.iterator(try makeIterator(v)))
                 case .forIter(let t):
-                    guard case .iterator(let it) = f.stack[f.stack.count - 1] else {
+                    guard case .iterator(let it) = f.peek() else {
                         throw PyException.typeError("for loop over a non-iterator")
                     }
                     if case .range(let cur, let stop, let step) = it.state {
                         if step > 0 ? cur < stop : cur > stop {
                             let (n, o) = cur.addingReportingOverflow(step)
                             it.state = o ? .exhausted : .range(current: n, stop: stop, step: step)
-                            f.stack.append(.int(cur))
+                            f.push(.int(cur))
                         } else {
-                            f.stack.removeLast()
+                            f.drop(1)
                             f.ip = Int(t)
                         }
                     } else if let next = try nextItem(it) {
-                        f.stack.append(next)
+                        f.push(next)
                     } else {
-                        f.stack.removeLast()
+                        f.drop(1)
                         f.ip = Int(t)
                     }
                 case .buildList(let n):
-                    let items = Array(f.stack.suffix(Int(n)))
-                    f.stack.removeLast(Int(n))
-                    f.stack.append(.list(ListObject(items)))
+                    let items = Array(f.values(from: f.sp - Int(n)))
+                    f.drop(Int(n))
+                    f.push(.list(ListObject(items)))
                 case .buildTuple(let n):
-                    let items = Array(f.stack.suffix(Int(n)))
-                    f.stack.removeLast(Int(n))
-                    f.stack.append(.tuple(items))
+                    let items = Array(f.values(from: f.sp - Int(n)))
+                    f.drop(Int(n))
+                    f.push(.tuple(items))
                 case .buildSet(let n):
                     let set = SetObject()
-                    for v in f.stack.suffix(Int(n)) { set.storage.insert(try hashKey(v)) }
-                    f.stack.removeLast(Int(n))
-                    f.stack.append(.set(set))
+                    for v in f.values(from: f.sp - Int(n)) { set.storage.insert(try hashKey(v)) }
+                    f.drop(Int(n))
+                    f.push(.set(set))
                 case .buildMap(let n):
                     let d = DictObject()
-                    let base = f.stack.count - 2 * Int(n)
+                    let base = f.sp - 2 * Int(n)
                     for k in 0..<Int(n) {
-                        d[try hashKey(f.stack[base + 2 * k])] = f.stack[base + 2 * k + 1]
+                        d[try hashKey(f.at(base + 2 * k))] = f.at(base + 2 * k + 1)
                     }
-                    f.stack.removeLast(2 * Int(n))
-                    f.stack.append(.dict(d))
+                    f.drop(2 * Int(n))
+                    f.push(.dict(d))
                 case .listAppend(let depth):
-                    let v = f.stack.removeLast()
-                    if case .list(let l) = f.stack[f.stack.count - Int(depth) - 1] { l.items.append(v) }
+                    let v = f.pop()
+                    if case .list(let l) = f.peek(Int(depth)) { l.items.append(v) }
                 case .setAdd(let depth):
-                    let v = f.stack.removeLast()
-                    if case .set(let s) = f.stack[f.stack.count - Int(depth) - 1] { s.storage.insert(try hashKey(v)) }
+                    let v = f.pop()
+                    if case .set(let s) = f.peek(Int(depth)) { s.storage.insert(try hashKey(v)) }
                 case .mapAdd(let depth):
-                    let v = f.stack.removeLast()
-                    let k = f.stack.removeLast()
-                    if case .dict(let d) = f.stack[f.stack.count - Int(depth) - 1] { d[try hashKey(k)] = v }
+                    let v = f.pop()
+                    let k = f.pop()
+                    if case .dict(let d) = f.peek(Int(depth)) { d[try hashKey(k)] = v }
                 case .listExtend(let depth):
-                    let v = f.stack.removeLast()
-                    if case .list(let l) = f.stack[f.stack.count - Int(depth)] {
+                    let v = f.pop()
+                    if case .list(let l) = f.peek(Int(depth) - 1) {
                         l.items.append(contentsOf: try iterate(v))
                     }
                 case .setUpdate(let depth):
-                    let v = f.stack.removeLast()
-                    if case .set(let s) = f.stack[f.stack.count - Int(depth)] {
+                    let v = f.pop()
+                    if case .set(let s) = f.peek(Int(depth) - 1) {
                         for item in try iterate(v) { s.storage.insert(try hashKey(item)) }
                     }
                 case .dictUpdate(let depth):
-                    let v = f.stack.removeLast()
-                    if case .dict(let d) = f.stack[f.stack.count - Int(depth)] {
+                    let v = f.pop()
+                    if case .dict(let d) = f.peek(Int(depth) - 1) {
                         try dictUpdate(d, from: v)
                     }
                 case .dictMerge(let depth):
-                    let v = f.stack.removeLast()
-                    if case .dict(let d) = f.stack[f.stack.count - Int(depth)] {
+                    let v = f.pop()
+                    if case .dict(let d) = f.peek(Int(depth) - 1) {
                         guard case .dict(let src) = v else {
                             throw PyException.typeError("argument after ** must be a mapping, not \(v.typeName)")
                         }
@@ -275,9 +282,9 @@ extension VirtualMachine {
                         }
                     }
                 case .listToTuple:
-                    if case .list(let l) = f.stack.removeLast() { f.stack.append(.tuple(l.items)) }
+                    if case .list(let l) = f.pop() { f.push(.tuple(l.items)) }
                 case .unpackSequence(let n):
-                    let v = f.stack.removeLast()
+                    let v = f.pop()
                     let items: [Value]
                     switch v {
                     case .tuple(let t): items = t
@@ -290,9 +297,9 @@ extension VirtualMachine {
                         }
                         throw PyException.valueError("too many values to unpack (expected \(n))")
                     }
-                    f.stack.append(contentsOf: items.reversed())
+                    for item in items.reversed() { f.push(item) }
                 case .unpackStarred(let before, let after):
-                    let items = try iterateForUnpacking(f.stack.removeLast())
+                    let items = try iterateForUnpacking(f.pop())
                     let need = Int(before) + Int(after)
                     guard items.count >= need else {
                         throw PyException.valueError("not enough values to unpack (expected at least \(need), got \(items.count))")
@@ -300,73 +307,73 @@ extension VirtualMachine {
                     var out: [Value] = Array(items[..<Int(before)])
                     out.append(.list(ListObject(Array(items[Int(before)..<(items.count - Int(after))]))))
                     out.append(contentsOf: items[(items.count - Int(after))...])
-                    f.stack.append(contentsOf: out.reversed())
+                    for item in out.reversed() { f.push(item) }
                 case .call(let argc):
-                    let calleeIndex = f.stack.count - Int(argc) - 1
-                    try performCall(f.stack[calleeIndex], f.stack[(calleeIndex + 1)...], [], calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
+                    let calleeIndex = f.sp - Int(argc) - 1
+                    try performCall(f.at(calleeIndex), f.values(from: calleeIndex + 1), [], calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
                 case .callKeywords(let argc):
-                    guard case .tuple(let names) = f.stack.removeLast() else { break }
+                    guard case .tuple(let names) = f.pop() else { break }
                     let n = Int(argc)
-                    let calleeIndex = f.stack.count - n - 1
-                    let callee = f.stack[calleeIndex]
-                    let positionalEnd = f.stack.count - names.count
+                    let calleeIndex = f.sp - n - 1
+                    let callee = f.at(calleeIndex)
+                    let positionalEnd = f.sp - names.count
                     var kwargs: [(String, Value)] = []
                     kwargs.reserveCapacity(names.count)
                     for (k, name) in names.enumerated() {
-                        if case .str(let s) = name { kwargs.append((s, f.stack[positionalEnd + k])) }
+                        if case .str(let s) = name { kwargs.append((s, f.at(positionalEnd + k))) }
                     }
-                    let args = f.stack[(calleeIndex + 1)..<positionalEnd]
+                    let args = f.values(from: calleeIndex + 1, to: positionalEnd)
                     try performCall(callee, args, kwargs, calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
                 case .callEx(let hasKwargs):
                     var kwargs: [(String, Value)] = []
-                    if hasKwargs == 1, case .dict(let d) = f.stack.removeLast() {
+                    if hasKwargs == 1, case .dict(let d) = f.pop() {
                         for (k, v) in d.pairs {
                             guard case .str(let s) = k else { throw PyException.typeError("keywords must be strings") }
                             kwargs.append((s, v))
                         }
                     }
-                    guard case .tuple(let args) = f.stack.removeLast() else { break }
-                    let calleeIndex = f.stack.count - 1
-                    let callee = f.stack[calleeIndex]
+                    guard case .tuple(let args) = f.pop() else { break }
+                    let calleeIndex = f.sp - 1
+                    let callee = f.at(calleeIndex)
                     try performCall(callee, args[...], kwargs, calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
                 case .makeFunction(let codeIndex, let flags):
                     let code = f.code.codeConstants[Int(codeIndex)]
                     var kwDefaults: [String: Value] = [:]
-                    if flags & 2 != 0, case .dict(let d) = f.stack.removeLast() {
+                    if flags & 2 != 0, case .dict(let d) = f.pop() {
                         for (k, v) in d.pairs { if case .str(let s) = k { kwDefaults[s] = v } }
                     }
                     var defaults: [Value] = []
-                    if flags & 1 != 0, case .tuple(let t) = f.stack.removeLast() { defaults = t }
+                    if flags & 1 != 0, case .tuple(let t) = f.pop() { defaults = t }
                     let closure = code.closureSlots.map { f.cells[Int($0)] }
                     let fn = FunctionObject(code: code, globals: f.globals, defaults: defaults, keywordDefaults: kwDefaults, closure: closure)
-                    f.stack.append(.function(fn))
+                    f.push(.function(fn))
                 case .returnValue:
                     if let r = finishFrame(stopAtBoundary: stopAtBoundary) { return r }
                     guard let top = frames.last else { return .finished(.none) }
                     f = top
                     instructions = f.code.instructions
                 case .setupExcept(let t):
-                    f.handlers.append(ExceptionHandler(target: t, stackDepth: Int32(f.stack.count), handledDepth: Int32(f.handled.count)))
+                    f.handlers.append(ExceptionHandler(target: t, stackDepth: Int32(f.sp), handledDepth: Int32(f.handled.count)))
                 case .popBlock:
                     f.handlers.removeLast()
                 case .pushExcInfo:
-                    if case .exception(let e) = f.stack[f.stack.count - 1] { f.handled.append(e) }
+                    if case .exception(let e) = f.peek() { f.handled.append(e) }
                 case .popExcept:
                     if !f.handled.isEmpty { f.handled.removeLast() }
                 case .checkExcMatch:
-                    let cls = f.stack.removeLast()
-                    let exc = f.stack.removeLast()
-                    f.stack.append(.bool(try exceptionMatches(exc, cls)))
+                    let cls = f.pop()
+                    let exc = f.pop()
+                    f.push(.bool(try exceptionMatches(exc, cls)))
                 case .raise(let kind):
                     throw try makeRaise(kind: kind, frame: f)
                 case .reraise:
-                    if case .exception(let e) = f.stack.removeLast() { throw PyException(e) }
+                    if case .exception(let e) = f.pop() { throw PyException(e) }
                     throw PyException.runtimeError("no active exception to reraise")
                 case .assertFail(let hasMessage):
-                    let args: [Value] = hasMessage == 1 ? [f.stack.removeLast()] : []
+                    let args: [Value] = hasMessage == 1 ? [f.pop()] : []
                     throw PyException(ExceptionObject(type: Types.assertionError, args: args))
                 case .getAwaitable:
-                    let v = f.stack[f.stack.count - 1]
+                    let v = f.peek()
                     switch v {
                     case .coroutine, .hostCall: break
                     default:
@@ -381,7 +388,7 @@ extension VirtualMachine {
                         }
                         passAwaitPoint = false
                     }
-                    let awaitable = f.stack.removeLast()
+                    let awaitable = f.pop()
                     switch awaitable {
                     case .hostCall(let call):
                         if stopAtBoundary {
@@ -397,8 +404,8 @@ extension VirtualMachine {
                     }
                 case .formatValue(let conversion, let hasSpec):
                     let spec: String
-                    if hasSpec, case .str(let s) = f.stack.removeLast() { spec = s } else { spec = "" }
-                    var v = f.stack.removeLast()
+                    if hasSpec, case .str(let s) = f.pop() { spec = s } else { spec = "" }
+                    var v = f.pop()
                     switch conversion {
                     case 1: v = .str(try repr(v))
                     case 2: v = .str(try str(v))
@@ -406,28 +413,28 @@ extension VirtualMachine {
                     default: break
                     }
                     if spec.isEmpty, case .str = v {
-                        f.stack.append(v)
+                        f.push(v)
                     } else {
-                        f.stack.append(.str(try format(v, spec)))
+                        f.push(.str(try format(v, spec)))
                     }
                 case .buildString(let n):
                     var s = ""
-                    for v in f.stack.suffix(Int(n)) { if case .str(let part) = v { s += part } }
-                    f.stack.removeLast(Int(n))
-                    f.stack.append(.str(s))
+                    for v in f.values(from: f.sp - Int(n)) { if case .str(let part) = v { s += part } }
+                    f.drop(Int(n))
+                    f.push(.str(s))
                 case .importName(let i):
-                    f.stack.append(.module(try importModule(f.code.names[Int(i)])))
+                    f.push(.module(try importModule(f.code.names[Int(i)])))
                 case .importFrom(let i):
                     let name = f.code.names[Int(i)]
-                    guard case .module(let m) = f.stack[f.stack.count - 1] else { break }
+                    guard case .module(let m) = f.peek() else { break }
                     guard let v = m.attributes.get(name) else {
                         throw PyException(Types.importError, "cannot import name '\(name)' from '\(m.name)'")
                     }
-                    f.stack.append(v)
+                    f.push(v)
                 case .loadBuildClass:
-                    f.stack.append(.builtin(Builtins.buildClass))
+                    f.push(.builtin(Builtins.buildClass))
                 case .pushNull:
-                    f.stack.append(.none)
+                    f.push(.none)
                 }
             } catch {
                 if let r = unwind(error, stopAtBoundary: stopAtBoundary) { return r }
@@ -460,18 +467,18 @@ extension VirtualMachine {
         }
         guard let (fn, frame) = target else {
             let result = try callValue(callee, args, kwargs)
-            f.stack.removeLast(f.stack.count - calleeIndex)
+            f.truncate(to: calleeIndex)
             if let started = startedFrame(result, in: f) {
                 f = started
                 instructions = f.code.instructions
             } else {
-                f.stack.append(result)
+                f.push(result)
             }
             return
         }
-        f.stack.removeLast(f.stack.count - calleeIndex)
+        f.truncate(to: calleeIndex)
         if let r = try pushCall(frame, fn) {
-            f.stack.append(r)
+            f.push(r)
         } else {
             f = frame
             instructions = f.code.instructions
@@ -516,7 +523,7 @@ extension VirtualMachine {
     /// run is over.
     func finishFrame(stopAtBoundary: Bool) -> RunResult? {
         let done = frames.removeLast()
-        let value = done.stack.popLast() ?? .none
+        let value = done.sp > 0 ? done.pop() : .none
         if let co = done.coroutine {
             co.state = .finished
             co.frame = nil
@@ -527,7 +534,7 @@ extension VirtualMachine {
             return .finished(value)
         }
         guard let caller = frames.last else { return .finished(value) }
-        caller.stack.append(value)
+        caller.push(value)
         return nil
     }
 
@@ -546,9 +553,9 @@ extension VirtualMachine {
                 exc.traceback.append((f.code.name, line))
             }
             if let h = f.handlers.popLast() {
-                if f.stack.count > Int(h.stackDepth) { f.stack.removeLast(f.stack.count - Int(h.stackDepth)) }
+                f.truncate(to: Int(h.stackDepth))
                 if f.handled.count > Int(h.handledDepth) { f.handled.removeLast(f.handled.count - Int(h.handledDepth)) }
-                f.stack.append(.exception(exc))
+                f.push(.exception(exc))
                 f.ip = Int(h.target)
                 return nil
             }
@@ -600,10 +607,10 @@ extension VirtualMachine {
             }
             return PyException(e)
         case 1:
-            return PyException(try exceptionInstance(f.stack.removeLast()))
+            return PyException(try exceptionInstance(f.pop()))
         default:
-            let causeValue = f.stack.removeLast()
-            let exc = try exceptionInstance(f.stack.removeLast())
+            let causeValue = f.pop()
+            let exc = try exceptionInstance(f.pop())
             if case .none = causeValue {
                 exc.cause = nil
             } else {

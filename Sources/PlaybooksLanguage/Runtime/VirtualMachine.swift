@@ -109,7 +109,7 @@ public final class VirtualMachine {
     public func resume(returning value: Value) {
         guard pendingHostCall != nil, let top = frames.last else { return }
         pendingHostCall = nil
-        top.stack.append(value)
+        top.push(value)
     }
 
     /// Answers the pending host call with an exception, raised at the `await`.
