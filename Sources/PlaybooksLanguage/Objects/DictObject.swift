@@ -1,11 +1,6 @@
-/// A Python `dict`: insertion-ordered, keyed by ``HashKey``.
-///
-/// Entries live in a dense array in insertion order; deleted entries leave a hole that is
-/// compacted away once holes outnumber live entries.
+/// A Python `dict`: insertion-ordered, with Python's key equality (`1 == 1.0 == True`).
 public final class DictObject: @unchecked Sendable {
-    @usableFromInline var index: [HashKey: Int] = [:]
-    @usableFromInline var entries: [(key: Value, value: Value)?] = []
-    @usableFromInline var holes = 0
+    var table = KeyTable()
     /// `Counter`, `defaultdict` and `OrderedDict` are dicts with a flavor.
     public var flavor: DictFlavor = .plain
 
@@ -17,97 +12,56 @@ public final class DictObject: @unchecked Sendable {
         }
     }
 
-    public var count: Int { index.count }
+    public var count: Int { table.count }
 
-    @inlinable
     public subscript(key: HashKey) -> Value? {
-        get {
-            guard let i = index[key] else { return nil }
-            return entries[i]?.value
-        }
+        get { table.value(for: key.value, hash: PyHash.hash(key.value)) }
         set {
             if let newValue {
-                if let i = index[key] {
-                    entries[i] = (entries[i]?.key ?? key.value, newValue)
-                } else {
-                    index[key] = entries.count
-                    entries.append((key.value, newValue))
-                }
+                table.set(key.value, hash: PyHash.hash(key.value), value: newValue)
             } else {
-                _ = removeValue(forKey: key)
+                table.remove(key.value, hash: PyHash.hash(key.value))
             }
         }
     }
 
     /// Looks up a string key without the caller building a ``HashKey``.
     public func get(_ name: String) -> Value? {
-        self[HashKey(unchecked: .str(name))]
+        table.value(for: .str(name), hash: PyHash.string(name))
     }
 
     public func set(_ name: String, _ value: Value) {
-        self[HashKey(unchecked: .str(name))] = value
+        table.set(.str(name), hash: PyHash.string(name), value: value)
     }
 
     @discardableResult
     public func removeValue(forKey key: HashKey) -> Value? {
-        guard let i = index.removeValue(forKey: key) else { return nil }
-        let old = entries[i]?.value
-        entries[i] = nil
-        holes += 1
-        if i == entries.count - 1 {
-            entries.removeLast()
-            holes -= 1
-        }
-        if holes > 16 && holes > index.count { compact() }
-        return old
+        table.remove(key.value, hash: PyHash.hash(key.value))
     }
 
-    public func removeAll() {
-        index.removeAll()
-        entries.removeAll()
-        holes = 0
-    }
-
-    func compact() {
-        var fresh: [(key: Value, value: Value)?] = []
-        fresh.reserveCapacity(index.count)
-        for case let e? in entries {
-            if let k = HashKey(e.key) { index[k] = fresh.count }
-            fresh.append(e)
-        }
-        entries = fresh
-        holes = 0
-    }
+    public func removeAll() { table.removeAll() }
 
     /// Live entries in insertion order.
-    public var pairs: [(key: Value, value: Value)] { entries.compactMap { $0 } }
-    public var keys: [Value] { entries.compactMap { $0?.key } }
-    public var values: [Value] { entries.compactMap { $0?.value } }
+    public var pairs: [(key: Value, value: Value)] { table.entries.compactMap { $0.map { ($0.key, $0.value) } } }
+    public var keys: [Value] { table.entries.compactMap { $0?.key } }
+    public var values: [Value] { table.entries.compactMap { $0?.value } }
 
     /// The raw slot count, for iterators that walk entries by position.
-    var slotCount: Int { entries.count }
+    var slotCount: Int { table.entries.count }
     func entry(at slot: Int) -> (key: Value, value: Value)? {
-        slot < entries.count ? entries[slot] : nil
+        guard slot < table.entries.count, let e = table.entries[slot] else { return nil }
+        return (e.key, e.value)
     }
 
     /// Removes and returns the last entry (`popitem`).
     func popLast() -> (key: Value, value: Value)? {
-        while let last = entries.last {
-            entries.removeLast()
-            if let e = last {
-                if let k = HashKey(e.key) { index.removeValue(forKey: k) }
-                return e
-            }
-            holes -= 1
-        }
-        return nil
+        table.popLast().map { ($0.key, $0.value) }
     }
 
     public func copy() -> DictObject {
         let d = DictObject()
-        d.index = index
-        d.entries = entries
-        d.holes = holes
+        d.table = table
+        d.flavor = flavor
         return d
     }
 }

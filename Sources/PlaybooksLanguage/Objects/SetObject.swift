@@ -1,6 +1,4 @@
-/// A Python `set` (or `frozenset` when `isFrozen`). Iteration follows insertion order, which
-/// keeps programs deterministic (CPython's order depends on hashes; programs that print sets of
-/// small ints see the same order for the common cases of sorted insertion).
+/// A Python `set` (or `frozenset` when `isFrozen`).
 public final class SetObject: @unchecked Sendable {
     public var storage: OrderedKeySet
     public internal(set) var isFrozen: Bool
@@ -11,60 +9,51 @@ public final class SetObject: @unchecked Sendable {
     }
 }
 
-/// An insertion-ordered set of ``HashKey``s.
+/// An insertion-ordered set of ``HashKey``s. (Iteration of int sets follows CPython's table
+/// order; see ``CPythonSetOrder``.)
 public struct OrderedKeySet: Equatable, Sequence, @unchecked Sendable {
-    var index: [HashKey: Int] = [:]
-    var order: [HashKey?] = []
+    var table = KeyTable()
 
     public init() {}
     public init<S: Sequence>(_ keys: S) where S.Element == HashKey {
         for k in keys { insert(k) }
     }
 
-    public var count: Int { index.count }
-    public func contains(_ k: HashKey) -> Bool { index[k] != nil }
+    public var count: Int { table.count }
+    public func contains(_ k: HashKey) -> Bool { table.find(k.value, hash: PyHash.hash(k.value)) != nil }
 
     @discardableResult
     public mutating func insert(_ k: HashKey) -> Bool {
-        if index[k] != nil { return false }
-        index[k] = order.count
-        order.append(k)
-        return true
+        table.set(k.value, hash: PyHash.hash(k.value), value: .none)
     }
 
     @discardableResult
     public mutating func remove(_ k: HashKey) -> Bool {
-        guard let i = index.removeValue(forKey: k) else { return false }
-        order[i] = nil
-        if order.count > 32 && index.count * 2 < order.count {
-            order = order.filter { $0 != nil }
-            for (j, key) in order.enumerated() { if let key { index[key] = j } }
-        }
-        return true
+        table.remove(k.value, hash: PyHash.hash(k.value)) != nil
     }
 
-    public mutating func removeAll() {
-        index.removeAll()
-        order.removeAll()
-    }
+    public mutating func removeAll() { table.removeAll() }
 
     public struct Iterator: IteratorProtocol {
-        var base: IndexingIterator<[HashKey?]>
+        var base: IndexingIterator<[KeyTable.Entry?]>
         public mutating func next() -> HashKey? {
-            while let k = base.next() {
-                if let k { return k }
+            while let e = base.next() {
+                if let e { return HashKey(raw: e.key) }
             }
             return nil
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(base: order.makeIterator()) }
+    public func makeIterator() -> Iterator { Iterator(base: table.entries.makeIterator()) }
 
-    var elements: [HashKey] { order.compactMap { $0 } }
+    var elements: [HashKey] { table.entries.compactMap { $0.map { HashKey(raw: $0.key) } } }
 
     /// Positional access for iterators that must survive a snapshot.
-    var slotCount: Int { order.count }
-    func slot(_ i: Int) -> HashKey? { i < order.count ? order[i] : nil }
+    var slotCount: Int { table.entries.count }
+    func slot(_ i: Int) -> HashKey? {
+        guard i < table.entries.count, let e = table.entries[i] else { return nil }
+        return HashKey(raw: e.key)
+    }
 
     public static func == (a: OrderedKeySet, b: OrderedKeySet) -> Bool {
         guard a.count == b.count else { return false }

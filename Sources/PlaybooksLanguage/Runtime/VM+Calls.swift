@@ -23,12 +23,42 @@ extension VirtualMachine {
             }
             for l in locals { frame.appendLocal(l) }
         }
+        setUpCells(frame, fn)
+        return frame
+    }
+
+    @inline(__always)
+    func setUpCells(_ frame: Frame, _ fn: FunctionObject) {
+        let code = fn.code
         if !code.cellNames.isEmpty || !fn.closure.isEmpty {
             for slot in code.cellParameterSlots {
                 frame.cells.append(Cell(slot >= 0 ? frame.local(Int(slot)) : nil))
             }
             frame.cells.append(contentsOf: fn.closure)
         }
+    }
+
+    /// The frame for a call whose positional arguments sit on the caller's stack from
+    /// `argStart`, when they match the parameters exactly; `nil` when binding needs the general path.
+    @inline(__always)
+    func makeFrameFromStack(_ fn: FunctionObject, _ caller: Frame, argStart: Int, receiver: Value?) -> Frame? {
+        let code = fn.code
+        let argc = caller.sp - argStart + (receiver == nil ? 0 : 1)
+        guard argc == code.positionalCount, !code.hasVarargs, !code.hasKwargs, code.keywordOnlyCount == 0 else { return nil }
+        let frame = recycledFrame(code: code, globals: fn.globals)
+        if let receiver { frame.appendLocal(receiver) }
+        var i = argStart
+        while i < caller.sp {
+            frame.appendLocal(caller.at(i))
+            i += 1
+        }
+        var n = argc
+        let nlocals = code.localNames.count
+        while n < nlocals {
+            frame.appendLocal(nil)
+            n += 1
+        }
+        setUpCells(frame, fn)
         return frame
     }
 

@@ -98,7 +98,7 @@ extension VirtualMachine {
                     let hasReceiver: Bool
                     if case .none = f.at(receiverIndex) { hasReceiver = false } else { hasReceiver = true }
                     let argStart = hasReceiver ? receiverIndex : receiverIndex + 1
-                    try performCall(callee, f.values(from: argStart), [], calleeIndex: receiverIndex - 1, frame: &f, instructions: &instructions)
+                    try performPositionalCall(callee, argStart: argStart, calleeIndex: receiverIndex - 1, frame: &f, instructions: &instructions)
                 case .binarySubscript:
                     let index = f.pop()
                     let obj = f.pop()
@@ -310,7 +310,7 @@ extension VirtualMachine {
                     for item in out.reversed() { f.push(item) }
                 case .call(let argc):
                     let calleeIndex = f.sp - Int(argc) - 1
-                    try performCall(f.at(calleeIndex), f.values(from: calleeIndex + 1), [], calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
+                    try performPositionalCall(f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
                 case .callKeywords(let argc):
                     guard case .tuple(let names) = f.pop() else { break }
                     let n = Int(argc)
@@ -474,6 +474,36 @@ extension VirtualMachine {
             } else {
                 f.push(result)
             }
+            return
+        }
+        f.truncate(to: calleeIndex)
+        if let r = try pushCall(frame, fn) {
+            f.push(r)
+        } else {
+            f = frame
+            instructions = f.code.instructions
+        }
+    }
+
+    /// A call with only positional arguments, which sit on the stack from `argStart`. Python
+    /// functions with matching parameters get their frame without building an argument array.
+    @inline(__always)
+    func performPositionalCall(
+        _ callee: Value, argStart: Int, calleeIndex: Int, frame f: inout Frame, instructions: inout [Instruction]
+    ) throws(PyException) {
+        var fast: (FunctionObject, Frame)? = nil
+        switch callee {
+        case .function(let fn):
+            if let frame = makeFrameFromStack(fn, f, argStart: argStart, receiver: nil) { fast = (fn, frame) }
+        case .boundMethod(let m):
+            if case .function(let fn) = m.function, let frame = makeFrameFromStack(fn, f, argStart: argStart, receiver: m.receiver) {
+                fast = (fn, frame)
+            }
+        default:
+            break
+        }
+        guard let (fn, frame) = fast else {
+            try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
             return
         }
         f.truncate(to: calleeIndex)

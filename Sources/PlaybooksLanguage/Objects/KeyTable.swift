@@ -1,0 +1,165 @@
+/// Python-compatible hashing: equal keys (`1`, `1.0`, `True`) hash alike, ints hash to
+/// themselves, strings hash their UTF-8 bytes (FNV-1a), tuples combine their items.
+enum PyHash {
+    @inline(__always)
+    static func hash(_ v: Value) -> Int {
+        switch v {
+        case .int(let i): return i
+        case .str(let s): return string(s)
+        case .bool(let b): return b ? 1 : 0
+        case .none: return 0x5EED_0000
+        case .float(let d):
+            if d.rounded(.towardZero) == d, let i = Int(exactly: d) { return i }
+            return slow(v)
+        default: return slow(v)
+        }
+    }
+
+    @inline(__always)
+    static func string(_ s: String) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return Int(bitPattern: UInt(h))
+    }
+
+    static func slow(_ v: Value) -> Int {
+        var hasher = Hasher()
+        HashKey.hashValue(v, into: &hasher)
+        return hasher.finalize()
+    }
+}
+
+/// An insertion-ordered hash table of Python keys (and values), in the style of CPython's
+/// dict: a dense entry array in insertion order plus an open-addressing index into it.
+/// Lookups hash with ``PyHash`` and compare with Python key equality.
+struct KeyTable {
+    struct Entry {
+        var hash: Int
+        var key: Value
+        var value: Value
+    }
+
+    /// Entries in insertion order; `nil` marks a deleted entry.
+    private(set) var entries: [Entry?] = []
+    /// Open-addressing index: entry positions, -1 for empty, -2 for a deleted slot.
+    private var index: [Int32] = []
+    private(set) var count = 0
+    private var deletedSlots = 0
+
+    init() {}
+
+    @inline(__always)
+    private func probe(_ hash: Int, _ key: Value) -> (slot: Int, entry: Int?) {
+        let mask = index.count - 1
+        var perturb = UInt(bitPattern: hash)
+        var i = Int(UInt(bitPattern: hash) & UInt(mask))
+        var firstFree = -1
+        while true {
+            let e = Int(index[i])
+            if e == -1 { return (firstFree >= 0 ? firstFree : i, nil) }
+            if e == -2 {
+                if firstFree < 0 { firstFree = i }
+            } else if let entry = entries[e], entry.hash == hash, KeyTable.same(entry.key, key) {
+                return (i, e)
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+    }
+
+    @inline(__always)
+    static func same(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x == y
+        case (.str(let x), .str(let y)): return x == y
+        default: return HashKey.keyEquals(a, b)
+        }
+    }
+
+    /// The position in ``entries`` of `key`, if present.
+    func find(_ key: Value, hash: Int) -> Int? {
+        if index.isEmpty { return nil }
+        return probe(hash, key).entry
+    }
+
+    func value(for key: Value, hash: Int) -> Value? {
+        guard let e = find(key, hash: hash) else { return nil }
+        return entries[e]?.value
+    }
+
+    /// Inserts or replaces; returns true if the key was new.
+    @discardableResult
+    mutating func set(_ key: Value, hash: Int, value: Value) -> Bool {
+        if index.isEmpty { rebuild(capacity: 8) }
+        let (slot, existing) = probe(hash, key)
+        if let e = existing {
+            entries[e]?.value = value
+            return false
+        }
+        if index[slot] == -2 { deletedSlots -= 1 }
+        index[slot] = Int32(entries.count)
+        entries.append(Entry(hash: hash, key: key, value: value))
+        count += 1
+        if (entries.count + deletedSlots) * 3 >= index.count * 2 { rebuild(capacity: max(8, count * 3)) }
+        return true
+    }
+
+    @discardableResult
+    mutating func remove(_ key: Value, hash: Int) -> Value? {
+        if index.isEmpty { return nil }
+        let (slot, existing) = probe(hash, key)
+        guard let e = existing else { return nil }
+        let old = entries[e]?.value
+        entries[e] = nil
+        index[slot] = -2
+        deletedSlots += 1
+        count -= 1
+        if e == entries.count - 1 {
+            // Keep the dense array tight at its end (popitem, stacks of inserts and deletes).
+            while let last = entries.last, last == nil { entries.removeLast() }
+            if count == 0 { removeAll() }
+        } else if entries.count > 16 && count * 2 < entries.count {
+            rebuild(capacity: max(8, count * 3))
+        }
+        return old
+    }
+
+    mutating func removeAll() {
+        entries.removeAll()
+        index.removeAll()
+        count = 0
+        deletedSlots = 0
+    }
+
+    /// Compacts the entries and rebuilds the index with room for `capacity` keys.
+    private mutating func rebuild(capacity: Int) {
+        var size = 8
+        while size < capacity { size <<= 1 }
+        if entries.count != count { entries = entries.filter { $0 != nil } }
+        index = [Int32](repeating: -1, count: size)
+        deletedSlots = 0
+        let mask = size - 1
+        for (e, entry) in entries.enumerated() {
+            guard let entry else { continue }
+            var perturb = UInt(bitPattern: entry.hash)
+            var i = Int(UInt(bitPattern: entry.hash) & UInt(mask))
+            while index[i] != -1 {
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+            }
+            index[i] = Int32(e)
+        }
+    }
+
+    /// Removes and returns the most recently inserted entry.
+    mutating func popLast() -> Entry? {
+        while let last = entries.last {
+            if let entry = last {
+                remove(entry.key, hash: entry.hash)
+                return entry
+            }
+            entries.removeLast()
+        }
+        return nil
+    }
+}
