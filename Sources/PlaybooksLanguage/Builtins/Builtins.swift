@@ -27,28 +27,39 @@ enum Builtins {
     }()
 
     static func method(for v: Value, _ name: String) -> BuiltinFunction? {
-        let table: [String: BuiltinFunction]?
         switch v {
-        case .str: table = methodTables["str"]
-        case .list(let l): table = l.isDeque ? methodTables["deque"] : methodTables["list"]
+        case .str: return strMethods[name]
+        case .list(let l): return l.isDeque ? dequeMethods[name] : listMethods[name]
         case .dict(let d):
             switch d.flavor {
             case .counter:
-                if let m = methodTables["Counter"]?[name] { return m }
+                if let m = counterMethods[name] { return m }
             case .ordered:
-                if let m = methodTables["OrderedDict"]?[name] { return m }
+                if let m = orderedDictMethods[name] { return m }
             default: break
             }
-            table = methodTables["dict"]
-        case .set(let s): table = s.isFrozen ? methodTables["frozenset"] : methodTables["set"]
-        case .tuple: table = methodTables["tuple"]
-        case .int, .bigInt, .bool: table = methodTables["int"]
-        case .float: table = methodTables["float"]
-        case .exception: table = methodTables["BaseException"]
-        default: table = nil
+            return dictMethods[name]
+        case .set(let s): return s.isFrozen ? frozensetMethods[name] : setMethods[name]
+        case .tuple: return tupleMethods[name]
+        case .int, .bigInt, .bool: return intMethods[name]
+        case .float: return floatMethods[name]
+        case .exception: return exceptionMethods[name]
+        default: return nil
         }
-        return table?[name]
     }
+
+    static let strMethods = methodTables["str"] ?? [:]
+    static let listMethods = methodTables["list"] ?? [:]
+    static let dequeMethods = methodTables["deque"] ?? [:]
+    static let dictMethods = methodTables["dict"] ?? [:]
+    static let counterMethods = methodTables["Counter"] ?? [:]
+    static let orderedDictMethods = methodTables["OrderedDict"] ?? [:]
+    static let setMethods = methodTables["set"] ?? [:]
+    static let frozensetMethods = methodTables["frozenset"] ?? [:]
+    static let tupleMethods = methodTables["tuple"] ?? [:]
+    static let intMethods = methodTables["int"] ?? [:]
+    static let floatMethods = methodTables["float"] ?? [:]
+    static let exceptionMethods = methodTables["BaseException"] ?? [:]
 
     /// Unbound methods reached through the type: `str.upper`, `dict.fromkeys`.
     static func method(forType t: TypeObject, _ name: String) -> BuiltinFunction? {

@@ -10,6 +10,8 @@ public final class CodeObject: @unchecked Sendable {
     public let constants: [Value]
     public let codeConstants: [CodeObject]
     public let names: [String]
+    /// ``PyHash`` of each name, so attribute lookups do not hash the name every time.
+    let nameHashes: [Int]
     /// Local variable names; parameters come first in their declared order.
     public let localNames: [String]
     /// Variables of this scope captured by inner functions.
@@ -45,6 +47,7 @@ public final class CodeObject: @unchecked Sendable {
         self.constants = constants
         self.codeConstants = codeConstants
         self.names = names
+        self.nameHashes = names.map(PyHash.string)
         self.localNames = localNames
         self.cellNames = cellNames
         self.cellParameterSlots = cellParameterSlots

@@ -30,6 +30,16 @@ public final class DictObject: @unchecked Sendable {
         table.value(for: .str(name), hash: PyHash.string(name))
     }
 
+    @inline(__always)
+    func get(_ name: String, hash: Int) -> Value? {
+        table.value(for: .str(name), hash: hash)
+    }
+
+    @inline(__always)
+    func set(_ name: String, hash: Int, _ value: Value) {
+        table.set(.str(name), hash: hash, value: value)
+    }
+
     public func set(_ name: String, _ value: Value) {
         table.set(.str(name), hash: PyHash.string(name), value: value)
     }

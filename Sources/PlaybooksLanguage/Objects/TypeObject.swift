@@ -28,6 +28,23 @@ public final class TypeObject: @unchecked Sendable {
 
     public var isExceptionClass: Bool { isSubclass(of: Types.baseException) }
 
+    /// Whether assigning an attribute on an instance must go through the slow path
+    /// (`__setattr__` defined somewhere in the chain).
+    var hasCustomAttributeHooks: Bool { lookup("__setattr__", hash: TypeObject.setattrHash) != nil }
+
+    static let setattrHash = PyHash.string("__setattr__")
+
+    /// Looks an attribute up along the class chain, given the name's ``PyHash``.
+    @inline(__always)
+    func lookup(_ name: String, hash: Int) -> Value? {
+        var t: TypeObject? = self
+        while let c = t {
+            if let v = c.attributes.get(name, hash: hash) { return v }
+            t = c.base
+        }
+        return nil
+    }
+
     /// Looks an attribute up along the class chain.
     public func lookup(_ name: String) -> Value? {
         var t: TypeObject? = self

@@ -8,7 +8,10 @@ public struct HashKey: Hashable, @unchecked Sendable {
     /// Wraps `value`, or returns `nil` when Python considers it unhashable (lists, dicts, sets).
     @inlinable
     public init?(_ value: Value) {
-        guard HashKey.isHashable(value) else { return nil }
+        switch value {
+        case .str, .int, .bool, .none, .float: break
+        default: guard HashKey.isHashable(value) else { return nil }
+        }
         self.value = value
     }
 

@@ -78,16 +78,35 @@ extension VirtualMachine {
                     stateVariables.set(f.code.names[Int(i)], f.pop())
                 case .loadAttr(let i):
                     let obj = f.pop()
-                    f.push(try getAttribute(obj, f.code.names[Int(i)]))
+                    if case .instance(let o) = obj, let v = o.attributes.get(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
+                        f.push(v)
+                    } else {
+                        f.push(try getAttribute(obj, f.code.names[Int(i)]))
+                    }
                 case .storeAttr(let i):
                     let obj = f.pop()
                     let value = f.pop()
-                    try setAttribute(obj, f.code.names[Int(i)], value)
+                    if case .instance(let o) = obj, !o.cls.hasCustomAttributeHooks,
+                        o.cls.lookup(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) == nil
+                    {
+                        o.attributes.set(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)], value)
+                    } else {
+                        try setAttribute(obj, f.code.names[Int(i)], value)
+                    }
                 case .deleteAttr(let i):
                     let obj = f.pop()
                     try deleteAttribute(obj, f.code.names[Int(i)])
                 case .loadMethod(let i):
                     let obj = f.pop()
+                    if case .instance(let o) = obj {
+                        let name = f.code.names[Int(i)]
+                        let hash = f.code.nameHashes[Int(i)]
+                        if o.attributes.get(name, hash: hash) == nil, let v = o.cls.lookup(name, hash: hash), case .function = v {
+                            f.push(v)
+                            f.push(obj)
+                            continue
+                        }
+                    }
                     let (callable, receiver) = try loadMethod(obj, f.code.names[Int(i)])
                     f.push(callable)
                     f.push(receiver)
