@@ -136,6 +136,7 @@ extension VirtualMachine {
             if let i = Int(exactly: t) { return .int(i) }
             return .integer(BigInt(t))
         case .str(let s):
+            if let i = Self.quickDecimal(s) { return .int(i) }
             guard let b = PyFormat.parseInt(s, base: 10) else {
                 throw PyException.valueError("invalid literal for int() with base 10: \(quoteString(s))")
             }
@@ -146,6 +147,25 @@ extension VirtualMachine {
             break
         }
         throw PyException.typeError("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
+    }
+
+    /// Short plain decimal strings ("42", "-7") without the general parser.
+    static func quickDecimal(_ s: String) -> Int? {
+        let utf8 = s.utf8
+        guard utf8.count > 0, utf8.count <= 18 else { return nil }
+        var value = 0
+        var negative = false
+        var digits = 0
+        for (i, b) in utf8.enumerated() {
+            if i == 0 && (b == 0x2D || b == 0x2B) {
+                negative = b == 0x2D
+                continue
+            }
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            value = value * 10 + Int(b - 0x30)
+            digits += 1
+        }
+        return digits > 0 ? (negative ? -value : value) : nil
     }
 
     func toFloat(_ v: Value) throws(PyException) -> Value {

@@ -94,9 +94,7 @@ enum StrMethods {
     static func str(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
     static func scalarsString(_ s: ArraySlice<Unicode.Scalar>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s)
-        return String(v)
+        UnicodeText.string(s)
     }
 
     static func split(_ s: String, _ sep: String?, _ maxsplit: Int) throws(PyException) -> [Value] {
@@ -116,7 +114,7 @@ enum StrMethods {
             return out
         }
         var out: [Value] = []
-        let scalars = Array(s.unicodeScalars)
+        let scalars = UnicodeText.scalars(s)
         var i = 0
         var splits = 0
         while i < scalars.count {
@@ -153,7 +151,7 @@ enum StrMethods {
             out.append(.str(str(b[0..<end])))
             return out.reversed()
         }
-        let scalars = Array(s.unicodeScalars)
+        let scalars = UnicodeText.scalars(s)
         var out: [Value] = []
         var i = scalars.count
         var splits = 0
@@ -175,7 +173,7 @@ enum StrMethods {
     }
 
     static func strip(_ s: String, _ chars: String?, left: Bool, right: Bool) -> String {
-        let scalars = Array(s.unicodeScalars)
+        let scalars = UnicodeText.scalars(s)
         let set: Set<UInt32>? = chars.map { Set($0.unicodeScalars.map { $0.value }) }
         func strippable(_ u: Unicode.Scalar) -> Bool { set.map { $0.contains(u.value) } ?? isSpace(u) }
         var a = 0
@@ -395,7 +393,7 @@ enum StrMethods {
 
     static func splitLines(_ s: String, keepEnds: Bool) -> [Value] {
         var out: [Value] = []
-        let scalars = Array(s.unicodeScalars)
+        let scalars = UnicodeText.scalars(s)
         var start = 0
         var i = 0
         while i < scalars.count {

@@ -1,7 +1,7 @@
 extension VirtualMachine {
     /// `str.format(*args, **kwargs)`.
     func strFormat(_ template: String, _ args: [Value], _ kwargs: [(String, Value)]) throws(PyException) -> String {
-        let chars = Array(template.unicodeScalars)
+        let chars = UnicodeText.scalars(template)
         var out = String.UnicodeScalarView()
         var autoIndex = 0
         var usedManual = false
@@ -155,7 +155,7 @@ extension VirtualMachine {
             args = [values]
         default: args = [values]
         }
-        let chars = Array(template.unicodeScalars)
+        let chars = UnicodeText.scalars(template)
         var out = ""
         var argIndex = 0
         var i = 0

@@ -211,7 +211,7 @@ struct JSONParser {
 
     init(text: String) {
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
+        self.scalars = UnicodeText.scalars(text)
     }
 
     func error(_ msg: String, at p: Int) -> PyException {
@@ -317,7 +317,7 @@ struct JSONParser {
                 isFloat = true
             }
         }
-        let literal = String(String.UnicodeScalarView(scalars[start..<pos]))
+        let literal = UnicodeText.string(scalars[start..<pos])
         if isFloat { return .float(Double(literal) ?? .nan) }
         if let i = Int(literal) { return .int(i) }
         return .integer(BigInt(literal) ?? 0)

@@ -60,7 +60,7 @@ enum RegexModule {
     }
 
     static func run(_ regex: CompiledRegex, _ text: String, mode: Int, pos: Int = 0, endpos: Int? = nil) -> Value {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = UnicodeText.scalars(text)
         let p = max(0, min(pos, scalars.count))
         let e = max(p, min(endpos ?? scalars.count, scalars.count))
         let m: RegexMatch?
@@ -73,13 +73,11 @@ enum RegexModule {
     }
 
     static func substring(_ scalars: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[r])
-        return String(v)
+        UnicodeText.string(scalars[r])
     }
 
     static func findall(_ regex: CompiledRegex, _ text: String) -> Value {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = UnicodeText.scalars(text)
         var out: [Value] = []
         for m in regex.allMatches(scalars) {
             func group(_ i: Int) -> Value {
@@ -96,7 +94,7 @@ enum RegexModule {
     }
 
     static func finditer(_ regex: CompiledRegex, _ text: String) -> Value {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = UnicodeText.scalars(text)
         let matches: [Value] = regex.allMatches(scalars).map {
             .native(MatchObject(regex: regex, string: text, scalars: scalars, match: $0, pos: 0, endpos: scalars.count))
         }
@@ -104,7 +102,7 @@ enum RegexModule {
     }
 
     static func sub(_ vm: VirtualMachine, _ regex: CompiledRegex, _ repl: Value, _ text: String, count: Int) throws(PyException) -> (String, Int) {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = UnicodeText.scalars(text)
         var pieces: [RegexTemplatePiece]? = nil
         if case .str(let template) = repl {
             do {
@@ -138,7 +136,7 @@ enum RegexModule {
     }
 
     static func split(_ regex: CompiledRegex, _ text: String, maxsplit: Int) -> Value {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = UnicodeText.scalars(text)
         var out: [Value] = []
         var last = 0
         var n = 0
@@ -251,7 +249,7 @@ enum RegexModule {
                     ranges.append(nil)
                 }
             }
-            let scalars = Array(s.unicodeScalars)
+            let scalars = UnicodeText.scalars(s)
             guard ranges.allSatisfy({ $0.map { $0.upperBound <= scalars.count } ?? true }) else { throw SnapshotDecoder.damaged("bad re.Match span") }
             return MatchObject(regex: regex, string: s, scalars: scalars, match: RegexMatch(spans: ranges), pos: pos, endpos: endpos)
         },
@@ -286,14 +284,60 @@ final class PatternObject: NativeObject, @unchecked Sendable {
         return o.regex.pattern == regex.pattern && o.regex.flags == regex.flags
     }
 
-    func method(_ name: String, _ body: @escaping @Sendable (VirtualMachine, ArgumentReader) throws(PyException) -> Value) -> Value {
-        .builtin(BuiltinFunction(key: "re.Pattern." + name, name: name) { vm, args, kwargs throws(PyException) in
-            try body(vm, ArgumentReader(name, args, kwargs))
-        })
+    static func method(_ name: String, _ body: @escaping @Sendable (VirtualMachine, CompiledRegex, ArgumentReader) throws(PyException) -> Value) -> (String, BuiltinFunction) {
+        (
+            name,
+            BuiltinFunction(key: "re.Pattern." + name, name: name) { vm, args, kwargs throws(PyException) in
+                guard case .native(let n)? = args.first, let p = n as? PatternObject else {
+                    throw PyException.typeError("descriptor '\(name)' for 're.Pattern' objects doesn't apply to this object")
+                }
+                return try body(vm, p.regex, ArgumentReader(name, args.dropFirst(), kwargs))
+            }
+        )
     }
 
+    static func searchMethod(_ name: String, mode: Int) -> (String, BuiltinFunction) {
+        method(name) { vm, regex, r throws(PyException) in
+            guard let s = r.optional(0, "string") else { throw PyException.typeError("\(name)() missing required argument 'string' (pos 1)") }
+            let pos = try r.optional(1, "pos").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
+            let endpos = try r.optional(2, "endpos").map { (v) throws(PyException) in try vm.integerArgument(v) }
+            return RegexModule.run(regex, try RegexModule.text(s, name), mode: mode, pos: pos, endpos: endpos)
+        }
+    }
+
+    static func substitution(_ name: String) -> (String, BuiltinFunction) {
+        method(name) { vm, regex, r throws(PyException) in
+            guard let repl = r.optional(0, "repl"), let s = r.optional(1, "string") else {
+                throw PyException.typeError("\(name)() missing required argument 'string' (pos 2)")
+            }
+            let count = try r.optional(2, "count").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
+            let (out, n) = try RegexModule.sub(vm, regex, repl, try RegexModule.text(s, name), count: count)
+            return name == "sub" ? .str(out) : .tuple([.str(out), .int(n)])
+        }
+    }
+
+    static let table: [String: BuiltinFunction] = Dictionary(
+        uniqueKeysWithValues: [
+            searchMethod("match", mode: 0), searchMethod("fullmatch", mode: 1), searchMethod("search", mode: 2),
+            method("findall") { _, regex, r throws(PyException) in
+                guard let s = r.optional(0, "string") else { throw PyException.typeError("findall() missing required argument 'string' (pos 1)") }
+                return RegexModule.findall(regex, try RegexModule.text(s, "findall"))
+            },
+            method("finditer") { _, regex, r throws(PyException) in
+                guard let s = r.optional(0, "string") else { throw PyException.typeError("finditer() missing required argument 'string' (pos 1)") }
+                return RegexModule.finditer(regex, try RegexModule.text(s, "finditer"))
+            },
+            substitution("sub"), substitution("subn"),
+            method("split") { vm, regex, r throws(PyException) in
+                guard let s = r.optional(0, "string") else { throw PyException.typeError("split() missing required argument 'string' (pos 1)") }
+                let maxsplit = try r.optional(1, "maxsplit").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
+                return RegexModule.split(regex, try RegexModule.text(s, "split"), maxsplit: maxsplit)
+            },
+        ])
+
+    override var methods: [String: BuiltinFunction]? { PatternObject.table }
+
     override func attribute(_ name: String, _ vm: VirtualMachine) throws(PyException) -> Value? {
-        let regex = self.regex
         switch name {
         case "pattern": return .str(regex.pattern)
         case "flags": return .int(regex.flags.rawValue | (regex.flags.contains(.ascii) ? 0 : 32))
@@ -302,39 +346,6 @@ final class PatternObject: NativeObject, @unchecked Sendable {
             let d = DictObject()
             for (k, v) in regex.groupNames.sorted(by: { $0.value < $1.value }) { d.set(k, .int(v)) }
             return .dict(d)
-        case "match", "fullmatch", "search":
-            let mode = name == "match" ? 0 : (name == "fullmatch" ? 1 : 2)
-            return method(name) { vm, r throws(PyException) in
-                guard let s = r.optional(0, "string") else { throw PyException.typeError("\(name)() missing required argument 'string' (pos 1)") }
-                let pos = try r.optional(1, "pos").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
-                let endpos = try r.optional(2, "endpos").map { (v) throws(PyException) in try vm.integerArgument(v) }
-                return RegexModule.run(regex, try RegexModule.text(s, name), mode: mode, pos: pos, endpos: endpos)
-            }
-        case "findall":
-            return method(name) { _, r throws(PyException) in
-                guard let s = r.optional(0, "string") else { throw PyException.typeError("findall() missing required argument 'string' (pos 1)") }
-                return RegexModule.findall(regex, try RegexModule.text(s, name))
-            }
-        case "finditer":
-            return method(name) { _, r throws(PyException) in
-                guard let s = r.optional(0, "string") else { throw PyException.typeError("finditer() missing required argument 'string' (pos 1)") }
-                return RegexModule.finditer(regex, try RegexModule.text(s, name))
-            }
-        case "sub", "subn":
-            return method(name) { vm, r throws(PyException) in
-                guard let repl = r.optional(0, "repl"), let s = r.optional(1, "string") else {
-                    throw PyException.typeError("\(name)() missing required argument 'string' (pos 2)")
-                }
-                let count = try r.optional(2, "count").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
-                let (out, n) = try RegexModule.sub(vm, regex, repl, try RegexModule.text(s, name), count: count)
-                return name == "sub" ? .str(out) : .tuple([.str(out), .int(n)])
-            }
-        case "split":
-            return method(name) { vm, r throws(PyException) in
-                guard let s = r.optional(0, "string") else { throw PyException.typeError("split() missing required argument 'string' (pos 1)") }
-                let maxsplit = try r.optional(1, "maxsplit").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
-                return RegexModule.split(regex, try RegexModule.text(s, name), maxsplit: maxsplit)
-            }
         default: return nil
         }
     }
@@ -398,9 +409,65 @@ final class MatchObject: NativeObject, @unchecked Sendable {
         return "<re.Match object; span=(\(a), \(b)), match=\(try vm.repr(group(0)))>"
     }
 
-    func method(_ name: String, _ body: @escaping @Sendable (VirtualMachine, ArraySlice<Value>, [(String, Value)]) throws(PyException) -> Value) -> Value {
-        .builtin(BuiltinFunction(key: "re.Match." + name, name: name, body))
+    static func method(_ name: String, _ body: @escaping @Sendable (MatchObject, ArraySlice<Value>, [(String, Value)]) throws(PyException) -> Value) -> (String, BuiltinFunction) {
+        (
+            name,
+            BuiltinFunction(key: "re.Match." + name, name: name) { _, args, kwargs throws(PyException) in
+                guard case .native(let n)? = args.first, let m = n as? MatchObject else {
+                    throw PyException.typeError("descriptor '\(name)' for 're.Match' objects doesn't apply to this object")
+                }
+                return try body(m, args.dropFirst(), kwargs)
+            }
+        )
     }
+
+    static func group(_ name: String) -> (String, BuiltinFunction) {
+        method(name) { m, args, _ throws(PyException) in
+            if args.isEmpty { return m.group(0) }
+            if args.count == 1 { return m.group(try m.index(args[args.startIndex])) }
+            var out: [Value] = []
+            for a in args { out.append(m.group(try m.index(a))) }
+            return .tuple(out)
+        }
+    }
+
+    static func position(_ name: String) -> (String, BuiltinFunction) {
+        method(name) { m, args, _ throws(PyException) in
+            let i = try args.first.map { (v) throws(PyException) in try m.index(v) } ?? 0
+            let (a, b) = m.span(i)
+            switch name {
+            case "start": return .int(a)
+            case "end": return .int(b)
+            default: return .tuple([.int(a), .int(b)])
+            }
+        }
+    }
+
+    static let table: [String: BuiltinFunction] = Dictionary(
+        uniqueKeysWithValues: [
+            group("group"), group("__getitem__"), position("start"), position("end"), position("span"),
+            method("groups") { m, args, kwargs throws(PyException) in
+                let dflt = ArgumentReader("groups", args, kwargs).optional(0, "default") ?? .none
+                guard m.regex.groupCount > 0 else { return .tuple([]) }
+                return .tuple((1...m.regex.groupCount).map { m.group($0, default: dflt) })
+            },
+            method("groupdict") { m, args, kwargs throws(PyException) in
+                let dflt = ArgumentReader("groupdict", args, kwargs).optional(0, "default") ?? .none
+                let d = DictObject()
+                for (k, v) in m.regex.groupNames.sorted(by: { $0.value < $1.value }) { d.set(k, m.group(v, default: dflt)) }
+                return .dict(d)
+            },
+            method("expand") { m, args, _ throws(PyException) in
+                guard case .str(let t)? = args.first else { throw PyException.typeError("expand() takes a template string") }
+                do throws(RegexError) {
+                    return .str(try expandTemplate(t, match: m.match, text: m.scalars, regex: m.regex))
+                } catch {
+                    throw RegexModule.error(error)
+                }
+            },
+        ])
+
+    override var methods: [String: BuiltinFunction]? { MatchObject.table }
 
     override func attribute(_ name: String, _ vm: VirtualMachine) throws(PyException) -> Value? {
         switch name {
@@ -421,46 +488,6 @@ final class MatchObject: NativeObject, @unchecked Sendable {
         case "lastgroup":
             guard case .int(let i)? = try attribute("lastindex", vm) else { return .none }
             return regex.groupIndexToName[i].map { .str($0) } ?? .none
-        case "group", "__getitem__":
-            return method(name) { _, args, _ throws(PyException) in
-                if args.isEmpty { return self.group(0) }
-                if args.count == 1 { return self.group(try self.index(args[args.startIndex])) }
-                var out: [Value] = []
-                for a in args { out.append(self.group(try self.index(a))) }
-                return .tuple(out)
-            }
-        case "groups":
-            return method(name) { _, args, kwargs throws(PyException) in
-                let dflt = ArgumentReader("groups", args, kwargs).optional(0, "default") ?? .none
-                guard self.regex.groupCount > 0 else { return .tuple([]) }
-                return .tuple((1...self.regex.groupCount).map { self.group($0, default: dflt) })
-            }
-        case "groupdict":
-            return method(name) { _, args, kwargs throws(PyException) in
-                let dflt = ArgumentReader("groupdict", args, kwargs).optional(0, "default") ?? .none
-                let d = DictObject()
-                for (k, v) in self.regex.groupNames.sorted(by: { $0.value < $1.value }) { d.set(k, self.group(v, default: dflt)) }
-                return .dict(d)
-            }
-        case "start", "end", "span":
-            return method(name) { _, args, _ throws(PyException) in
-                let i = try args.first.map { (v) throws(PyException) in try self.index(v) } ?? 0
-                let (a, b) = self.span(i)
-                switch name {
-                case "start": return .int(a)
-                case "end": return .int(b)
-                default: return .tuple([.int(a), .int(b)])
-                }
-            }
-        case "expand":
-            return method(name) { _, args, _ throws(PyException) in
-                guard case .str(let t)? = args.first else { throw PyException.typeError("expand() takes a template string") }
-                do throws(RegexError) {
-                    return .str(try expandTemplate(t, match: self.match, text: self.scalars, regex: self.regex))
-                } catch {
-                    throw RegexModule.error(error)
-                }
-            }
         default: return nil
         }
     }

@@ -11,6 +11,10 @@ open class NativeObject: @unchecked Sendable {
     /// The object's state as values (the snapshot encoder writes them).
     open var encodedFields: [Value] { [] }
 
+    /// Methods shared by every instance, called with the receiver as the first argument.
+    /// Looking a method up here avoids building a bound closure per call.
+    var methods: [String: BuiltinFunction]? { nil }
+
     func repr(_ vm: VirtualMachine) throws(PyException) -> String { "<\(type.name) object>" }
     func str(_ vm: VirtualMachine) throws(PyException) -> String { try repr(vm) }
     func attribute(_ name: String, _ vm: VirtualMachine) throws(PyException) -> Value? { nil }

@@ -65,6 +65,7 @@ extension VirtualMachine {
             if name == "__func__" { return m.function }
             return try getAttribute(m.function, name)
         case .native(let n):
+            if let m = n.methods?[name] { return .boundMethod(BoundMethod(receiver: obj, function: .builtin(m))) }
             if let v = try n.attribute(name, self) { return v }
         case .coroutine(let c):
             if name == "__name__" { return .str(c.name) }
@@ -110,6 +111,8 @@ extension VirtualMachine {
             if o.attributes.get(name) == nil, let v = o.cls.lookup(name), case .function = v {
                 return (v, obj)
             }
+        case .native(let n):
+            if let m = n.methods?[name] { return (.builtin(m), obj) }
         default:
             break
         }

@@ -122,6 +122,7 @@ extension VirtualMachine {
                 guard let j = normalizedIndex(i, items.count) else { throw PyException.indexError("\(n.type.name) index out of range") }
                 return items[j]
             }
+            if let m = n.methods?["__getitem__"] { return try callValue(.builtin(m), [obj, index][...], []) }
             if let v = try n.attribute("__getitem__", self) { return try callValue(v, [index][...], []) }
             throw PyException.typeError("'\(n.type.name)' object is not subscriptable")
         default:
@@ -211,7 +212,7 @@ extension VirtualMachine {
             let b = utf8[utf8.index(utf8.startIndex, offsetBy: j)]
             return String(UnicodeScalar(b))
         }
-        let scalars = Array(s.unicodeScalars)
+        let scalars = UnicodeText.scalars(s)
         guard let j = normalizedIndex(i, scalars.count) else { throw PyException.indexError("string index out of range") }
         return String(scalars[j])
     }
@@ -231,7 +232,7 @@ extension VirtualMachine {
             }
             return String(decoding: out, as: UTF8.self)
         }
-        let scalars = Array(s.unicodeScalars)
+        let scalars = UnicodeText.scalars(s)
         let (start, _, step, length) = try sliceIndices(sl, scalars.count)
         var view = String.UnicodeScalarView()
         var i = start
