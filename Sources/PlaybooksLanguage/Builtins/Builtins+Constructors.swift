@@ -105,8 +105,11 @@ extension Builtins {
         case "deque":
             let l = ListObject(try r.optional(0).map { (v) throws(PyException) in try vm.iterate(v) } ?? [])
             l.isDeque = true
-            if let m = r.optional(1, "maxlen"), case .int(let n) = m, l.items.count > n {
-                l.items.removeFirst(l.items.count - n)
+            if let m = r.optional(1, "maxlen"), !m.isNone {
+                let n = try vm.integerArgument(m)
+                if n < 0 { throw PyException.valueError("maxlen must be non-negative") }
+                l.maxLength = n
+                l.trimToMaxLength(addedAtEnd: true)
             }
             return .list(l)
         default:

@@ -77,7 +77,10 @@ extension Builtins {
             if case .int(let i) = total { intTotal = i }
             var floatTotal = 0.0
             var useFloat = false
-            for item in try vm.iterate(r[0]) {
+            let iterator = try vm.makeIterator(r[0])
+            var steps = 0
+            while let item = try vm.nextItem(iterator) {
+                try vm.poll(&steps)
                 if useInt, case .int(let i) = item {
                     let (s, o) = intTotal.addingReportingOverflow(i)
                     if !o {
@@ -407,9 +410,15 @@ extension VirtualMachine {
             default: throw PyException.typeError("'\(k)' is an invalid keyword argument for \(name)()")
             }
         }
-        let items: [Value]
+        var items: [Value]
         if args.count == 1 {
-            items = try iterate(args[args.startIndex])
+            items = []
+            let iterator = try makeIterator(args[args.startIndex])
+            var steps = 0
+            while let item = try nextItem(iterator) {
+                try poll(&steps)
+                items.append(item)
+            }
         } else if args.isEmpty {
             throw PyException.typeError("\(name) expected at least 1 argument, got 0")
         } else {
@@ -423,7 +432,9 @@ extension VirtualMachine {
             throw PyException.valueError("\(name)() arg is an empty sequence")
         }
         var bestKey = try key.map { (k) throws(PyException) in try callNested(k, [best]) } ?? best
+        var steps = 0
         for item in items.dropFirst() {
+            try poll(&steps)
             let k = try key.map { (kf) throws(PyException) in try callNested(kf, [item]) } ?? item
             let better = isMax ? try lessThan(bestKey, k, "<") : try lessThan(k, bestKey, "<")
             if better {

@@ -108,13 +108,37 @@ enum ListMethods {
     ]
 
     static let deque: [(String, NativeFunction)] =
-        all.filter { ["append", "extend", "insert", "pop", "remove", "index", "count", "reverse", "clear"].contains($0.0) } + dequeOnly
+        all.filter { ["pop", "remove", "index", "count", "reverse", "clear"].contains($0.0) } + dequeOnly
 
     static let dequeOnly: [(String, NativeFunction)] = [
+            ("append", { _, args, _ throws(PyException) in
+                let l = try receiver(args, "append")
+                try exactly(args, 1, "deque.append")
+                l.items.append(args[args.startIndex + 1])
+                l.trimToMaxLength(addedAtEnd: true)
+                return .none
+            }),
+            ("extend", { vm, args, _ throws(PyException) in
+                let l = try receiver(args, "extend")
+                try exactly(args, 1, "deque.extend")
+                l.items.append(contentsOf: try vm.iterate(args[args.startIndex + 1]))
+                l.trimToMaxLength(addedAtEnd: true)
+                return .none
+            }),
+            ("insert", { vm, args, _ throws(PyException) in
+                let l = try receiver(args, "insert")
+                guard args.count == 3 else { throw PyException.typeError("insert expected 2 arguments, got \(args.count - 1)") }
+                if let m = l.maxLength, l.items.count >= m { throw PyException.indexError("deque already at its maximum size") }
+                var i = try vm.integerArgument(args[args.startIndex + 1])
+                if i < 0 { i = max(0, i + l.items.count) }
+                l.items.insert(args[args.startIndex + 2], at: min(i, l.items.count))
+                return .none
+            }),
             ("appendleft", { _, args, _ throws(PyException) in
                 let l = try receiver(args, "appendleft")
                 try exactly(args, 1, "deque.appendleft")
                 l.items.insert(args[args.startIndex + 1], at: 0)
+                l.trimToMaxLength(addedAtEnd: false)
                 return .none
             }),
             ("popleft", { _, args, _ throws(PyException) in
@@ -125,6 +149,7 @@ enum ListMethods {
             ("extendleft", { vm, args, _ throws(PyException) in
                 let l = try receiver(args, "extendleft")
                 for v in try vm.iterate(args[args.startIndex + 1]) { l.items.insert(v, at: 0) }
+                l.trimToMaxLength(addedAtEnd: false)
                 return .none
             }),
             ("rotate", { vm, args, _ throws(PyException) in
@@ -136,8 +161,10 @@ enum ListMethods {
                 return .none
             }),
             ("copy", { _, args, _ throws(PyException) in
-                let c = ListObject(try receiver(args, "copy").items)
+                let source = try receiver(args, "copy")
+                let c = ListObject(source.items)
                 c.isDeque = true
+                c.maxLength = source.maxLength
                 return .list(c)
             }),
         ]

@@ -61,10 +61,14 @@ extension VirtualMachine {
     }
 
     /// Approximate bytes held by containers reachable from the frames and globals.
-    func approximateHeapBytes() -> Int {
+    func approximateHeapBytes() -> Int { approximateHeap().bytes }
+
+    /// Approximate bytes held, and the number of values walked to find out.
+    func approximateHeap() -> (bytes: Int, objects: Int) {
         var seen: Set<ObjectIdentifier> = []
         var total = 0
         var stack: [Value] = []
+        var walked = 0
         for f in frames {
             stack.append(contentsOf: f.stack)
             for l in f.locals { if let l { stack.append(l) } }
@@ -72,6 +76,7 @@ extension VirtualMachine {
         }
         for v in globals.values { if let v { stack.append(v) } }
         while let v = stack.popLast() {
+            walked += 1
             total += 16
             switch v {
             case .str(let s): total += s.utf8.count
@@ -100,6 +105,6 @@ extension VirtualMachine {
             default: break
             }
         }
-        return total
+        return (total, walked)
     }
 }

@@ -14,6 +14,8 @@ public final class DictObject: @unchecked Sendable {
 
     public var count: Int { table.count }
 
+    func reserve(_ n: Int) { table.reserve(n) }
+
     public subscript(key: HashKey) -> Value? {
         get { table.value(for: key.value, hash: PyHash.hash(key.value)) }
         set {

@@ -5,6 +5,8 @@ public final class ExceptionObject: @unchecked Sendable {
     public var cause: ExceptionObject?
     public var context: ExceptionObject?
     public var suppressContext = false
+    /// Set for limit errors: no `except` clause catches them, so the run ends.
+    public var isFatal = false
     /// (function name, line) pairs, innermost last, filled in as the exception unwinds.
     public var traceback: [(name: String, line: Int)] = []
     /// Extra attributes (user exception fields, `JSONDecodeError.msg`, ...).

@@ -76,6 +76,13 @@ struct KeyTable {
         }
     }
 
+    /// Makes room for `n` keys up front (dict displays know their size).
+    mutating func reserve(_ n: Int) {
+        guard index.isEmpty, n > 0 else { return }
+        entries.reserveCapacity(n)
+        rebuild(capacity: max(8, n * 3 / 2 + 1))
+    }
+
     /// The position in ``entries`` of `key`, if present.
     func find(_ key: Value, hash: Int) -> Int? {
         if index.isEmpty { return nil }

@@ -22,7 +22,13 @@ extension VirtualMachine {
             if let v = m.attributes.get(name) { return v }
             if name == "__name__" { return .str(m.name) }
         case .type(let t):
-            if let v = t.lookup(name) { return v }
+            if let v = t.lookup(name) {
+                if case .native(let n) = v {
+                    if let sm = n as? StaticMethodWrapper { return sm.function }
+                    if let cm = n as? ClassMethodWrapper { return .boundMethod(BoundMethod(receiver: obj, function: cm.function)) }
+                }
+                return v
+            }
             switch name {
             case "__name__": return .str(t.name)
             case "__qualname__": return .str(t.name)
@@ -76,6 +82,7 @@ extension VirtualMachine {
         if let m = Builtins.method(for: obj, name) {
             return .boundMethod(BoundMethod(receiver: obj, function: .builtin(m)))
         }
+        if case .list(let l) = obj, l.isDeque, name == "maxlen" { return l.maxLength.map { .int($0) } ?? .none }
         if case .int = obj {
             if name == "real" || name == "numerator" { return obj }
             if name == "imag" { return .int(0) }

@@ -5,6 +5,13 @@ extension VirtualMachine {
         guard var f = frames.last else { return .finished(.none) }
         var instructions = f.code.instructions
         var budgetCheck = 0
+        defer { instructionCount &+= budgetCheck }
+        if let e = checkLimits() {
+            if let r = unwind(e, stopAtBoundary: stopAtBoundary) { return r }
+            guard let top = frames.last else { return .finished(.none) }
+            f = top
+            instructions = f.code.instructions
+        }
         while true {
             let ip = f.ip
             guard ip < instructions.count else {
@@ -20,6 +27,7 @@ extension VirtualMachine {
             f.ip = ip + 1
             budgetCheck &+= 1
             if budgetCheck >= 4096 {
+                instructionCount &+= budgetCheck
                 budgetCheck = 0
                 if let e = checkLimits() {
                     if let r = unwind(e, stopAtBoundary: stopAtBoundary) { return r }
@@ -255,6 +263,7 @@ extension VirtualMachine {
                     f.push(.set(set))
                 case .buildMap(let n):
                     let d = DictObject()
+                    d.reserve(Int(n))
                     let base = f.sp - 2 * Int(n)
                     for k in 0..<Int(n) {
                         d[try hashKey(f.at(base + 2 * k))] = f.at(base + 2 * k + 1)
@@ -593,6 +602,11 @@ extension VirtualMachine {
         let exc = error.object
         var first = true
         while let f = frames.last {
+            if exc.isFatal {
+                frames.removeLast()
+                if f.isNestedBoundary && stopAtBoundary { return .failed(error) }
+                continue
+            }
             if first, exc.context == nil, let handled = f.handled.last, handled !== exc {
                 exc.context = handled
             }
@@ -620,21 +634,52 @@ extension VirtualMachine {
         return .failed(error)
     }
 
+    /// Checks the configured limits. The instruction count is compared every time; the clock and
+    /// the (costlier) heap walk only when enough instructions have run since they were last looked at.
     func checkLimits() -> PyException? {
-        instructionCount &+= 4096
         if let max = limits.maxInstructions, instructionCount > max {
-            return PyException(Types.limitExceeded, "instruction limit of \(max) exceeded")
+            return fatal(Types.limitExceeded, "instruction limit of \(max) exceeded")
         }
+        guard instructionCount &- lastLimitCheck >= 4096 else { return nil }
+        lastLimitCheck = instructionCount
         if let deadline, ContinuousClock.now > deadline {
-            return PyException(Types.limitExceeded, "time limit exceeded")
+            return fatal(Types.limitExceeded, "time limit exceeded")
         }
-        if let maxBytes = limits.maxMemoryBytes {
-            let used = approximateHeapBytes()
+        if let maxBytes = limits.maxMemoryBytes, instructionCount &- lastMemoryCheck >= memoryCheckInterval {
+            lastMemoryCheck = instructionCount
+            let (used, objects) = approximateHeap()
+            // Walking the heap costs time proportional to it: look less often when it is large.
+            memoryCheckInterval = max(4096, objects * 4)
             if used > maxBytes {
-                return PyException(Types.memoryError, "memory limit of \(maxBytes) bytes exceeded (about \(used) bytes in use)")
+                return fatal(Types.memoryError, "memory limit of \(maxBytes) bytes exceeded (about \(used) bytes in use)")
             }
         }
         return nil
+    }
+
+    /// An error that ends the run: `except` clauses do not catch it.
+    func fatal(_ type: TypeObject, _ message: String) -> PyException {
+        let e = ExceptionObject(type: type, message: message)
+        e.isFatal = true
+        return PyException(e)
+    }
+
+    /// Fails with `MemoryError` if a single new object of `bytes` would exceed the memory limit.
+    @inline(__always)
+    func checkAllocation(_ bytes: Int) throws(PyException) {
+        if let maxBytes = limits.maxMemoryBytes, bytes > maxBytes {
+            throw fatal(Types.memoryError, "memory limit of \(maxBytes) bytes exceeded (an object of about \(bytes) bytes)")
+        }
+    }
+
+    /// Lets long-running built-ins (sum over a huge range, ...) honour the limits.
+    @inline(__always)
+    func poll(_ step: inout Int) throws(PyException) {
+        step &+= 1
+        if step & 0xFFF == 0 {
+            instructionCount &+= 0x1000
+            if let e = checkLimits() { throw e }
+        }
     }
 
     func unboundLocal(_ f: Frame, _ i: Int) -> PyException {

@@ -158,6 +158,7 @@ extension VirtualMachine {
             return CPythonSetOrder.order(items) ?? items
         case .str(let s): return s.unicodeScalars.map { .str(String($0)) }
         case .range(let r):
+            try checkAllocation(r.count * 16)
             var out: [Value] = []
             out.reserveCapacity(r.count)
             for i in 0..<r.count { out.append(.int(r.element(i))) }
@@ -165,7 +166,11 @@ extension VirtualMachine {
         default:
             let it = try makeIterator(v)
             var out: [Value] = []
-            while let x = try nextItem(it) { out.append(x) }
+            var steps = 0
+            while let x = try nextItem(it) {
+                try poll(&steps)
+                out.append(x)
+            }
             return out
         }
     }

@@ -95,7 +95,10 @@ extension VirtualMachine {
         case (_, .float(let b)):
             if Arithmetic.isInt(l), let a = try Arithmetic.toDouble(l) { return try floatOp(op, a, b, l, r) }
         case (.str(let a), .str(let b)):
-            if op == .add { return .str(a + b) }
+            if op == .add {
+                if limits.maxMemoryBytes != nil { try checkAllocation(a.utf8.count + b.utf8.count) }
+                return .str(a + b)
+            }
             if op == .mod { return .str(try percentFormat(a, r)) }
         case (.str(let a), _):
             if op == .mod { return .str(try percentFormat(a, r)) }
@@ -212,13 +215,17 @@ extension VirtualMachine {
 
     func repeatString(_ s: String, _ n: Int) throws(PyException) -> String {
         if n <= 0 || s.isEmpty { return "" }
-        if s.utf8.count * n > 1 << 31 { throw PyException(Types.memoryError, "repeated string is too long") }
+        let (size, overflow) = s.utf8.count.multipliedReportingOverflow(by: n)
+        if overflow || size > 1 << 31 { throw PyException(Types.memoryError, "repeated string is too long") }
+        try checkAllocation(size)
         return String(repeating: s, count: n)
     }
 
     func repeatArray(_ a: [Value], _ n: Int) throws(PyException) -> [Value] {
         if n <= 0 || a.isEmpty { return [] }
-        if a.count * n > 1 << 28 { throw PyException(Types.memoryError, "repeated sequence is too long") }
+        let (count, overflow) = a.count.multipliedReportingOverflow(by: n)
+        if overflow || count > 1 << 28 { throw PyException(Types.memoryError, "repeated sequence is too long") }
+        try checkAllocation(count * 16)
         var out: [Value] = []
         out.reserveCapacity(a.count * n)
         for _ in 0..<n { out.append(contentsOf: a) }

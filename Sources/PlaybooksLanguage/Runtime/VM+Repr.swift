@@ -7,7 +7,16 @@ extension VirtualMachine {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
-        case .bigInt(let b): return b.value.description
+        case .bigInt(let b):
+            // CPython 3.11 refuses to convert ints of more than 4300 digits to text.
+            if b.value.magnitude.bitWidth > 14_280 {
+                let text = b.value.description
+                if text.utf8.count - (b.value < 0 ? 1 : 0) > 4300 {
+                    throw PyException.valueError("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+                }
+                return text
+            }
+            return b.value.description
         case .float(let d): return PyFormat.floatRepr(d)
         case .str(let s): return quoteString(s)
         case .ellipsis: return "Ellipsis"
@@ -17,7 +26,9 @@ extension VirtualMachine {
         case .list(let l):
             return try guarded(l, "[...]") { () throws(PyException) in
                 let inner = "[" + (try joinedReprs(l.items)) + "]"
-                return l.isDeque ? "deque(\(inner))" : inner
+                guard l.isDeque else { return inner }
+                if let m = l.maxLength { return "deque(\(inner), maxlen=\(m))" }
+                return "deque(\(inner))"
             }
         case .dict(let d):
             return try guarded(d, "{...}") { () throws(PyException) in try dictRepr(d) }

@@ -60,6 +60,9 @@ public final class VirtualMachine {
     var modules: [String: ModuleObject] = [:]
     var hostFunctionNames: [String] = []
     var instructionCount = 0
+    var lastLimitCheck = 0
+    var lastMemoryCheck = 0
+    var memoryCheckInterval = 4096
     var deadline: ContinuousClock.Instant?
     /// Depth of Swift-driven nested runs (builtins calling Python functions).
     var nestedRuns = 0

@@ -134,6 +134,8 @@ struct SnapshotDecoder {
         case .list:
             let l = try object(id, as: ListObject.self)
             l.isDeque = try r.bool()
+            let maxLength = try r.varint()
+            l.maxLength = maxLength >= 0 ? maxLength : nil
             let n = try r.count()
             l.items.reserveCapacity(n)
             for _ in 0..<n { l.items.append(try value()) }

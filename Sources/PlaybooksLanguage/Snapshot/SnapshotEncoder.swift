@@ -152,6 +152,7 @@ struct SnapshotEncoder {
         case .list:
             guard let l = o as? ListObject else { return }
             w.bool(l.isDeque)
+            w.varint(l.maxLength ?? -1)
             w.count(l.items.count)
             for v in l.items { value(v, into: &w) }
         case .dict:
