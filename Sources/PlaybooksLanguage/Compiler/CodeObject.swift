@@ -5,6 +5,8 @@ public final class CodeObject: @unchecked Sendable {
     public let qualifiedName: String
     public let filename: String
     public let instructions: [Instruction]
+    /// The instructions again, in a buffer the dispatch loop reads without reference counting.
+    let instructionBuffer: UnsafeMutableBufferPointer<Instruction>
     /// The source line of each instruction.
     public let lines: [Int32]
     public let constants: [Value]
@@ -39,6 +41,9 @@ public final class CodeObject: @unchecked Sendable {
         firstLine: Int, closureSlots: [Int32]
     ) {
         self.closureSlots = closureSlots
+        let buffer = UnsafeMutableBufferPointer<Instruction>.allocate(capacity: max(1, instructions.count))
+        _ = buffer.initialize(from: instructions)
+        self.instructionBuffer = UnsafeMutableBufferPointer(rebasing: buffer[0..<instructions.count])
         self.name = name
         self.qualifiedName = qualifiedName
         self.filename = filename
@@ -59,6 +64,11 @@ public final class CodeObject: @unchecked Sendable {
         self.hasKwargs = hasKwargs
         self.isCoroutine = isCoroutine
         self.firstLine = firstLine
+    }
+
+    deinit {
+        instructionBuffer.baseAddress?.deinitialize(count: instructionBuffer.count)
+        instructionBuffer.baseAddress?.deallocate()
     }
 
     /// An empty code object, used while a snapshot is being decoded.

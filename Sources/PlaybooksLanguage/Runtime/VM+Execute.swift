@@ -2,15 +2,18 @@ extension VirtualMachine {
     /// The dispatch loop. Runs the top frame until the outermost frame returns (or, for a nested
     /// run, until the boundary frame returns), an exception escapes, or the code suspends.
     func execute(stopAtBoundary: Bool) -> RunResult {
-        guard var f = frames.last else { return .finished(.none) }
-        var instructions = f.code.instructions
+        guard let first = frames.last else { return .finished(.none) }
+        // The frame is kept alive by `frames`; holding it unowned spares a retain and release
+        // on every frame switch. Likewise the instructions are read through the code object's buffer.
+        unowned(unsafe) var f = first
+        var instructions = first.code.instructionBuffer
         var budgetCheck = 0
         defer { instructionCount &+= budgetCheck }
         if let e = checkLimits() {
             if let r = unwind(e, stopAtBoundary: stopAtBoundary) { return r }
             guard let top = frames.last else { return .finished(.none) }
             f = top
-            instructions = f.code.instructions
+            instructions = f.code.instructionBuffer
         }
         while true {
             let ip = f.ip
@@ -21,7 +24,7 @@ extension VirtualMachine {
                 if let r = finishFrame(stopAtBoundary: stopAtBoundary) { return r }
                 guard let top = frames.last else { return .finished(.none) }
                 f = top
-                instructions = f.code.instructions
+                instructions = f.code.instructionBuffer
                 continue
             }
             f.ip = ip + 1
@@ -33,7 +36,7 @@ extension VirtualMachine {
                     if let r = unwind(e, stopAtBoundary: stopAtBoundary) { return r }
                     guard let top = frames.last else { return .finished(.none) }
                     f = top
-                    instructions = f.code.instructions
+                    instructions = f.code.instructionBuffer
                     continue
                 }
             }
@@ -125,7 +128,10 @@ extension VirtualMachine {
                     let hasReceiver: Bool
                     if case .none = f.at(receiverIndex) { hasReceiver = false } else { hasReceiver = true }
                     let argStart = hasReceiver ? receiverIndex : receiverIndex + 1
-                    try performPositionalCall(callee, argStart: argStart, calleeIndex: receiverIndex - 1, frame: &f, instructions: &instructions)
+                    if let next = try performPositionalCall(callee, argStart: argStart, calleeIndex: receiverIndex - 1, caller: f) {
+                        f = next
+                        instructions = next.code.instructionBuffer
+                    }
                 case .binarySubscript:
                     let index = f.pop()
                     let obj = f.pop()
@@ -338,7 +344,10 @@ extension VirtualMachine {
                     for item in out.reversed() { f.push(item) }
                 case .call(let argc):
                     let calleeIndex = f.sp - Int(argc) - 1
-                    try performPositionalCall(f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
+                    if let next = try performPositionalCall(f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, caller: f) {
+                        f = next
+                        instructions = next.code.instructionBuffer
+                    }
                 case .callKeywords(let argc):
                     guard case .tuple(let names) = f.pop() else { break }
                     let n = Int(argc)
@@ -351,7 +360,10 @@ extension VirtualMachine {
                         if case .str(let s) = name { kwargs.append((s, f.at(positionalEnd + k))) }
                     }
                     let args = f.values(from: calleeIndex + 1, to: positionalEnd)
-                    try performCall(callee, args, kwargs, calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
+                    if let next = try performCall(callee, args, kwargs, calleeIndex: calleeIndex, caller: f) {
+                        f = next
+                        instructions = next.code.instructionBuffer
+                    }
                 case .callEx(let hasKwargs):
                     var kwargs: [(String, Value)] = []
                     if hasKwargs == 1, case .dict(let d) = f.pop() {
@@ -363,7 +375,10 @@ extension VirtualMachine {
                     guard case .tuple(let args) = f.pop() else { break }
                     let calleeIndex = f.sp - 1
                     let callee = f.at(calleeIndex)
-                    try performCall(callee, args[...], kwargs, calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
+                    if let next = try performCall(callee, args[...], kwargs, calleeIndex: calleeIndex, caller: f) {
+                        f = next
+                        instructions = next.code.instructionBuffer
+                    }
                 case .makeFunction(let codeIndex, let flags):
                     let code = f.code.codeConstants[Int(codeIndex)]
                     var kwDefaults: [String: Value] = [:]
@@ -379,7 +394,7 @@ extension VirtualMachine {
                     if let r = finishFrame(stopAtBoundary: stopAtBoundary) { return r }
                     guard let top = frames.last else { return .finished(.none) }
                     f = top
-                    instructions = f.code.instructions
+                    instructions = f.code.instructionBuffer
                 case .setupExcept(let t):
                     f.handlers.append(ExceptionHandler(target: t, stackDepth: Int32(f.sp), handledDepth: Int32(f.handled.count)))
                 case .popBlock:
@@ -426,7 +441,7 @@ extension VirtualMachine {
                         return .suspended(call)
                     case .coroutine(let co):
                         f = try startCoroutine(co)
-                        instructions = f.code.instructions
+                        instructions = f.code.instructionBuffer
                     default:
                         throw PyException.typeError("object \(awaitable.typeName) can't be used in 'await' expression")
                     }
@@ -468,7 +483,7 @@ extension VirtualMachine {
                 if let r = unwind(error, stopAtBoundary: stopAtBoundary) { return r }
                 guard let top = frames.last else { return .finished(.none) }
                 f = top
-                instructions = f.code.instructions
+                instructions = f.code.instructionBuffer
             }
         }
     }
@@ -477,9 +492,8 @@ extension VirtualMachine {
     /// in this loop; everything else is called directly.
     @inline(__always)
     func performCall(
-        _ callee: Value, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)], calleeIndex: Int,
-        frame f: inout Frame, instructions: inout [Instruction]
-    ) throws(PyException) {
+        _ callee: Value, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)], calleeIndex: Int, caller f: Frame
+    ) throws(PyException) -> Frame? {
         var target: (fn: FunctionObject, frame: Frame)? = nil
         switch callee {
         case .function(let x):
@@ -496,29 +510,23 @@ extension VirtualMachine {
         guard let (fn, frame) = target else {
             let result = try callValue(callee, args, kwargs)
             f.truncate(to: calleeIndex)
-            if let started = startedFrame(result, in: f) {
-                f = started
-                instructions = f.code.instructions
-            } else {
-                f.push(result)
-            }
-            return
+            if let started = startedFrame(result, in: f) { return started }
+            f.push(result)
+            return nil
         }
         f.truncate(to: calleeIndex)
         if let r = try pushCall(frame, fn) {
             f.push(r)
-        } else {
-            f = frame
-            instructions = f.code.instructions
+            return nil
         }
+        return frame
     }
 
     /// A call with only positional arguments, which sit on the stack from `argStart`. Python
     /// functions with matching parameters get their frame without building an argument array.
+    /// Returns the frame to continue in, if the call pushed one.
     @inline(__always)
-    func performPositionalCall(
-        _ callee: Value, argStart: Int, calleeIndex: Int, frame f: inout Frame, instructions: inout [Instruction]
-    ) throws(PyException) {
+    func performPositionalCall(_ callee: Value, argStart: Int, calleeIndex: Int, caller f: Frame) throws(PyException) -> Frame? {
         var fast: (FunctionObject, Frame)? = nil
         switch callee {
         case .function(let fn):
@@ -531,16 +539,14 @@ extension VirtualMachine {
             break
         }
         guard let (fn, frame) = fast else {
-            try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, frame: &f, instructions: &instructions)
-            return
+            return try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, caller: f)
         }
         f.truncate(to: calleeIndex)
         if let r = try pushCall(frame, fn) {
             f.push(r)
-        } else {
-            f = frame
-            instructions = f.code.instructions
+            return nil
         }
+        return frame
     }
 
     /// Pushes the frame of a called Python function. For a coroutine function it returns the
