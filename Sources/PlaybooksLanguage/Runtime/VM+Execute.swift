@@ -2,11 +2,9 @@ extension VirtualMachine {
     /// The dispatch loop. Runs the top frame until the outermost frame returns (or, for a nested
     /// run, until the boundary frame returns), an exception escapes, or the code suspends.
     func execute(stopAtBoundary: Bool) -> RunResult {
-        guard let first = frames.last else { return .finished(.none) }
-        // The frame is kept alive by `frames`; holding it unowned spares a retain and release
-        // on every frame switch. Likewise the instructions are read through the code object's buffer.
-        unowned(unsafe) var f = first
-        var instructions = first.code.instructionBuffer
+        guard var f = frames.last else { return .finished(.none) }
+        // Instructions are read through the code object's buffer, without reference counting.
+        var instructions = f.code.instructionBuffer
         var budgetCheck = 0
         defer { instructionCount &+= budgetCheck }
         if let e = checkLimits() {
@@ -527,25 +525,32 @@ extension VirtualMachine {
     /// Returns the frame to continue in, if the call pushed one.
     @inline(__always)
     func performPositionalCall(_ callee: Value, argStart: Int, calleeIndex: Int, caller f: Frame) throws(PyException) -> Frame? {
-        var fast: (FunctionObject, Frame)? = nil
+        let frame: Frame
         switch callee {
         case .function(let fn):
-            if let frame = makeFrameFromStack(fn, f, argStart: argStart, receiver: nil) { fast = (fn, frame) }
-        case .boundMethod(let m):
-            if case .function(let fn) = m.function, let frame = makeFrameFromStack(fn, f, argStart: argStart, receiver: m.receiver) {
-                fast = (fn, frame)
+            guard let made = makeFrameFromStack(fn, f, argStart: argStart, receiver: nil) else {
+                return try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, caller: f)
             }
+            frame = made
+        case .boundMethod(let m):
+            guard case .function(let fn) = m.function, let made = makeFrameFromStack(fn, f, argStart: argStart, receiver: m.receiver) else {
+                return try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, caller: f)
+            }
+            frame = made
         default:
-            break
-        }
-        guard let (fn, frame) = fast else {
             return try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, caller: f)
         }
         f.truncate(to: calleeIndex)
-        if let r = try pushCall(frame, fn) {
-            f.push(r)
+        if frame.code.isCoroutine {
+            let co = CoroutineObject(frame: frame, name: frame.code.name)
+            frame.coroutine = co
+            f.push(.coroutine(co))
             return nil
         }
+        guard frames.count < limits.maxRecursionDepth else {
+            throw PyException(Types.recursionError, "maximum recursion depth exceeded")
+        }
+        frames.append(frame)
         return frame
     }
 
