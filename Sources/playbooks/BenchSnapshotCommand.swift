@@ -89,7 +89,8 @@ struct BenchSnapshotCommand: ParsableCommand {
         let expectedSum = (0..<list).reduce(0) { $0 + $1 * 7 - 3 }
         let expected = "\(list) \(dict) \(expectedSum) \(dict > 7 ? "77" : "None") 1\n"
         guard printed == expected else {
-            FileHandle.standardError.write(Data("bench-snapshot: decoded VM printed \(printed.debugDescription), expected \(expected.debugDescription)\n".utf8))
+            FileHandle.standardError.write(
+                Data("bench-snapshot: decoded VM printed \(printed.debugDescription), expected \(expected.debugDescription)\n".utf8))
             throw ExitCode(1)
         }
 
@@ -142,11 +143,16 @@ struct BenchSnapshotCommand: ParsableCommand {
         print("  encodeSnapshot   \(Self.col(enc.median)) \(Self.col(enc.mean)) \(Self.col(enc.min))  ms")
         print("  VM(snapshot:)    \(Self.col(dec.median)) \(Self.col(dec.mean)) \(Self.col(dec.min))  ms")
         if list == 1000 && dict == 1000 && kb == 0 {
-            print("  Monty (Rust) reference, same state: \(Self.fmt(Self.montyKB, 0)) KB, dump \(Self.montyDumpMs) ms, load \(Self.montyLoadMs) ms")
-            print("  ratio vs Monty: size \(Self.fmt(Double(size) / 1000 / Self.montyKB, 2))x, "
-                + "encode \(Self.fmt(enc.median / Self.montyDumpMs, 2))x, decode \(Self.fmt(dec.median / Self.montyLoadMs, 2))x")
+            print(
+                "  Monty (Rust) reference, same state: \(Self.fmt(Self.montyKB, 0)) KB, dump \(Self.montyDumpMs) ms, load \(Self.montyLoadMs) ms"
+            )
+            print(
+                "  ratio vs Monty: size \(Self.fmt(Double(size) / 1000 / Self.montyKB, 2))x, "
+                    + "encode \(Self.fmt(enc.median / Self.montyDumpMs, 2))x, decode \(Self.fmt(dec.median / Self.montyLoadMs, 2))x")
         } else {
-            print("  (Monty reference for list 1000 + dict 1000: \(Self.fmt(Self.montyKB, 0)) KB, dump \(Self.montyDumpMs) ms, load \(Self.montyLoadMs) ms)")
+            print(
+                "  (Monty reference for list 1000 + dict 1000: \(Self.fmt(Self.montyKB, 0)) KB, dump \(Self.montyDumpMs) ms, load \(Self.montyLoadMs) ms)"
+            )
         }
     }
 

@@ -22,7 +22,8 @@ struct CLITests {
         let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
         return try #require(
             found,
-            "the playbooks executable is not next to the test bundle (looked at \(candidates.map(\.path))); build it with `swift build --build-tests`")
+            "the playbooks executable is not next to the test bundle (looked at \(candidates.map(\.path))); build it with `swift build --build-tests`"
+        )
     }
 
     /// Writes `files` into a fresh directory and runs `playbooks` there with `arguments`.

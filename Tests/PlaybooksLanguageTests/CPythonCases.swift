@@ -210,7 +210,10 @@ let cpythonCases: [(source: String, error: (kind: String, message: String, line:
     ("f'{x:{{}}'", ("SyntaxError", "f-string: expecting '}'", 1)),
     ("f'{x:}}'", ("SyntaxError", "f-string: single '}' is not allowed", 1)),
     ("'\\u12'", ("SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-3: truncated \\uXXXX escape", 1)),
-    ("'\\U00110000'", ("SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character", 1)),
+    (
+        "'\\U00110000'",
+        ("SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character", 1)
+    ),
     ("'\\\nabc'", nil),
     ("r'\\'", ("SyntaxError", "unterminated string literal (detected at line 1)", 1)),
     ("r'\\''", nil),

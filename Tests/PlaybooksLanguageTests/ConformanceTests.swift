@@ -41,7 +41,8 @@ struct ConformanceProgram: CustomTestStringConvertible, Sendable {
         if let expectedError {
             if result.exitCode != 1 { problems.append("expected exit status 1, got \(result.exitCode)") }
             if lastLine != expectedError {
-                problems.append("last stderr line differs.\nexpected: \(expectedError)\ngot:      \(lastLine ?? "(nothing)")\n\(result.errorOutput)")
+                problems.append(
+                    "last stderr line differs.\nexpected: \(expectedError)\ngot:      \(lastLine ?? "(nothing)")\n\(result.errorOutput)")
             }
         } else if result.exitCode != 0 {
             problems.append("expected success, got exit status \(result.exitCode):\n\(result.errorOutput)")

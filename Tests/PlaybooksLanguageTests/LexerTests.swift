@@ -140,12 +140,13 @@ private func lexError(_ source: String) -> SyntaxError? {
 
     @Test func stateVariablesAndOperators() throws {
         #expect(try kinds("$count += 1")[0...2] == [.stateVariable("count"), .op(.plusAssign), .number(.int(1))])
-        #expect(try kinds("a **= b // c -> d := e ... != f")
-            == [
-                .name("a"), .op(.doubleStarAssign), .name("b"), .op(.doubleSlash), .name("c"), .op(.arrow),
-                .name("d"), .op(.walrus), .name("e"), .op(.ellipsis), .op(.notEqual), .name("f"), .newline,
-                .endOfFile,
-            ])
+        #expect(
+            try kinds("a **= b // c -> d := e ... != f")
+                == [
+                    .name("a"), .op(.doubleStarAssign), .name("b"), .op(.doubleSlash), .name("c"), .op(.arrow),
+                    .name("d"), .op(.walrus), .name("e"), .op(.ellipsis), .op(.notEqual), .name("f"), .newline,
+                    .endOfFile,
+                ])
         #expect(lexError("a $ b")?.message == "invalid syntax")
     }
 

@@ -35,7 +35,8 @@ struct LimitEnforcementTests {
 
     @Test("the instruction limit counts inside key functions")
     func instructionLimitInCallbacks() throws {
-        let (error, _) = try runUntilDone("xs = sorted(range(300_000), key=lambda x: -x)\nprint(len(xs))\n", limits: Limits(maxInstructions: 10_000))
+        let (error, _) = try runUntilDone(
+            "xs = sorted(range(300_000), key=lambda x: -x)\nprint(len(xs))\n", limits: Limits(maxInstructions: 10_000))
         #expect(error?.object.type.name == "ResourceLimitError")
     }
 
@@ -47,7 +48,9 @@ struct LimitEnforcementTests {
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 
-    @Test("one huge allocation hits the memory limit", arguments: ["x = [0] * 50_000_000", "s = 'a' * 500_000_000", "s = 'ab'\nfor _ in range(30):\n    s = s + s"])
+    @Test(
+        "one huge allocation hits the memory limit",
+        arguments: ["x = [0] * 50_000_000", "s = 'a' * 500_000_000", "s = 'ab'\nfor _ in range(30):\n    s = s + s"])
     func memoryLimitOnSingleObject(_ source: String) throws {
         let (error, _) = try runUntilDone(source, limits: Limits(maxMemoryBytes: 1_000_000))
         #expect(error?.object.type.name == "MemoryError")

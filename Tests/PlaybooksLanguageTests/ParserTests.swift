@@ -90,7 +90,9 @@ private func syntaxError(_ source: String) -> SyntaxError? {
         #expect(
             try expr("a if b else c if d else e")
                 == Expr(
-                    .ifExp(test: name("b"), body: name("a"), orelse: Expr(.ifExp(test: name("d"), body: name("c"), orelse: name("e")), line: 1)),
+                    .ifExp(
+                        test: name("b"), body: name("a"), orelse: Expr(.ifExp(test: name("d"), body: name("c"), orelse: name("e")), line: 1)
+                    ),
                     line: 1))
         #expect(try expr("~a @ b") == Expr(.binary(.matmul, Expr(.unary(.invert, name("a")), line: 1), name("b")), line: 1))
     }
@@ -138,7 +140,8 @@ private func syntaxError(_ source: String) -> SyntaxError? {
                     line: 1))
         #expect(
             try expr("(x async for x in a)")
-                == Expr(.generatorExp(name("x"), [Comprehension(target: name("x"), iter: name("a"), conditions: [], isAsync: true)]), line: 1))
+                == Expr(
+                    .generatorExp(name("x"), [Comprehension(target: name("x"), iter: name("a"), conditions: [], isAsync: true)]), line: 1))
         #expect(
             try expr("[y for x in a if (y := f(x))]")
                 == Expr(
@@ -147,7 +150,9 @@ private func syntaxError(_ source: String) -> SyntaxError? {
                         [
                             Comprehension(
                                 target: name("x"), iter: name("a"),
-                                conditions: [Expr(.namedExpr("y", Expr(.call(name("f"), args: [name("x")], keywords: []), line: 1)), line: 1)])
+                                conditions: [
+                                    Expr(.namedExpr("y", Expr(.call(name("f"), args: [name("x")], keywords: []), line: 1)), line: 1)
+                                ])
                         ]), line: 1))
     }
 
@@ -163,25 +168,30 @@ private func syntaxError(_ source: String) -> SyntaxError? {
                 == Expr(
                     .call(
                         name("f"),
-                        args: [Expr(.generatorExp(name("x"), [Comprehension(target: name("x"), iter: name("y"), conditions: [])]), line: 1)],
+                        args: [
+                            Expr(.generatorExp(name("x"), [Comprehension(target: name("x"), iter: name("y"), conditions: [])]), line: 1)
+                        ],
                         keywords: []), line: 1))
         #expect(try expr("a[1:2]") == Expr(.subscript(name("a"), Expr(.slice(lower: int(1), upper: int(2), step: nil), line: 1)), line: 1))
         #expect(try expr("a[::2]") == Expr(.subscript(name("a"), Expr(.slice(lower: nil, upper: nil, step: int(2)), line: 1)), line: 1))
         #expect(
             try expr("a[1:2, 3]")
-                == Expr(.subscript(name("a"), Expr(.tuple([Expr(.slice(lower: int(1), upper: int(2), step: nil), line: 1), int(3)]), line: 1)), line: 1))
+                == Expr(
+                    .subscript(name("a"), Expr(.tuple([Expr(.slice(lower: int(1), upper: int(2), step: nil), line: 1), int(3)]), line: 1)),
+                    line: 1))
         #expect(try expr("a.b.c") == Expr(.attribute(Expr(.attribute(name("a"), "b"), line: 1), "c"), line: 1))
     }
 
     @Test func lambdaAndParameters() throws {
         let e = try expr("lambda a, b=1, *args, c, d=2, **kw: a")
         #expect(
-            e == Expr(
-                .lambda(
-                    Parameters(
-                        positional: [Parameter(name: "a"), Parameter(name: "b", defaultValue: int(1))], varargs: "args",
-                        keywordOnly: [Parameter(name: "c"), Parameter(name: "d", defaultValue: int(2))], kwargs: "kw"),
-                    name("a")), line: 1))
+            e
+                == Expr(
+                    .lambda(
+                        Parameters(
+                            positional: [Parameter(name: "a"), Parameter(name: "b", defaultValue: int(1))], varargs: "args",
+                            keywordOnly: [Parameter(name: "c"), Parameter(name: "d", defaultValue: int(2))], kwargs: "kw"),
+                        name("a")), line: 1))
         let body = try parse("def f(a, /, b: int = 1, *, c, **k) -> int:\n    return a, b\n")
         guard case .functionDef(let def) = body[0].kind else {
             Issue.record("expected def")
@@ -198,18 +208,29 @@ private func syntaxError(_ source: String) -> SyntaxError? {
     @Test func stateVariables() throws {
         #expect(
             try parse("$x = $y + 1")
-                == [Stmt(.assign(targets: [Expr(.stateVariable("x"), line: 1)], value: Expr(.binary(.add, Expr(.stateVariable("y"), line: 1), int(1)), line: 1)), line: 1)])
+                == [
+                    Stmt(
+                        .assign(
+                            targets: [Expr(.stateVariable("x"), line: 1)],
+                            value: Expr(.binary(.add, Expr(.stateVariable("y"), line: 1), int(1)), line: 1)), line: 1)
+                ])
         #expect(try parse("$n += 1") == [Stmt(.augAssign(target: Expr(.stateVariable("n"), line: 1), op: .add, value: int(1)), line: 1)])
         #expect(
             try expr("f'{$x}'")
-                == Expr(.fstring([.field(expr: Expr(.stateVariable("x"), line: 1), conversion: nil, spec: nil, selfDocumenting: nil)]), line: 1))
+                == Expr(
+                    .fstring([.field(expr: Expr(.stateVariable("x"), line: 1), conversion: nil, spec: nil, selfDocumenting: nil)]), line: 1)
+        )
     }
 
     @Test func assignments() throws {
         #expect(try parse("a = b = 1") == [Stmt(.assign(targets: [name("a"), name("b")], value: int(1)), line: 1)])
         #expect(
             try parse("a, *b = xs")
-                == [Stmt(.assign(targets: [Expr(.tuple([name("a"), Expr(.starred(name("b")), line: 1)]), line: 1)], value: name("xs")), line: 1)])
+                == [
+                    Stmt(
+                        .assign(targets: [Expr(.tuple([name("a"), Expr(.starred(name("b")), line: 1)]), line: 1)], value: name("xs")),
+                        line: 1)
+                ])
         #expect(try parse("x: int = 5") == [Stmt(.annAssign(target: name("x"), annotation: name("int"), value: int(5)), line: 1)])
         #expect(try parse("x: int") == [Stmt(.annAssign(target: name("x"), annotation: name("int"), value: nil), line: 1)])
         let ops: [(String, BinaryOp)] = [
@@ -243,7 +264,15 @@ private func syntaxError(_ source: String) -> SyntaxError? {
         }
         #expect(target == Expr(.tuple([name("i"), Expr(.tuple([name("a"), name("b")]), line: 1)]), line: 1))
         #expect(orelse.count == 1)
-        #expect(try parse("if x: y = 1; z = 2")[0] == Stmt(.if(test: name("x"), body: [Stmt(.assign(targets: [name("y")], value: int(1)), line: 1), Stmt(.assign(targets: [name("z")], value: int(2)), line: 1)], orelse: []), line: 1))
+        #expect(
+            try parse("if x: y = 1; z = 2")[0]
+                == Stmt(
+                    .if(
+                        test: name("x"),
+                        body: [
+                            Stmt(.assign(targets: [name("y")], value: int(1)), line: 1),
+                            Stmt(.assign(targets: [name("z")], value: int(2)), line: 1),
+                        ], orelse: []), line: 1))
         let tryStmt = try parse("try:\n  a\nexcept (A, B) as e:\n  b\nexcept:\n  c\nelse:\n  d\nfinally:\n  e\n")
         guard case .try(_, let handlers, let tryElse, let finalbody) = tryStmt[0].kind else {
             Issue.record("expected try")
@@ -267,10 +296,17 @@ private func syntaxError(_ source: String) -> SyntaxError? {
             return
         }
         #expect(c.name == "A" && c.bases == [name("B", 3)] && c.decorators.count == 2 && c.body.count == 2)
-        #expect(try parse("import a.b as c, d") == [Stmt(.import([ImportAlias(name: "a.b", asName: "c"), ImportAlias(name: "d", asName: nil)]), line: 1)])
+        #expect(
+            try parse("import a.b as c, d") == [
+                Stmt(.import([ImportAlias(name: "a.b", asName: "c"), ImportAlias(name: "d", asName: nil)]), line: 1)
+            ])
         #expect(
             try parse("from a import (b as c,\n  d,)")
-                == [Stmt(.importFrom(module: "a", names: [ImportAlias(name: "b", asName: "c"), ImportAlias(name: "d", asName: nil)]), line: 1, endLine: 2)])
+                == [
+                    Stmt(
+                        .importFrom(module: "a", names: [ImportAlias(name: "b", asName: "c"), ImportAlias(name: "d", asName: nil)]),
+                        line: 1, endLine: 2)
+                ])
         #expect(try parse("from . import x")[0].kind == .importFrom(module: ".", names: [ImportAlias(name: "x", asName: nil)]))
     }
 
@@ -282,17 +318,56 @@ private func syntaxError(_ source: String) -> SyntaxError? {
     }
 
     @Test func fStrings() throws {
-        #expect(try expr("f'a{b}c'") == Expr(.fstring([.literal("a"), .field(expr: name("b"), conversion: nil, spec: nil, selfDocumenting: nil), .literal("c")]), line: 1))
-        #expect(try expr("f'{x!r:>{w}.2f}'") == Expr(.fstring([.field(expr: name("x"), conversion: "r", spec: [.literal(">"), .field(expr: name("w"), conversion: nil, spec: nil, selfDocumenting: nil), .literal(".2f")], selfDocumenting: nil)]), line: 1))
-        #expect(try expr("f'{x = }'") == Expr(.fstring([.field(expr: name("x"), conversion: nil, spec: nil, selfDocumenting: "x = ")]), line: 1))
-        #expect(try expr("f'{{}}{a!s}'") == Expr(.fstring([.literal("{}"), .field(expr: name("a"), conversion: "s", spec: nil, selfDocumenting: nil)]), line: 1))
-        #expect(try expr("'a' f'{b}' 'c'") == Expr(.fstring([.literal("a"), .field(expr: name("b"), conversion: nil, spec: nil, selfDocumenting: nil), .literal("c")]), line: 1))
-        #expect(try expr("f'{a[\"k\"] if c else d}'") == Expr(.fstring([.field(expr: Expr(.ifExp(test: name("c"), body: Expr(.subscript(name("a"), str("k")), line: 1), orelse: name("d")), line: 1), conversion: nil, spec: nil, selfDocumenting: nil)]), line: 1))
-        #expect(try expr("f'{a!=b}'") == Expr(.fstring([.field(expr: Expr(.compare(name("a"), [.ne], [name("b")]), line: 1), conversion: nil, spec: nil, selfDocumenting: nil)]), line: 1))
+        #expect(
+            try expr("f'a{b}c'")
+                == Expr(
+                    .fstring([.literal("a"), .field(expr: name("b"), conversion: nil, spec: nil, selfDocumenting: nil), .literal("c")]),
+                    line: 1))
+        #expect(
+            try expr("f'{x!r:>{w}.2f}'")
+                == Expr(
+                    .fstring([
+                        .field(
+                            expr: name("x"), conversion: "r",
+                            spec: [
+                                .literal(">"), .field(expr: name("w"), conversion: nil, spec: nil, selfDocumenting: nil), .literal(".2f"),
+                            ], selfDocumenting: nil)
+                    ]), line: 1))
+        #expect(
+            try expr("f'{x = }'") == Expr(.fstring([.field(expr: name("x"), conversion: nil, spec: nil, selfDocumenting: "x = ")]), line: 1)
+        )
+        #expect(
+            try expr("f'{{}}{a!s}'")
+                == Expr(.fstring([.literal("{}"), .field(expr: name("a"), conversion: "s", spec: nil, selfDocumenting: nil)]), line: 1))
+        #expect(
+            try expr("'a' f'{b}' 'c'")
+                == Expr(
+                    .fstring([.literal("a"), .field(expr: name("b"), conversion: nil, spec: nil, selfDocumenting: nil), .literal("c")]),
+                    line: 1))
+        #expect(
+            try expr("f'{a[\"k\"] if c else d}'")
+                == Expr(
+                    .fstring([
+                        .field(
+                            expr: Expr(
+                                .ifExp(test: name("c"), body: Expr(.subscript(name("a"), str("k")), line: 1), orelse: name("d")), line: 1),
+                            conversion: nil, spec: nil, selfDocumenting: nil)
+                    ]), line: 1))
+        #expect(
+            try expr("f'{a!=b}'")
+                == Expr(
+                    .fstring([
+                        .field(
+                            expr: Expr(.compare(name("a"), [.ne], [name("b")]), line: 1), conversion: nil, spec: nil, selfDocumenting: nil)
+                    ]), line: 1))
         #expect(try expr("f''") == Expr(.fstring([]), line: 1))
-        #expect(try expr("rf'\\n{x}'") == Expr(.fstring([.literal("\\n"), .field(expr: name("x"), conversion: nil, spec: nil, selfDocumenting: nil)]), line: 1))
+        #expect(
+            try expr("rf'\\n{x}'")
+                == Expr(.fstring([.literal("\\n"), .field(expr: name("x"), conversion: nil, spec: nil, selfDocumenting: nil)]), line: 1))
         let multi = try expr("f'''\n{\n a}'''")
-        #expect(multi == Expr(.fstring([.literal("\n"), .field(expr: name("a", 3), conversion: nil, spec: nil, selfDocumenting: nil)]), line: 1))
+        #expect(
+            multi
+                == Expr(.fstring([.literal("\n"), .field(expr: name("a", 3), conversion: nil, spec: nil, selfDocumenting: nil)]), line: 1))
         #expect(syntaxError("f'{x:=1}'") == nil)
         #expect(syntaxError("f'{lambda x: 1}'")?.message == "f-string: invalid syntax")
     }
@@ -315,7 +390,9 @@ private func syntaxError(_ source: String) -> SyntaxError? {
         #expect(syntaxError("x = " + String(repeating: "[", count: 199) + String(repeating: "]", count: 199)) == nil)
         let worst = String(repeating: "[lambda: -(not ", count: 66) + "x" + String(repeating: ")]", count: 66)
         #expect(syntaxError(worst) == nil)
-        #expect(syntaxError(String(repeating: "[", count: 199) + String(repeating: "-", count: 700) + "1" + String(repeating: "]", count: 199)) != nil)
+        #expect(
+            syntaxError(String(repeating: "[", count: 199) + String(repeating: "-", count: 700) + "1" + String(repeating: "]", count: 199))
+                != nil)
         #expect(syntaxError(String(repeating: "f'{", count: 20) + "x" + String(repeating: "}'", count: 20)) != nil)
     }
 

@@ -2,6 +2,7 @@
 // this file were produced by running CPython 3.11 (see tools/gen.py in the scratch package).
 import Foundation
 import Testing
+
 @testable import PlaybooksLanguage
 
 private struct RegexCase: Sendable, CustomStringConvertible {
@@ -108,9 +109,11 @@ private func regexEvaluate(_ c: RegexCase) -> String {
     /// Random patterns over a wider syntax alphabet must never trap (results are not checked).
     @Test func fuzzNeverTraps() {
         var rng = RegexSplitMix(seed: 0xC0FFEE)
-        let pieces = ["a", "b", ".", "*", "+", "?", "{", "}", "{2}", "{1,}", ",", "(", ")", "(?:", "(?=", "(?!", "(?<=", "(?<!",
-                      "(?P<n>", "(?P=n)", "[", "]", "^", "-", "\\", "\\1", "\\2", "\\b", "\\B", "\\d", "\\w", "\\s", "|",
-                      "$", "(?i)", "(?x)", "(?>", "*?", "+?", "#", " ", "\\x4", "\\u00e9", "(?(1)", "é", "\n"]
+        let pieces = [
+            "a", "b", ".", "*", "+", "?", "{", "}", "{2}", "{1,}", ",", "(", ")", "(?:", "(?=", "(?!", "(?<=", "(?<!",
+            "(?P<n>", "(?P=n)", "[", "]", "^", "-", "\\", "\\1", "\\2", "\\b", "\\B", "\\d", "\\w", "\\s", "|",
+            "$", "(?i)", "(?x)", "(?>", "*?", "+?", "#", " ", "\\x4", "\\u00e9", "(?(1)", "é", "\n",
+        ]
         var compiled = 0
         for _ in 0..<3000 {
             var pattern = ""
@@ -147,7 +150,8 @@ private func regexEvaluate(_ c: RegexCase) -> String {
         #expect(groups.search(Array("xa".unicodeScalars), from: 0, end: 2)?.spans[n] == 1..<2)
         let looks = try CompiledRegex(pattern: String(repeating: "(?=", count: n) + "a" + String(repeating: ")", count: n) + "a", flags: [])
         #expect(looks.search(Array("ba".unicodeScalars), from: 0, end: 2)?.spans[0] == 1..<2)
-        let atomics = try CompiledRegex(pattern: String(repeating: "(?>(?:a|b)*", count: n / 2) + String(repeating: ")", count: n / 2) + "c", flags: [])
+        let atomics = try CompiledRegex(
+            pattern: String(repeating: "(?>(?:a|b)*", count: n / 2) + String(repeating: ")", count: n / 2) + "c", flags: [])
         let text = Array((String(repeating: "ab", count: 500) + "c").unicodeScalars)
         #expect(atomics.match(text, at: 0, end: text.count, mode: .full) != nil)
         #expect(throws: RegexError.self) {
@@ -666,7 +670,9 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("(())", 0, "ab", "search", "0-0,0-0,0-0"),
     RegexCase("(a|b){,2}?([ab]|)+?(a|)(b|a)\\", 0, " b ", "match", "error: bad escape (end of pattern) at position 28"),
     RegexCase("(a|b|b){2}(?i:A)+?", 0, "a ", "fullmatch", "None"),
-    RegexCase("((b|a)|)?(ba)?(\\w|){1,2}(?<=a)*?", 0, "abaaba ", "findall", "[0-5,0-1,0-1,1-3,4-5;5-6,5-6,5-6,n,6-6;6-6,6-6,n,n,6-6;7-7,7-7,n,n,7-7]"),
+    RegexCase(
+        "((b|a)|)?(ba)?(\\w|){1,2}(?<=a)*?", 0, "abaaba ", "findall",
+        "[0-5,0-1,0-1,1-3,4-5;5-6,5-6,5-6,n,6-6;6-6,6-6,n,n,6-6;7-7,7-7,n,n,7-7]"),
     RegexCase("${2}((?=a)){,2}?", 0, " ", "findall", "error: nothing to repeat at position 1"),
     RegexCase("\\1+.", 0, "bab", "search", "error: invalid group reference 1 at position 1"),
     RegexCase("(b|a){,2}?(?<=a){,2}?(?<=a)", 0, "", "search", "None"),
@@ -821,7 +827,9 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("b*?)", 0, "a", "findall", "error: unbalanced parenthesis at position 3"),
     RegexCase("((a|)|b)??[", 0, " aa aa", "match", "error: unterminated character set at position 10"),
     RegexCase("^+?(?!b)", 0, "", "fullmatch", "error: nothing to repeat at position 1"),
-    RegexCase("(?<=a){,2}?(.)*?([ab]a)*", 0, " aba ab", "findall", "[0-0,n,n;0-1,0-1,n;1-1,n,n;1-4,1-2,2-4;4-4,n,n;4-5,4-5,n;5-5,n,n;5-6,5-6,n;6-6,n,n;6-7,6-7,n;7-7,n,n]"),
+    RegexCase(
+        "(?<=a){,2}?(.)*?([ab]a)*", 0, " aba ab", "findall",
+        "[0-0,n,n;0-1,0-1,n;1-1,n,n;1-4,1-2,2-4;4-4,n,n;4-5,4-5,n;5-5,n,n;5-6,5-6,n;6-6,n,n;6-7,6-7,n;7-7,n,n]"),
     RegexCase("a{1,2}()((?i:A)|)*", 0, "ab b", "findall", "[0-1,1-1,1-1]"),
     RegexCase("a{,2}?", 0, "ab", "findall", "[0-0;0-1;1-1;2-2]"),
     RegexCase("a|b??\\1{2}(?<=a)((?:ab))*?", 0, "baab", "findall", "error: invalid group reference 1 at position 6"),
@@ -842,7 +850,9 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("\\d(?>a|ab)??(b|a)*^", 0, "b", "findall", "[]"),
     RegexCase("(?!b)[ab]$*\\b{1,2}", 0, "bb", "search", "error: nothing to repeat at position 10"),
     RegexCase("(?>a|ab)*(?:ab)+?a.{,2}?", 0, " ", "findall", "[]"),
-    RegexCase("()+(\\b){1,2}()?(a)*", 0, "bab b aa", "findall", "[0-0,0-0,0-0,0-0,n;3-3,3-3,3-3,3-3,n;4-4,4-4,4-4,4-4,n;5-5,5-5,5-5,5-5,n;6-8,6-6,6-6,6-6,7-8;8-8,8-8,8-8,8-8,n]"),
+    RegexCase(
+        "()+(\\b){1,2}()?(a)*", 0, "bab b aa", "findall",
+        "[0-0,0-0,0-0,0-0,n;3-3,3-3,3-3,3-3,n;4-4,4-4,4-4,4-4,n;5-5,5-5,5-5,5-5,n;6-8,6-6,6-6,6-6,7-8;8-8,8-8,8-8,8-8,n]"),
     RegexCase("b{2}", 0, "b  a", "search", "None"),
     RegexCase("((a|)|b)([a-c]|){1,2}", 0, "aba abaa", "search", "0-3,0-1,0-1,2-3"),
     RegexCase("[ab]+^+\\d*(?=a)", 0, "b", "search", "error: nothing to repeat at position 6"),
@@ -885,7 +895,9 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("(?P=n)+?((a(b)?)|)?((|){2}", 0, "\u{a} \u{a}aB", "findall", "error: unknown group name 'n' at position 4"),
     RegexCase("(\\2|)?", 0, "aBaaAB\u{a} a", "match", "error: invalid group reference 2 at position 2"),
     RegexCase("(a)(a){2}", 8, "", "search", "None"),
-    RegexCase("((?!b))*()?", 256, "a aAaAbb ", "findall", "[0-0,0-0,0-0;1-1,1-1,1-1;2-2,2-2,2-2;3-3,3-3,3-3;4-4,4-4,4-4;5-5,5-5,5-5;6-6,n,6-6;7-7,n,7-7;8-8,8-8,8-8;9-9,9-9,9-9]"),
+    RegexCase(
+        "((?!b))*()?", 256, "a aAaAbb ", "findall",
+        "[0-0,0-0,0-0;1-1,1-1,1-1;2-2,2-2,2-2;3-3,3-3,3-3;4-4,4-4,4-4;5-5,5-5,5-5;6-6,n,6-6;7-7,n,7-7;8-8,8-8,8-8;9-9,9-9,9-9]"),
     RegexCase("[{2,}\\0*", 0, "abA", "match", "error: unterminated character set at position 0"),
     RegexCase("(?i)\u{a}*?(a*?)", 10, "BAB", "findall", "[0-0,0-0;1-1,1-1;1-2,1-2;2-2,2-2;3-3,3-3]"),
     RegexCase("\\q{2}", 0, "b  aaBa\u{a}", "findall", "error: bad escape \\q at position 0"),
@@ -903,7 +915,10 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("(?#c)?", 10, "B  \u{a}a   ", "fullmatch", "error: nothing to repeat at position 5"),
     RegexCase("(?a)(?<=a*){1,3}?(){2}", 16, "baaB", "fullmatch", "error: look-behind requires fixed-width pattern"),
     RegexCase("(\\B){2}((?(n)b)|b){2,}((a(b)?)|)", 0, " bAaAa ", "match", "error: unknown group name 'n' at position 11"),
-    RegexCase("b{0}(())*(){2,}(\\n)*(){0}", 64, "aa\u{a}aB A", "findall", "[0-0,0-0,0-0,0-0,n,n;1-1,1-1,1-1,1-1,n,n;2-3,2-2,2-2,2-2,2-3,n;3-3,3-3,3-3,3-3,n,n;4-4,4-4,4-4,4-4,n,n;5-5,5-5,5-5,5-5,n,n;6-6,6-6,6-6,6-6,n,n;7-7,7-7,7-7,7-7,n,n]"),
+    RegexCase(
+        "b{0}(())*(){2,}(\\n)*(){0}", 64, "aa\u{a}aB A", "findall",
+        "[0-0,0-0,0-0,0-0,n,n;1-1,1-1,1-1,1-1,n,n;2-3,2-2,2-2,2-2,2-3,n;3-3,3-3,3-3,3-3,n,n;4-4,4-4,4-4,4-4,n,n;5-5,5-5,5-5,5-5,n,n;6-6,6-6,6-6,6-6,n,n;7-7,7-7,7-7,7-7,n,n]"
+    ),
     RegexCase("(?x)(?x)(?i:A){1,}{1,2}", 256, "b", "findall", "error: multiple repeat at position 18"),
     RegexCase("\\x61{,2}?(a*?)A{0}", 0, "\u{a}a", "match", "0-0,0-0"),
     RegexCase("((?i:A)|b)+", 0, "aBb", "search", "0-1,0-1"),
@@ -927,13 +942,17 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("[a-c\\d]?(a|)+(a*?)(\\sa)", 10, "\u{a}b\u{a}b\u{a}ABBa", "search", "3-6,4-4,4-4,4-6"),
     RegexCase("(){0}", 16, "a", "search", "0-0,n"),
     RegexCase("(\\s|b)", 10, "\u{a}", "findall", "[0-1,0-1]"),
-    RegexCase("[^a]{1,3}?((?m)a)*(?<=a)+(a*)*(?<!b)", 256, "BbA ", "search", "error: global flags not at the start of the expression at position 11"),
+    RegexCase(
+        "[^a]{1,3}?((?m)a)*(?<=a)+(a*)*(?<!b)", 256, "BbA ", "search",
+        "error: global flags not at the start of the expression at position 11"),
     RegexCase(".{1,3}?[]a](?>a|ab){2}", 0, "ba", "findall", "[]"),
     RegexCase("(?P=n)?){2,}", 0, "\u{a}aA", "search", "error: unknown group name 'n' at position 4"),
     RegexCase(")", 2, "", "findall", "error: unbalanced parenthesis at position 0"),
     RegexCase("a|b{1,3}?\\q{2,}", 256, "", "match", "error: bad escape \\q at position 9"),
     RegexCase("(a){0}(?<!b)){2}", 8, "bA\u{a} bA\u{a} ", "search", "error: unbalanced parenthesis at position 12"),
-    RegexCase("[\\w-]{1,2}\\141??(?m)(\\Wa){1,2}", 16, "\u{a}aaaaaa", "fullmatch", "error: global flags not at the start of the expression at position 16"),
+    RegexCase(
+        "[\\w-]{1,2}\\141??(?m)(\\Wa){1,2}", 16, "\u{a}aaaaaa", "fullmatch",
+        "error: global flags not at the start of the expression at position 16"),
     RegexCase("((a|))(\\d|b)([a-c\\d]|b)+?b{1,3}?\\s{0}", 256, "b \u{a}baAA", "search", "None"),
     RegexCase("[a-c\\d]", 0, "aaa  aa", "match", "0-1"),
     RegexCase("[^a]{,2}?a\\{,2}?", 16, "", "fullmatch", "None"),
@@ -950,10 +969,12 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("((a*?)|b)(a|)??", 8, "a", "fullmatch", "0-1,0-0,0-0,0-1"),
     RegexCase("(a|b){2}(?<=ab|ba)??((?:a|b)){1,3}?(?P<n>a|b)*", 16, "aAaA\u{a}bBA", "match", "None"),
     RegexCase("[ab]+(?(1)a|b)(a*)*\\141{2,}", 2, "BA\u{a}aBabb", "search", "None"),
-    RegexCase("((b|a)a){1,2})b{,2}?(?i:A){1,3}?\\B*?", 64, "\u{a}b\u{a}\u{a}aB\u{a}A", "search", "error: unbalanced parenthesis at position 13"),
+    RegexCase(
+        "((b|a)a){1,2})b{,2}?(?i:A){1,3}?\\B*?", 64, "\u{a}b\u{a}\u{a}aB\u{a}A", "search", "error: unbalanced parenthesis at position 13"),
     RegexCase("(a)(?:a|b)*?", 16, "a  ba ", "findall", "[0-1,0-1;4-5,4-5]"),
     RegexCase("[\\w-]?(a|){0}(?<=ab|ba){1,2}", 0, " B\u{a}a", "search", "None"),
-    RegexCase("((?m)a)+?(\\Z){,2}?(a)?\\x61??(a|)", 64, "BabAa", "match", "error: global flags not at the start of the expression at position 1"),
+    RegexCase(
+        "((?m)a)+?(\\Z){,2}?(a)?\\x61??(a|)", 64, "BabAa", "match", "error: global flags not at the start of the expression at position 1"),
     RegexCase(" +?", 8, "", "findall", "[]"),
     RegexCase("((?P=n))*(){2,}(?<=ab|ba)", 0, "aa", "search", "error: unknown group name 'n' at position 5"),
     RegexCase("\\s??a+?{\\W", 0, "BAaABB", "fullmatch", "None"),
@@ -971,20 +992,25 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("|?(?P<n>a|b)*((a)|b)*b*?", 64, " b", "findall", "error: nothing to repeat at position 1"),
     RegexCase("(?a)(?:ab)", 0, "B a\u{a} ", "fullmatch", "None"),
     RegexCase("(?<=a*){1,3}?", 10, "aaabBa", "fullmatch", "error: look-behind requires fixed-width pattern"),
-    RegexCase("(\u{a})*(){1,3}?(?<=ab|ba)*?(?a)(()*()+", 0, "aB  AaAA", "findall", "error: global flags not at the start of the expression at position 24 (line 2, column 23)"),
+    RegexCase(
+        "(\u{a})*(){1,3}?(?<=ab|ba)*?(?a)(()*()+", 0, "aB  AaAA", "findall",
+        "error: global flags not at the start of the expression at position 24 (line 2, column 23)"),
     RegexCase("A*\\n{2}{#", 256, "\u{a}AAB", "findall", "[]"),
     RegexCase("[^a]*(?>a|ab)+?", 8, "aB BaA", "search", "0-1"),
     RegexCase("(?>a|ab){,2}?", 0, "a   A\u{a}AB", "fullmatch", "None"),
     RegexCase("(a(b)?)", 0, "abB baaB\u{a}", "search", "0-2,0-2,1-2"),
     RegexCase("\\141{2,}a|b*?\\d{2}\\q{,2}?((?:ab)|b)", 0, "bABaaab", "findall", "error: bad escape \\q at position 18"),
     RegexCase("(?i:A)*){2,}\\s{0}(?(n)b)+?(b|a){2,}", 0, "", "findall", "error: unbalanced parenthesis at position 7"),
-    RegexCase("\\{2}(?m){2,}(?>a|ab)", 2, "aaABBa\u{a}B\u{a}", "findall", "error: global flags not at the start of the expression at position 4"),
-    RegexCase("(\\1)*()(?#c){,2}?\\q*?\\(\\na)", 0, "ba\u{a}A\u{a}B\u{a}a", "fullmatch", "error: cannot refer to an open group at position 1"),
+    RegexCase(
+        "\\{2}(?m){2,}(?>a|ab)", 2, "aaABBa\u{a}B\u{a}", "findall", "error: global flags not at the start of the expression at position 4"),
+    RegexCase(
+        "(\\1)*()(?#c){,2}?\\q*?\\(\\na)", 0, "ba\u{a}A\u{a}B\u{a}a", "fullmatch", "error: cannot refer to an open group at position 1"),
     RegexCase("(\\d|b))?((?#c))*(){2}()a)*", 64, " \u{a}aBAB", "fullmatch", "error: unbalanced parenthesis at position 6"),
     RegexCase("(#)*()?", 0, "aB\u{a}a\u{a}bB", "fullmatch", "None"),
     RegexCase("($|b)+?", 256, "", "findall", "[0-0,0-0]"),
     RegexCase(",*?a|b?(a(b)?)+(?s)", 0, "b A", "match", "error: global flags not at the start of the expression at position 15"),
-    RegexCase("(?:ab)*(a){1,2}((?s)|b){0}(a)+a|b?", 0, " A", "findall", "error: global flags not at the start of the expression at position 16"),
+    RegexCase(
+        "(?:ab)*(a){1,2}((?s)|b){0}(a)+a|b?", 0, " A", "findall", "error: global flags not at the start of the expression at position 16"),
     RegexCase("\\W(?>a|ab){1,3}?\\Z{2,}", 64, "bABbaa aa", "search", "error: nothing to repeat at position 18"),
     RegexCase("a|b{0}(a*?){1,2}(?P<n>a|b){2,}", 0, "aB", "findall", "[0-1,n,n]"),
     RegexCase("(?i)+?(aa)*?(a(b)?){1,2}.\\B?", 2, "aab\u{a}A", "fullmatch", "error: nothing to repeat at position 4"),
@@ -998,11 +1024,15 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("a|b*(?!b)??", 256, "b", "search", "0-1"),
     RegexCase("((a|))?(?<=ab|ba)", 10, "aaa", "match", "None"),
     RegexCase("(?<=a){2}", 64, "Baa", "fullmatch", "None"),
-    RegexCase("\\141{0}\\141((?x))*()", 2, " \u{a}A B\u{a}\u{a}a ", "search", "error: global flags not at the start of the expression at position 12"),
+    RegexCase(
+        "\\141{0}\\141((?x))*()", 2, " \u{a}A B\u{a}\u{a}a ", "search",
+        "error: global flags not at the start of the expression at position 12"),
     RegexCase("((?<=a)|b)+\\n{2,}", 16, "\u{a}  aB", "match", "None"),
     RegexCase("[a-c\\d](?=a){1,}(?(n)b){0}[\\w-]{2}", 2, "  ", "search", "error: unknown group name 'n' at position 19"),
     RegexCase("(?<=a)\\b+\\q+?", 0, " ", "search", "error: nothing to repeat at position 8"),
-    RegexCase("()*(?m){2,}[^a]{1,2}\\141${,2}?", 10, "abA\u{a}A\u{a}a b", "match", "error: global flags not at the start of the expression at position 3"),
+    RegexCase(
+        "()*(?m){2,}[^a]{1,2}\\141${,2}?", 10, "abA\u{a}A\u{a}a b", "match",
+        "error: global flags not at the start of the expression at position 3"),
     RegexCase("\\b", 64, " ", "fullmatch", "None"),
     RegexCase(" \\2", 256, "B", "fullmatch", "error: invalid group reference 2 at position 2"),
     RegexCase("\\b(\\0)(?P<n>a|b){0}", 16, "A\u{a}", "search", "None"),
@@ -1030,9 +1060,15 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("A+[^a]{,2}?(?!b){2}", 2, " A\u{a}ba ", "match", "None"),
     RegexCase("[*?(?P=n)", 64, "", "search", "error: unterminated character set at position 0"),
     RegexCase("(\\s)*(){,2}?(a)*{1,}{0}", 2, "ABa  \u{a}", "search", "error: multiple repeat at position 16"),
-    RegexCase("(?<=a)*?(a|){,2}?(?-i:a)??((?#c))*()*", 0, "Abb  ", "findall", "[0-0,n,0-0,0-0;1-1,n,1-1,1-1;2-2,n,2-2,2-2;3-3,n,3-3,3-3;4-4,n,4-4,4-4;5-5,n,5-5,5-5]"),
-    RegexCase("({)*()*((a|)|b){1,3}?b??", 64, " \u{a}\u{a}B", "findall", "[0-0,n,0-0,0-0,0-0;1-1,n,1-1,1-1,1-1;2-2,n,2-2,2-2,2-2;3-3,n,3-3,3-3,3-3;4-4,n,4-4,4-4,4-4]"),
-    RegexCase("[a-c\\d]{2}((a)|b){0}(a(b)?)*(?s)?\\{,2}?", 10, "aa\u{a} B\u{a}a", "findall", "error: global flags not at the start of the expression at position 28"),
+    RegexCase(
+        "(?<=a)*?(a|){,2}?(?-i:a)??((?#c))*()*", 0, "Abb  ", "findall",
+        "[0-0,n,0-0,0-0;1-1,n,1-1,1-1;2-2,n,2-2,2-2;3-3,n,3-3,3-3;4-4,n,4-4,4-4;5-5,n,5-5,5-5]"),
+    RegexCase(
+        "({)*()*((a|)|b){1,3}?b??", 64, " \u{a}\u{a}B", "findall",
+        "[0-0,n,0-0,0-0,0-0;1-1,n,1-1,1-1,1-1;2-2,n,2-2,2-2,2-2;3-3,n,3-3,3-3,3-3;4-4,n,4-4,4-4,4-4]"),
+    RegexCase(
+        "[a-c\\d]{2}((a)|b){0}(a(b)?)*(?s)?\\{,2}?", 10, "aa\u{a} B\u{a}a", "findall",
+        "error: global flags not at the start of the expression at position 28"),
     RegexCase("((?<=a)a){2,}\\n{1,2}((?<=ab|ba)|)+?b+?", 2, "AbabBA", "search", "None"),
     RegexCase("(a(b)?)(?<!b)", 256, "\u{a}AaAbB", "match", "None"),
     RegexCase("((|)*?", 2, " B aB", "match", "error: missing ), unterminated subpattern at position 0"),
@@ -1043,15 +1079,19 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("(a*)\\1{1,3}?", 0, "Ba\u{a} b", "fullmatch", "None"),
     RegexCase("\\Z(?<=a*)*?(\\Z|){,2}?\\d+\\x61*?", 2, "aBb BBa", "search", "error: look-behind requires fixed-width pattern"),
     RegexCase("[]a]\\W{2}}+\\x61+?", 16, "\u{a}A", "match", "None"),
-    RegexCase("(?:a|b){1,3}?(?s){1,2}", 2, "Ba\u{a}ab\u{a}aa", "match", "error: global flags not at the start of the expression at position 13"),
-    RegexCase("(?<=a*)(?x)\\2\\x61{1,3}?", 2, "\u{a}a b", "fullmatch", "error: global flags not at the start of the expression at position 7"),
+    RegexCase(
+        "(?:a|b){1,3}?(?s){1,2}", 2, "Ba\u{a}ab\u{a}aa", "match", "error: global flags not at the start of the expression at position 13"),
+    RegexCase(
+        "(?<=a*)(?x)\\2\\x61{1,3}?", 2, "\u{a}a b", "fullmatch", "error: global flags not at the start of the expression at position 7"),
     RegexCase("(b|a)(?-i:a){1,2}", 0, "", "match", "None"),
     RegexCase("a{1,3}?\\w*?(?x)+", 0, "aaBb\u{a}A", "fullmatch", "error: global flags not at the start of the expression at position 11"),
     RegexCase("((|){2}", 0, "AA\u{a}aa  B", "findall", "error: missing ), unterminated subpattern at position 0"),
     RegexCase("\\q+?((a(b)?)a)+(a|){2,}()", 256, "\u{a}bbBaab\u{a}", "search", "error: bad escape \\q at position 0"),
     RegexCase("(?>a|ab){1,3}?((a|)|b){1,3}?(?P<n>a|b){1,3}?\\A{1,2}(\\2|b)", 8, " ", "match", "error: nothing to repeat at position 46"),
     RegexCase(",*?(?-i:a){,2}?", 8, "aBBBb B ", "search", "0-0"),
-    RegexCase("((?s)|)??\\Z??\\Z(.){1,3}?[]a]*?", 64, " Bba\u{a} BA", "match", "error: global flags not at the start of the expression at position 1"),
+    RegexCase(
+        "((?s)|)??\\Z??\\Z(.){1,3}?[]a]*?", 64, " Bba\u{a} BA", "match",
+        "error: global flags not at the start of the expression at position 1"),
     RegexCase("\\0{0}(a(b)?)?[^a]+?\u{a}{2}", 64, "\u{a}a", "match", "error: multiple repeat at position 20 (line 2, column 1)"),
     RegexCase("\\+?{{2,}", 16, "aAA ba ", "findall", "[]"),
     RegexCase("(\\0)?b{2}(?<=a)+?(?:a|b)?(?s)+", 0, "", "match", "error: global flags not at the start of the expression at position 25"),
@@ -1066,7 +1106,8 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("(?:ab)+?", 2, "BaAA", "search", "None"),
     RegexCase("(){1,3}?([|){0}\\Z+?((a(b)?)|)+?(?:ab)?", 0, " AbBBaa", "match", "error: bad escape \\Z at position 15"),
     RegexCase("((?:ab)|)??\\2*,{0}(a*?)", 0, "AA", "findall", "error: invalid group reference 2 at position 12"),
-    RegexCase("(?<!b)??(?m){2,}${,2}?", 0, "a A\u{a} a", "fullmatch", "error: global flags not at the start of the expression at position 8"),
+    RegexCase(
+        "(?<!b)??(?m){2,}${,2}?", 0, "a A\u{a} a", "fullmatch", "error: global flags not at the start of the expression at position 8"),
     RegexCase("(?<!b)A{2,}[a-c\\d]{1,3}?((a)|b){0}", 256, "Ba A", "match", "None"),
     RegexCase("\\q(?P=n){2}", 0, "bBBaaB", "findall", "error: bad escape \\q at position 0"),
     RegexCase("(?s)??(^)(?<=ab|ba)+?((a|)|){1,3}?((a)|)", 16, "a\u{a}", "match", "error: nothing to repeat at position 4"),
@@ -1088,7 +1129,9 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("(b|a){1,2}\\0+[a-c\\d]{2,}\\?", 256, "BbBB A ", "findall", "[]"),
     RegexCase("[a-c\\d]+\\A{2}\\d}*?", 0, "bb\u{a}BaAA\u{a}\u{a}", "match", "error: nothing to repeat at position 10"),
     RegexCase("\\(?<=ab|ba)*?,*", 10, "BBBa ", "fullmatch", "error: unbalanced parenthesis at position 10"),
-    RegexCase("(?=a){,2}?\\141{2,}(?-i:a)?(?m)+?(a|){2,}", 256, " abBa", "findall", "error: global flags not at the start of the expression at position 26"),
+    RegexCase(
+        "(?=a){,2}?\\141{2,}(?-i:a)?(?m)+?(a|){2,}", 256, " abBa", "findall",
+        "error: global flags not at the start of the expression at position 26"),
     RegexCase("#", 0, "a", "fullmatch", "None"),
     RegexCase("[a-c\\d].{0}^{0}", 0, " a ba", "fullmatch", "error: nothing to repeat at position 12"),
     RegexCase("\\x61", 0, "\u{a}\u{a}A Aaa", "fullmatch", "None"),
@@ -1103,7 +1146,8 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("\\B*?{+?", 10, " \u{a}", "search", "error: nothing to repeat at position 2"),
     RegexCase("((?i:A)|b)(?<=a)", 2, "\u{a}aBab", "match", "None"),
     RegexCase("((?i:A)|b){,2}?(?i:A)*", 8, "", "search", "0-0,n"),
-    RegexCase("(?:ab)((?x)a){2}(?i:A)*?", 16, "A \u{a}aAA", "fullmatch", "error: global flags not at the start of the expression at position 7"),
+    RegexCase(
+        "(?:ab)((?x)a){2}(?i:A)*?", 16, "A \u{a}aAA", "fullmatch", "error: global flags not at the start of the expression at position 7"),
     RegexCase("(a*?){0}", 8, "B \u{a}\u{a}BAab", "fullmatch", "None"),
     RegexCase("(?:ab)??[{1,2}\\W{,2}?.{,2}?", 64, "aaA\u{a}a", "match", "error: unterminated character set at position 8"),
     RegexCase("(?i:A){1,2}(?>a|ab)", 0, "", "fullmatch", "None"),
@@ -1146,10 +1190,13 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("\\s+?(a|){2}(((a)|b))??((a)|b)+(\\x61|b)", 2, "a", "match", "None"),
     RegexCase("((b|a)){1,3}?\\B{1,2}(b|a)[ab]*?(?(1)a|b)*?", 16, "b bab", "search", "error: nothing to repeat at position 15"),
     RegexCase("(b|a){1,2}", 10, "ba \u{a}ab", "search", "0-2,1-2"),
-    RegexCase(",{1,2}a|b{1,2}(?P=n){1,2}((a)|b)??", 256, "\u{a}\u{a}Bba\u{a}\u{a}", "match", "error: unknown group name 'n' at position 18"),
+    RegexCase(
+        ",{1,2}a|b{1,2}(?P=n){1,2}((a)|b)??", 256, "\u{a}\u{a}Bba\u{a}\u{a}", "match", "error: unknown group name 'n' at position 18"),
     RegexCase("({1,}a)+?[ab]{,2}?(?(?(n)b)A{0}", 0, "aAaa\u{a}", "findall", "error: nothing to repeat at position 1"),
     RegexCase("[\\w-]{1,3}?", 10, "aabaab\u{a}", "search", "0-1"),
-    RegexCase("\\141{1,3}?(Aa){2,}(?x){,2}?", 8, "ab a\u{a}aB", "fullmatch", "error: global flags not at the start of the expression at position 18"),
+    RegexCase(
+        "\\141{1,3}?(Aa){2,}(?x){,2}?", 8, "ab a\u{a}aB", "fullmatch",
+        "error: global flags not at the start of the expression at position 18"),
     RegexCase(".??(a(b)?)", 0, "Baa", "fullmatch", "None"),
     RegexCase("A{1,2}(a)\\0{0}", 64, "BAaba\u{a}A ", "search", "1-3,2-3"),
     RegexCase("(?#c){1,3}?(a)", 16, "b\u{a}a", "findall", "error: nothing to repeat at position 5"),
@@ -1160,7 +1207,9 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("\\n{2}(?<=ab|ba){,2}?\\b*", 8, "ABbBb", "findall", "error: nothing to repeat at position 22"),
     RegexCase("[\\w-]", 2, " Aa Ba\u{a}\u{a}", "fullmatch", "None"),
     RegexCase("\\Z", 10, "\u{a}\u{a}", "findall", "[2-2]"),
-    RegexCase("\\0(?a){,2}?(a*?){2}([a-c\\d])(\u{a}|b)+", 16, "aAb \u{a}a\u{a}", "search", "error: global flags not at the start of the expression at position 2 (line 1, column 3)"),
+    RegexCase(
+        "\\0(?a){,2}?(a*?){2}([a-c\\d])(\u{a}|b)+", 16, "aAb \u{a}a\u{a}", "search",
+        "error: global flags not at the start of the expression at position 2 (line 1, column 3)"),
     RegexCase("a|b?[^a]a", 0, " \u{a}b", "search", "None"),
     RegexCase("\\b{0}(?i:A){1,2}(a*?){,2}?{1,}([]a])*", 256, "bbA", "search", "error: nothing to repeat at position 2"),
     RegexCase("|((?<!b)a)*((?=a)|)", 10, "\u{a}BB bb", "fullmatch", "None"),
@@ -1169,7 +1218,9 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("^{0}a{1,2}[]a]{0}(\\A|){0}[ab]", 0, "bA abAa", "fullmatch", "error: nothing to repeat at position 1"),
     RegexCase("(?P<n>a|b){0}([)?()?", 10, " bBa\u{a}b\u{a}", "findall", "error: unterminated character set at position 14"),
     RegexCase("(a){,2}?(?=a)(?(n)b){1,3}?|\\141?", 8, " \u{a} Ba \u{a}\u{a}A", "findall", "error: unknown group name 'n' at position 16"),
-    RegexCase("\\141([ab]|){1,3}?((?s)|){,2}?[b{1,3}?", 8, " b\u{a}", "findall", "error: global flags not at the start of the expression at position 18"),
+    RegexCase(
+        "\\141([ab]|){1,3}?((?s)|){,2}?[b{1,3}?", 8, " b\u{a}", "findall",
+        "error: global flags not at the start of the expression at position 18"),
     RegexCase("(?<=ab|ba)+?(?<=ab|ba){1,3}?(b|a){2}\\A??", 0, "\u{a}b", "fullmatch", "error: nothing to repeat at position 38"),
     RegexCase("(a*){1,2}(a*?)", 0, "", "search", "0-0,0-0,0-0"),
     RegexCase("((?(1)a|b))+(a|)*?((?!b)a)*?a?", 64, "aA A", "search", "None"),
@@ -1184,7 +1235,8 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("(?:ab)??(?a)\\2", 16, "bB\u{a}a a", "fullmatch", "error: global flags not at the start of the expression at position 8"),
     RegexCase("(a|b|b)?((?P=n))*()+?\\2{1,3}?(\\da)", 0, "a  ", "search", "error: unknown group name 'n' at position 13"),
     RegexCase("(b|)+\\b{1,3}?\\W{2,}", 16, "aaBA\u{a}a", "fullmatch", "error: nothing to repeat at position 7"),
-    RegexCase("(?i:A){0}(?x)", 16, "b\u{a}bBabA\u{a}b", "fullmatch", "error: global flags not at the start of the expression at position 9"),
+    RegexCase(
+        "(?i:A){0}(?x)", 16, "b\u{a}bBabA\u{a}b", "fullmatch", "error: global flags not at the start of the expression at position 9"),
     RegexCase("(\\d)*(),{2}[{2,}\\0??([\\w-]|b)?", 256, "", "match", "error: unbalanced parenthesis at position 28"),
     RegexCase("}(b|a)", 0, "  Ab", "findall", "[]"),
     RegexCase("${0}(?<=a){2,}(a|)??(?:a|b)*", 0, "bAaabaa", "findall", "error: nothing to repeat at position 1"),
@@ -1194,7 +1246,9 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("\\2+^+(\\s)*()\\0", 2, "\u{a}a", "fullmatch", "error: invalid group reference 2 at position 1"),
     RegexCase("(?<!b)((?<!b)|b)(\\w)*()\\0+?[a-c\\d]{1,3}?", 256, "B", "search", "None"),
     RegexCase("(?a){2,}(b|a)??\\141+?((a(b)?))*()??((a)|)+?", 2, "BbAb", "match", "error: nothing to repeat at position 4"),
-    RegexCase("(a){2}(?i)(\\q)(?!b){1,3}?(((a)|b)a)+?", 2, "B\u{a}\u{a}b \u{a}a", "search", "error: global flags not at the start of the expression at position 6"),
+    RegexCase(
+        "(a){2}(?i)(\\q)(?!b){1,3}?(((a)|b)a)+?", 2, "B\u{a}\u{a}b \u{a}a", "search",
+        "error: global flags not at the start of the expression at position 6"),
     RegexCase("((a)|b)+?((?(1)a|b)|){1,3}?", 0, "\u{a}BB\u{a}B", "findall", "[]"),
     RegexCase("\\d{2,}(?P=n){1,2}^{,2}?[^a]{2,}(?(n)b)", 64, "", "findall", "error: unknown group name 'n' at position 10"),
     RegexCase("|(a*?)", 64, "\u{a}", "fullmatch", "None"),
@@ -1218,13 +1272,16 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("(?<=ab|ba){1,2}", 8, "\u{a} \u{a} ", "fullmatch", "None"),
     RegexCase("(?:a|b){1,3}?", 8, "a\u{a}b AAaa", "search", "0-1"),
     RegexCase("(?<=a){0}", 0, "b\u{a}\u{a}\u{a}B", "search", "0-0"),
-    RegexCase("(a){2}(\\)*()*?(a(b)?){0}(?-i:a){2,}", 16, "a \u{a} aaa", "search", "error: missing ), unterminated subpattern at position 6"),
+    RegexCase(
+        "(a){2}(\\)*()*?(a(b)?){0}(?-i:a){2,}", 16, "a \u{a} aaa", "search", "error: missing ), unterminated subpattern at position 6"),
     RegexCase("(?#c)*?,{2,}\\q{2,}\\2?", 16, "", "fullmatch", "error: nothing to repeat at position 5"),
     RegexCase("(?s)??((a(b)?)|b)+?([ab])", 64, "a aaa", "findall", "error: nothing to repeat at position 4"),
     RegexCase("(\\W|)*\\1{2,}(a(b)?){,2}?", 256, "B\u{a}baB bab", "match", "0-0,0-0,n,n"),
     RegexCase("(?i){0}", 64, "\u{a}aabaB", "findall", "error: nothing to repeat at position 4"),
-    RegexCase("[a-c\\d](?i)+(?:a|b)((a*))(?(1)a|b)*", 2, "", "fullmatch", "error: global flags not at the start of the expression at position 7"),
-    RegexCase("\\0{,2}?\\1{0}\\w{2,}(?<=ab|ba){,2}?((?<=a)|b){2}", 256, "aBBa aa", "findall", "error: invalid group reference 1 at position 8"),
+    RegexCase(
+        "[a-c\\d](?i)+(?:a|b)((a*))(?(1)a|b)*", 2, "", "fullmatch", "error: global flags not at the start of the expression at position 7"),
+    RegexCase(
+        "\\0{,2}?\\1{0}\\w{2,}(?<=ab|ba){,2}?((?<=a)|b){2}", 256, "aBBa aa", "findall", "error: invalid group reference 1 at position 8"),
     RegexCase("(?!b)??", 8, "AaAbbbAa ", "fullmatch", "None"),
     RegexCase("[ab]{0}((?:a|b)|b)+((a(b)?)a){1,2}(a*){0}", 0, "a \u{a}bA a", "fullmatch", "None"),
     RegexCase("a|b ", 64, "bABbBa\u{a}\u{a}", "fullmatch", "None"),
@@ -1275,6 +1332,7 @@ private let regexFuzzCases: [RegexCase] = [
     RegexCase("\\141{1,3}?(a*?)", 0, "b abBbBb", "fullmatch", "None"),
     RegexCase("\\b{0}(a*?)*?", 10, "\u{a} BaB", "search", "error: nothing to repeat at position 2"),
     RegexCase("a|b+?.{0}", 0, "B\u{a}aB", "match", "None"),
-    RegexCase("\\Z((?i)a)??(a)*?}{1,3}?(?", 64, "A \u{a}Ba", "fullmatch", "error: global flags not at the start of the expression at position 3"),
+    RegexCase(
+        "\\Z((?i)a)??(a)*?}{1,3}?(?", 64, "A \u{a}Ba", "fullmatch", "error: global flags not at the start of the expression at position 3"),
     RegexCase("\\141(\\B)*()*?a|b*?", 10, "BAaA", "findall", "[0-0,n,n;0-1,n,n;1-3,2-2,n;3-3,n,n;4-4,n,n]"),
 ]

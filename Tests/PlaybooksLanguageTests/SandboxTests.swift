@@ -17,14 +17,15 @@ struct SandboxTests {
 
     @Test(arguments: ["open", "eval", "exec", "__import__", "compile", "input", "breakpoint"])
     func dangerousBuiltinsAreNotDefined(name: String) {
-        let call = switch name {
-        case "open": #"open("x")"#
-        case "eval": #"eval("1")"#
-        case "exec": #"exec("x=1")"#
-        case "__import__": #"__import__("os")"#
-        case "compile": #"compile("1", "f", "eval")"#
-        default: "\(name)()"
-        }
+        let call =
+            switch name {
+            case "open": #"open("x")"#
+            case "eval": #"eval("1")"#
+            case "exec": #"exec("x=1")"#
+            case "__import__": #"__import__("os")"#
+            case "compile": #"compile("1", "f", "eval")"#
+            default: "\(name)()"
+            }
         let (output, result) = Self.run("print('before')\n\(call)\nprint('after')\n")
         #expect(output == "before\n")
         #expect(result.exitCode == 1)
@@ -54,12 +55,17 @@ struct SandboxTests {
             print(caught)
             """#)
         #expect(result.exitCode == 0)
-        #expect(output == "[\"name 'open' is not defined\", \"name 'eval' is not defined\", \"name 'exec' is not defined\", \"name '__import__' is not defined\"]\n")
+        #expect(
+            output
+                == "[\"name 'open' is not defined\", \"name 'eval' is not defined\", \"name 'exec' is not defined\", \"name '__import__' is not defined\"]\n"
+        )
     }
 
-    @Test(arguments: ["import os", "import sys", "import subprocess", "from os import path", "import os.path",
-                      "import socket", "import importlib", "import builtins", "from sys import modules",
-                      "import shutil, json", "import pathlib as p"])
+    @Test(arguments: [
+        "import os", "import sys", "import subprocess", "from os import path", "import os.path",
+        "import socket", "import importlib", "import builtins", "from sys import modules",
+        "import shutil, json", "import pathlib as p",
+    ])
     func forbiddenImportsAreModuleNotFound(statement: String) {
         let (output, result) = Self.run("print('before')\n\(statement)\nprint('after')\n")
         #expect(output == "before\n")
@@ -92,7 +98,10 @@ struct SandboxTests {
                     print(name, "unbound")
             """)
         #expect(result.exitCode == 0, "\(result.errorOutput)")
-        #expect(output == "ModuleNotFoundError True True\nsubprocess blocked\nsys blocked inside a function\nos unbound\nrun unbound\nsys unbound\n")
+        #expect(
+            output
+                == "ModuleNotFoundError True True\nsubprocess blocked\nsys blocked inside a function\nos unbound\nrun unbound\nsys unbound\n"
+        )
     }
 
     /// The allow-listed modules import and work; python3 printed the expected text.

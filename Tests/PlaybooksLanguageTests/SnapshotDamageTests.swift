@@ -286,7 +286,9 @@ struct SnapshotDamageTests {
             #expect(vm.encodeSnapshot() == first, "encoding the same VM twice differs")
             let copy = try VirtualMachine(snapshot: first)
             let second = copy.encodeSnapshot()
-            #expect(second == first, "program \(index), suspension \(suspension): re-encoding differs (\(first.count) vs \(second.count) bytes)")
+            #expect(
+                second == first, "program \(index), suspension \(suspension): re-encoding differs (\(first.count) vs \(second.count) bytes)"
+            )
             let third = try VirtualMachine(snapshot: second).encodeSnapshot()
             #expect(third == second)
             checked += 1

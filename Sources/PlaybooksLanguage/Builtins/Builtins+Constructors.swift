@@ -2,7 +2,9 @@ import BigInt
 
 extension Builtins {
     /// Calls of built-in types: `int("7")`, `list(x)`, `dict(a=1)`, ...
-    static func construct(_ vm: VirtualMachine, _ t: TypeObject, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)]) throws(PyException) -> Value {
+    static func construct(
+        _ vm: VirtualMachine, _ t: TypeObject, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)]
+    ) throws(PyException) -> Value {
         if t.module == "datetime" { return try DatetimeModule.construct(vm, t, args, kwargs) }
         let r = ArgumentReader(t.name, args, kwargs)
         switch t.name {
@@ -291,19 +293,21 @@ final class SuperObject: NativeObject, @unchecked Sendable {
         }
         if name == "__init__" {
             // Built-in bases: exceptions keep their args; `object.__init__` does nothing.
-            return .builtin(BuiltinFunction(key: "super.__init__") { [receiver] _, args, _ throws(PyException) in
-                if case .exception(let e) = receiver { e.args = Array(args) }
-                return .none
-            })
+            return .builtin(
+                BuiltinFunction(key: "super.__init__") { [receiver] _, args, _ throws(PyException) in
+                    if case .exception(let e) = receiver { e.args = Array(args) }
+                    return .none
+                })
         }
         if name == "__str__" || name == "__repr__" {
-            return .builtin(BuiltinFunction(key: "super." + name) { [receiver] vm, _, _ throws(PyException) in
-                if case .exception(let e) = receiver {
-                    let plain = ExceptionObject(type: Types.exception, args: e.args)
-                    return .str(name == "__str__" ? try vm.str(.exception(plain)) : try vm.repr(.exception(plain)))
-                }
-                return .str("<object>")
-            })
+            return .builtin(
+                BuiltinFunction(key: "super." + name) { [receiver] vm, _, _ throws(PyException) in
+                    if case .exception(let e) = receiver {
+                        let plain = ExceptionObject(type: Types.exception, args: e.args)
+                        return .str(name == "__str__" ? try vm.str(.exception(plain)) : try vm.repr(.exception(plain)))
+                    }
+                    return .str("<object>")
+                })
         }
         return nil
     }

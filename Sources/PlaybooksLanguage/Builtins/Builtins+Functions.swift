@@ -11,8 +11,18 @@ extension Builtins {
             var end = "\n"
             for (k, v) in kwargs {
                 switch k {
-                case "sep": if case .str(let s) = v { sep = s } else if !v.isNone { throw PyException.typeError("sep must be None or a string, not \(v.typeName)") }
-                case "end": if case .str(let s) = v { end = s } else if !v.isNone { throw PyException.typeError("end must be None or a string, not \(v.typeName)") }
+                case "sep":
+                    if case .str(let s) = v {
+                        sep = s
+                    } else if !v.isNone {
+                        throw PyException.typeError("sep must be None or a string, not \(v.typeName)")
+                    }
+                case "end":
+                    if case .str(let s) = v {
+                        end = s
+                    } else if !v.isNone {
+                        throw PyException.typeError("end must be None or a string, not \(v.typeName)")
+                    }
                 case "flush", "file": break
                 default: throw PyException.typeError("'\(k)' is an invalid keyword argument for print()")
                 }
@@ -169,7 +179,8 @@ extension Builtins {
             if strict {
                 let lists = try args.map { (a) throws(PyException) in try vm.iterate(a) }
                 if let n = lists.first?.count, let bad = lists.firstIndex(where: { $0.count != n }) {
-                    throw PyException.valueError("zip() argument \(bad + 1) is \(lists[bad].count > n ? "longer" : "shorter") than argument 1")
+                    throw PyException.valueError(
+                        "zip() argument \(bad + 1) is \(lists[bad].count > n ? "longer" : "shorter") than argument 1")
                 }
             }
             var its: [IteratorObject] = []
@@ -190,7 +201,8 @@ extension Builtins {
         },
         fn("filter") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("filter", args, kwargs).expect(2, 2)
-            return .iterator(IteratorObject(.filter(args[args.startIndex], try vm.makeIterator(args[args.startIndex + 1])), kindName: "filter"))
+            return .iterator(
+                IteratorObject(.filter(args[args.startIndex], try vm.makeIterator(args[args.startIndex + 1])), kindName: "filter"))
         },
         fn("reversed") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("reversed", args, kwargs).expect(1, 1)
@@ -245,7 +257,9 @@ extension Builtins {
         },
         fn("hasattr") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("hasattr", args, kwargs).expect(2, 2)
-            guard case .str(let name) = args[args.startIndex + 1] else { throw PyException.typeError("hasattr(): attribute name must be string") }
+            guard case .str(let name) = args[args.startIndex + 1] else {
+                throw PyException.typeError("hasattr(): attribute name must be string")
+            }
             do throws(PyException) {
                 _ = try vm.getAttribute(args[args.startIndex], name)
                 return .bool(true)
@@ -256,7 +270,9 @@ extension Builtins {
         },
         fn("getattr") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("getattr", args, kwargs).expect(2, 3)
-            guard case .str(let name) = args[args.startIndex + 1] else { throw PyException.typeError("getattr(): attribute name must be string") }
+            guard case .str(let name) = args[args.startIndex + 1] else {
+                throw PyException.typeError("getattr(): attribute name must be string")
+            }
             do throws(PyException) {
                 return try vm.getAttribute(args[args.startIndex], name)
             } catch {
@@ -266,13 +282,17 @@ extension Builtins {
         },
         fn("setattr") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("setattr", args, kwargs).expect(3, 3)
-            guard case .str(let name) = args[args.startIndex + 1] else { throw PyException.typeError("setattr(): attribute name must be string") }
+            guard case .str(let name) = args[args.startIndex + 1] else {
+                throw PyException.typeError("setattr(): attribute name must be string")
+            }
             try vm.setAttribute(args[args.startIndex], name, args[args.startIndex + 2])
             return .none
         },
         fn("delattr") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("delattr", args, kwargs).expect(2, 2)
-            guard case .str(let name) = args[args.startIndex + 1] else { throw PyException.typeError("delattr(): attribute name must be string") }
+            guard case .str(let name) = args[args.startIndex + 1] else {
+                throw PyException.typeError("delattr(): attribute name must be string")
+            }
             try vm.deleteAttribute(args[args.startIndex], name)
             return .none
         },
@@ -349,7 +369,9 @@ extension VirtualMachine {
         case .instance(let o):
             if let m = o.cls.lookup("__len__") {
                 let r = try callValue(m, [v][...], [])
-                guard case .int(let n) = r else { throw PyException.typeError("'\(r.typeName)' object cannot be interpreted as an integer") }
+                guard case .int(let n) = r else {
+                    throw PyException.typeError("'\(r.typeName)' object cannot be interpreted as an integer")
+                }
                 if n < 0 { throw PyException.valueError("__len__() should return >= 0") }
                 return n
             }
@@ -369,7 +391,9 @@ extension VirtualMachine {
         }
     }
 
-    func radixString(_ args: ArraySlice<Value>, _ kwargs: [(String, Value)], _ name: String, _ radix: Int, _ prefix: String) throws(PyException) -> Value {
+    func radixString(
+        _ args: ArraySlice<Value>, _ kwargs: [(String, Value)], _ name: String, _ radix: Int, _ prefix: String
+    ) throws(PyException) -> Value {
         try ArgumentReader(name, args, kwargs).expect(1, 1)
         let v = args[args.startIndex]
         guard let b = Arithmetic.big(v) else {

@@ -7,7 +7,10 @@ enum Builtins {
         for t in Types.all where t.module == "builtins" { g[t.name] = .type(t) }
         g["NotImplemented"] = .native(NotImplementedMarker.shared)
         g["Ellipsis"] = .ellipsis
-        for hidden in ["host_call", "list_iterator", "function", "builtin_function_or_method", "method", "module", "coroutine", "NoneType", "ellipsis", "InterruptedCallError", "ResourceLimitError"] {
+        for hidden in [
+            "host_call", "list_iterator", "function", "builtin_function_or_method", "method", "module", "coroutine", "NoneType", "ellipsis",
+            "InterruptedCallError", "ResourceLimitError",
+        ] {
             g[hidden] = nil
         }
         g["InterruptedCallError"] = .type(Types.interruptedCallError)

@@ -2,7 +2,8 @@
 enum ListMethods {
     static func receiver(_ args: ArraySlice<Value>, _ name: String) throws(PyException) -> ListObject {
         guard let first = args.first, case .list(let l) = first else {
-            throw PyException.typeError("descriptor '\(name)' for 'list' objects doesn't apply to a '\(args.first?.typeName ?? "nothing")' object")
+            throw PyException.typeError(
+                "descriptor '\(name)' for 'list' objects doesn't apply to a '\(args.first?.typeName ?? "nothing")' object")
         }
         return l
     }
@@ -42,90 +43,125 @@ enum ListMethods {
     }
 
     static let all: [(String, NativeFunction)] = [
-        ("append", { _, args, _ throws(PyException) in
-            let l = try receiver(args, "append")
-            try exactly(args, 1, "list.append")
-            l.items.append(args[args.startIndex + 1])
-            return .none
-        }),
-        ("extend", { vm, args, _ throws(PyException) in
-            let l = try receiver(args, "extend")
-            try exactly(args, 1, "list.extend")
-            l.items.append(contentsOf: try vm.iterate(args[args.startIndex + 1]))
-            return .none
-        }),
-        ("insert", { vm, args, _ throws(PyException) in
-            let l = try receiver(args, "insert")
-            guard args.count == 3 else { throw PyException.typeError("insert expected 2 arguments, got \(args.count - 1)") }
-            var i = try vm.integerArgument(args[args.startIndex + 1])
-            if i < 0 { i = max(0, i + l.items.count) }
-            l.items.insert(args[args.startIndex + 2], at: min(i, l.items.count))
-            return .none
-        }),
-        ("pop", { vm, args, _ throws(PyException) in
-            let l = try receiver(args, "pop")
-            if l.items.isEmpty { throw PyException.indexError("pop from empty list") }
-            if args.count > 1 {
-                let i = try vm.integerArgument(args[args.startIndex + 1])
-                guard let j = vm.normalizedIndex(i, l.items.count) else { throw PyException.indexError("pop index out of range") }
-                return l.items.remove(at: j)
+        (
+            "append",
+            { _, args, _ throws(PyException) in
+                let l = try receiver(args, "append")
+                try exactly(args, 1, "list.append")
+                l.items.append(args[args.startIndex + 1])
+                return .none
             }
-            return l.items.removeLast()
-        }),
-        ("remove", { vm, args, _ throws(PyException) in
-            let l = try receiver(args, "remove")
-            try exactly(args, 1, "list.remove")
-            let target = args[args.startIndex + 1]
-            for (i, v) in l.items.enumerated() {
-                if try vm.identicalOrEqual(v, target) {
-                    l.items.remove(at: i)
-                    return .none
+        ),
+        (
+            "extend",
+            { vm, args, _ throws(PyException) in
+                let l = try receiver(args, "extend")
+                try exactly(args, 1, "list.extend")
+                l.items.append(contentsOf: try vm.iterate(args[args.startIndex + 1]))
+                return .none
+            }
+        ),
+        (
+            "insert",
+            { vm, args, _ throws(PyException) in
+                let l = try receiver(args, "insert")
+                guard args.count == 3 else { throw PyException.typeError("insert expected 2 arguments, got \(args.count - 1)") }
+                var i = try vm.integerArgument(args[args.startIndex + 1])
+                if i < 0 { i = max(0, i + l.items.count) }
+                l.items.insert(args[args.startIndex + 2], at: min(i, l.items.count))
+                return .none
+            }
+        ),
+        (
+            "pop",
+            { vm, args, _ throws(PyException) in
+                let l = try receiver(args, "pop")
+                if l.items.isEmpty { throw PyException.indexError("pop from empty list") }
+                if args.count > 1 {
+                    let i = try vm.integerArgument(args[args.startIndex + 1])
+                    guard let j = vm.normalizedIndex(i, l.items.count) else { throw PyException.indexError("pop index out of range") }
+                    return l.items.remove(at: j)
                 }
+                return l.items.removeLast()
             }
-            throw PyException.valueError("list.remove(x): x not in list")
-        }),
+        ),
+        (
+            "remove",
+            { vm, args, _ throws(PyException) in
+                let l = try receiver(args, "remove")
+                try exactly(args, 1, "list.remove")
+                let target = args[args.startIndex + 1]
+                for (i, v) in l.items.enumerated() {
+                    if try vm.identicalOrEqual(v, target) {
+                        l.items.remove(at: i)
+                        return .none
+                    }
+                }
+                throw PyException.valueError("list.remove(x): x not in list")
+            }
+        ),
         ("index", { vm, args, _ throws(PyException) in try index(vm, try receiver(args, "index").items, args, "list") }),
-        ("count", { vm, args, _ throws(PyException) in
-            let l = try receiver(args, "count")
-            try exactly(args, 1, "list.count")
-            return try count(vm, l.items, args[args.startIndex + 1])
-        }),
-        ("sort", { vm, args, kwargs throws(PyException) in
-            let l = try receiver(args, "sort")
-            if args.count > 1 { throw PyException.typeError("sort() takes no positional arguments") }
-            l.items = try vm.sortValues(l.items, kwargs, function: "sort")
-            return .none
-        }),
-        ("reverse", { _, args, _ throws(PyException) in
-            try receiver(args, "reverse").items.reverse()
-            return .none
-        }),
+        (
+            "count",
+            { vm, args, _ throws(PyException) in
+                let l = try receiver(args, "count")
+                try exactly(args, 1, "list.count")
+                return try count(vm, l.items, args[args.startIndex + 1])
+            }
+        ),
+        (
+            "sort",
+            { vm, args, kwargs throws(PyException) in
+                let l = try receiver(args, "sort")
+                if args.count > 1 { throw PyException.typeError("sort() takes no positional arguments") }
+                l.items = try vm.sortValues(l.items, kwargs, function: "sort")
+                return .none
+            }
+        ),
+        (
+            "reverse",
+            { _, args, _ throws(PyException) in
+                try receiver(args, "reverse").items.reverse()
+                return .none
+            }
+        ),
         ("copy", { _, args, _ throws(PyException) in .list(ListObject(try receiver(args, "copy").items)) }),
-        ("clear", { _, args, _ throws(PyException) in
-            try receiver(args, "clear").items.removeAll()
-            return .none
-        }),
+        (
+            "clear",
+            { _, args, _ throws(PyException) in
+                try receiver(args, "clear").items.removeAll()
+                return .none
+            }
+        ),
     ]
 
     static let deque: [(String, NativeFunction)] =
         all.filter { ["pop", "remove", "index", "count", "reverse", "clear"].contains($0.0) } + dequeOnly
 
     static let dequeOnly: [(String, NativeFunction)] = [
-            ("append", { _, args, _ throws(PyException) in
+        (
+            "append",
+            { _, args, _ throws(PyException) in
                 let l = try receiver(args, "append")
                 try exactly(args, 1, "deque.append")
                 l.items.append(args[args.startIndex + 1])
                 l.trimToMaxLength(addedAtEnd: true)
                 return .none
-            }),
-            ("extend", { vm, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "extend",
+            { vm, args, _ throws(PyException) in
                 let l = try receiver(args, "extend")
                 try exactly(args, 1, "deque.extend")
                 l.items.append(contentsOf: try vm.iterate(args[args.startIndex + 1]))
                 l.trimToMaxLength(addedAtEnd: true)
                 return .none
-            }),
-            ("insert", { vm, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "insert",
+            { vm, args, _ throws(PyException) in
                 let l = try receiver(args, "insert")
                 guard args.count == 3 else { throw PyException.typeError("insert expected 2 arguments, got \(args.count - 1)") }
                 if let m = l.maxLength, l.items.count >= m { throw PyException.indexError("deque already at its maximum size") }
@@ -133,59 +169,79 @@ enum ListMethods {
                 if i < 0 { i = max(0, i + l.items.count) }
                 l.items.insert(args[args.startIndex + 2], at: min(i, l.items.count))
                 return .none
-            }),
-            ("appendleft", { _, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "appendleft",
+            { _, args, _ throws(PyException) in
                 let l = try receiver(args, "appendleft")
                 try exactly(args, 1, "deque.appendleft")
                 l.items.insert(args[args.startIndex + 1], at: 0)
                 l.trimToMaxLength(addedAtEnd: false)
                 return .none
-            }),
-            ("popleft", { _, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "popleft",
+            { _, args, _ throws(PyException) in
                 let l = try receiver(args, "popleft")
                 if l.items.isEmpty { throw PyException.indexError("pop from an empty deque") }
                 return l.items.removeFirst()
-            }),
-            ("extendleft", { vm, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "extendleft",
+            { vm, args, _ throws(PyException) in
                 let l = try receiver(args, "extendleft")
                 for v in try vm.iterate(args[args.startIndex + 1]) { l.items.insert(v, at: 0) }
                 l.trimToMaxLength(addedAtEnd: false)
                 return .none
-            }),
-            ("rotate", { vm, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "rotate",
+            { vm, args, _ throws(PyException) in
                 let l = try receiver(args, "rotate")
                 let n = args.count > 1 ? try vm.integerArgument(args[args.startIndex + 1]) : 1
                 guard !l.items.isEmpty else { return .none }
                 let k = ((n % l.items.count) + l.items.count) % l.items.count
                 l.items = Array(l.items[(l.items.count - k)...] + l.items[..<(l.items.count - k)])
                 return .none
-            }),
-            ("copy", { _, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "copy",
+            { _, args, _ throws(PyException) in
                 let source = try receiver(args, "copy")
                 let c = ListObject(source.items)
                 c.isDeque = true
                 c.maxLength = source.maxLength
                 return .list(c)
-            }),
-        ]
+            }
+        ),
+    ]
 }
 
 /// Methods of `tuple`.
 enum TupleMethods {
     static func receiver(_ args: ArraySlice<Value>, _ name: String) throws(PyException) -> [Value] {
         guard let first = args.first, case .tuple(let t) = first else {
-            throw PyException.typeError("descriptor '\(name)' for 'tuple' objects doesn't apply to a '\(args.first?.typeName ?? "nothing")' object")
+            throw PyException.typeError(
+                "descriptor '\(name)' for 'tuple' objects doesn't apply to a '\(args.first?.typeName ?? "nothing")' object")
         }
         return t
     }
 
     static let all: [(String, NativeFunction)] = [
         ("index", { vm, args, _ throws(PyException) in try ListMethods.index(vm, try receiver(args, "index"), args, "tuple") }),
-        ("count", { vm, args, _ throws(PyException) in
-            let t = try receiver(args, "count")
-            try ListMethods.exactly(args, 1, "tuple.count")
-            return try ListMethods.count(vm, t, args[args.startIndex + 1])
-        }),
+        (
+            "count",
+            { vm, args, _ throws(PyException) in
+                let t = try receiver(args, "count")
+                try ListMethods.exactly(args, 1, "tuple.count")
+                return try ListMethods.count(vm, t, args[args.startIndex + 1])
+            }
+        ),
     ]
 }
 
@@ -193,7 +249,8 @@ enum TupleMethods {
 enum SetMethods {
     static func receiver(_ args: ArraySlice<Value>, _ name: String) throws(PyException) -> SetObject {
         guard let first = args.first, case .set(let s) = first else {
-            throw PyException.typeError("descriptor '\(name)' for 'set' objects doesn't apply to a '\(args.first?.typeName ?? "nothing")' object")
+            throw PyException.typeError(
+                "descriptor '\(name)' for 'set' objects doesn't apply to a '\(args.first?.typeName ?? "nothing")' object")
         }
         return s
     }
@@ -212,7 +269,9 @@ enum SetMethods {
         return out
     }
 
-    static func combine(_ name: String, _ op: @escaping @Sendable (OrderedKeySet, OrderedKeySet) -> OrderedKeySet) -> (String, NativeFunction) {
+    static func combine(
+        _ name: String, _ op: @escaping @Sendable (OrderedKeySet, OrderedKeySet) -> OrderedKeySet
+    ) -> (String, NativeFunction) {
         (
             name,
             { vm, args, _ throws(PyException) in
@@ -241,7 +300,9 @@ enum SetMethods {
         return r
     }
 
-    static func update(_ name: String, _ op: @escaping @Sendable (OrderedKeySet, OrderedKeySet) -> OrderedKeySet) -> (String, NativeFunction) {
+    static func update(
+        _ name: String, _ op: @escaping @Sendable (OrderedKeySet, OrderedKeySet) -> OrderedKeySet
+    ) -> (String, NativeFunction) {
         (
             name,
             { vm, args, _ throws(PyException) in
@@ -257,62 +318,97 @@ enum SetMethods {
         combine("intersection", intersection),
         combine("difference", difference),
         combine("symmetric_difference", symmetricDifference),
-        ("issubset", { vm, args, _ throws(PyException) in
-            let s = try receiver(args, "issubset")
-            guard let o = try others(vm, args).first else { throw PyException.typeError("issubset() takes exactly one argument (0 given)") }
-            return .bool(s.storage.allSatisfy { o.contains($0) })
-        }),
-        ("issuperset", { vm, args, _ throws(PyException) in
-            let s = try receiver(args, "issuperset")
-            guard let o = try others(vm, args).first else { throw PyException.typeError("issuperset() takes exactly one argument (0 given)") }
-            return .bool(o.allSatisfy { s.storage.contains($0) })
-        }),
-        ("isdisjoint", { vm, args, _ throws(PyException) in
-            let s = try receiver(args, "isdisjoint")
-            guard let o = try others(vm, args).first else { throw PyException.typeError("isdisjoint() takes exactly one argument (0 given)") }
-            return .bool(!s.storage.contains { o.contains($0) })
-        }),
-        ("copy", { _, args, _ throws(PyException) in
-            let s = try receiver(args, "copy")
-            return .set(SetObject(s.storage, frozen: s.isFrozen))
-        }),
+        (
+            "issubset",
+            { vm, args, _ throws(PyException) in
+                let s = try receiver(args, "issubset")
+                guard let o = try others(vm, args).first else {
+                    throw PyException.typeError("issubset() takes exactly one argument (0 given)")
+                }
+                return .bool(s.storage.allSatisfy { o.contains($0) })
+            }
+        ),
+        (
+            "issuperset",
+            { vm, args, _ throws(PyException) in
+                let s = try receiver(args, "issuperset")
+                guard let o = try others(vm, args).first else {
+                    throw PyException.typeError("issuperset() takes exactly one argument (0 given)")
+                }
+                return .bool(o.allSatisfy { s.storage.contains($0) })
+            }
+        ),
+        (
+            "isdisjoint",
+            { vm, args, _ throws(PyException) in
+                let s = try receiver(args, "isdisjoint")
+                guard let o = try others(vm, args).first else {
+                    throw PyException.typeError("isdisjoint() takes exactly one argument (0 given)")
+                }
+                return .bool(!s.storage.contains { o.contains($0) })
+            }
+        ),
+        (
+            "copy",
+            { _, args, _ throws(PyException) in
+                let s = try receiver(args, "copy")
+                return .set(SetObject(s.storage, frozen: s.isFrozen))
+            }
+        ),
     ]
 
     static let all: [(String, NativeFunction)] = frozen + mutating
 
     static let mutating: [(String, NativeFunction)] = [
-            ("add", { vm, args, _ throws(PyException) in
+        (
+            "add",
+            { vm, args, _ throws(PyException) in
                 let s = try receiver(args, "add")
                 try ListMethods.exactly(args, 1, "set.add")
                 s.storage.insert(try vm.hashKey(args[args.startIndex + 1]))
                 return .none
-            }),
-            ("remove", { vm, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "remove",
+            { vm, args, _ throws(PyException) in
                 let s = try receiver(args, "remove")
                 try ListMethods.exactly(args, 1, "set.remove")
                 let v = args[args.startIndex + 1]
                 guard s.storage.remove(try vm.hashKey(v)) else { throw PyException.keyError(v) }
                 return .none
-            }),
-            ("discard", { vm, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "discard",
+            { vm, args, _ throws(PyException) in
                 let s = try receiver(args, "discard")
                 try ListMethods.exactly(args, 1, "set.discard")
                 s.storage.remove(try vm.hashKey(args[args.startIndex + 1]))
                 return .none
-            }),
-            ("pop", { _, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "pop",
+            { _, args, _ throws(PyException) in
                 let s = try receiver(args, "pop")
-                guard let first = s.storage.first(where: { _ in true }) else { throw PyException(ExceptionObject(type: Types.keyError, args: [.str("pop from an empty set")])) }
+                guard let first = s.storage.first(where: { _ in true }) else {
+                    throw PyException(ExceptionObject(type: Types.keyError, args: [.str("pop from an empty set")]))
+                }
                 s.storage.remove(first)
                 return first.value
-            }),
-            ("clear", { _, args, _ throws(PyException) in
+            }
+        ),
+        (
+            "clear",
+            { _, args, _ throws(PyException) in
                 try receiver(args, "clear").storage.removeAll()
                 return .none
-            }),
-            update("update", union),
-            update("intersection_update", intersection),
-            update("difference_update", difference),
-            update("symmetric_difference_update", symmetricDifference),
-        ]
+            }
+        ),
+        update("update", union),
+        update("intersection_update", intersection),
+        update("difference_update", difference),
+        update("symmetric_difference_update", symmetricDifference),
+    ]
 }

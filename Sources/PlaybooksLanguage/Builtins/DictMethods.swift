@@ -2,137 +2,190 @@
 enum DictMethods {
     static func receiver(_ args: ArraySlice<Value>, _ name: String) throws(PyException) -> DictObject {
         guard let first = args.first, case .dict(let d) = first else {
-            throw PyException.typeError("descriptor '\(name)' for 'dict' objects doesn't apply to a '\(args.first?.typeName ?? "nothing")' object")
+            throw PyException.typeError(
+                "descriptor '\(name)' for 'dict' objects doesn't apply to a '\(args.first?.typeName ?? "nothing")' object")
         }
         return d
     }
 
     static let all: [(String, NativeFunction)] = [
-        ("get", { vm, args, _ throws(PyException) in
-            let d = try receiver(args, "get")
-            guard args.count == 2 || args.count == 3 else { throw PyException.typeError("get expected at least 1 argument, got 0") }
-            return d[try vm.hashKey(args[args.startIndex + 1])] ?? (args.count == 3 ? args[args.startIndex + 2] : .none)
-        }),
+        (
+            "get",
+            { vm, args, _ throws(PyException) in
+                let d = try receiver(args, "get")
+                guard args.count == 2 || args.count == 3 else { throw PyException.typeError("get expected at least 1 argument, got 0") }
+                return d[try vm.hashKey(args[args.startIndex + 1])] ?? (args.count == 3 ? args[args.startIndex + 2] : .none)
+            }
+        ),
         ("keys", { _, args, _ throws(PyException) in .native(DictView(try receiver(args, "keys"), .keys)) }),
         ("values", { _, args, _ throws(PyException) in .native(DictView(try receiver(args, "values"), .values)) }),
         ("items", { _, args, _ throws(PyException) in .native(DictView(try receiver(args, "items"), .items)) }),
-        ("pop", { vm, args, _ throws(PyException) in
-            let d = try receiver(args, "pop")
-            guard args.count == 2 || args.count == 3 else { throw PyException.typeError("pop expected at least 1 argument, got 0") }
-            let k = args[args.startIndex + 1]
-            if let v = d.removeValue(forKey: try vm.hashKey(k)) { return v }
-            if args.count == 3 { return args[args.startIndex + 2] }
-            throw PyException.keyError(k)
-        }),
-        ("popitem", { _, args, _ throws(PyException) in
-            let d = try receiver(args, "popitem")
-            guard let e = d.popLast() else { throw PyException(ExceptionObject(type: Types.keyError, args: [.str("popitem(): dictionary is empty")])) }
-            return .tuple([e.key, e.value])
-        }),
-        ("setdefault", { vm, args, _ throws(PyException) in
-            let d = try receiver(args, "setdefault")
-            guard args.count == 2 || args.count == 3 else { throw PyException.typeError("setdefault expected at least 1 argument, got 0") }
-            let k = try vm.hashKey(args[args.startIndex + 1])
-            if let v = d[k] { return v }
-            let v = args.count == 3 ? args[args.startIndex + 2] : .none
-            d[k] = v
-            return v
-        }),
-        ("update", { vm, args, kwargs throws(PyException) in
-            let d = try receiver(args, "update")
-            if args.count > 2 { throw PyException.typeError("update expected at most 1 argument, got \(args.count - 1)") }
-            if args.count == 2 {
-                if case .counter = d.flavor {
-                    try vm.counterUpdate(d, args[args.startIndex + 1], sign: 1)
-                } else {
-                    try vm.dictUpdate(d, from: args[args.startIndex + 1])
-                }
+        (
+            "pop",
+            { vm, args, _ throws(PyException) in
+                let d = try receiver(args, "pop")
+                guard args.count == 2 || args.count == 3 else { throw PyException.typeError("pop expected at least 1 argument, got 0") }
+                let k = args[args.startIndex + 1]
+                if let v = d.removeValue(forKey: try vm.hashKey(k)) { return v }
+                if args.count == 3 { return args[args.startIndex + 2] }
+                throw PyException.keyError(k)
             }
-            for (k, v) in kwargs { d.set(k, v) }
-            return .none
-        }),
-        ("copy", { _, args, _ throws(PyException) in
-            let d = try receiver(args, "copy")
-            return .dict(d.copy())
-        }),
-        ("clear", { _, args, _ throws(PyException) in
-            try receiver(args, "clear").removeAll()
-            return .none
-        }),
+        ),
+        (
+            "popitem",
+            { _, args, _ throws(PyException) in
+                let d = try receiver(args, "popitem")
+                guard let e = d.popLast() else {
+                    throw PyException(ExceptionObject(type: Types.keyError, args: [.str("popitem(): dictionary is empty")]))
+                }
+                return .tuple([e.key, e.value])
+            }
+        ),
+        (
+            "setdefault",
+            { vm, args, _ throws(PyException) in
+                let d = try receiver(args, "setdefault")
+                guard args.count == 2 || args.count == 3 else {
+                    throw PyException.typeError("setdefault expected at least 1 argument, got 0")
+                }
+                let k = try vm.hashKey(args[args.startIndex + 1])
+                if let v = d[k] { return v }
+                let v = args.count == 3 ? args[args.startIndex + 2] : .none
+                d[k] = v
+                return v
+            }
+        ),
+        (
+            "update",
+            { vm, args, kwargs throws(PyException) in
+                let d = try receiver(args, "update")
+                if args.count > 2 { throw PyException.typeError("update expected at most 1 argument, got \(args.count - 1)") }
+                if args.count == 2 {
+                    if case .counter = d.flavor {
+                        try vm.counterUpdate(d, args[args.startIndex + 1], sign: 1)
+                    } else {
+                        try vm.dictUpdate(d, from: args[args.startIndex + 1])
+                    }
+                }
+                for (k, v) in kwargs { d.set(k, v) }
+                return .none
+            }
+        ),
+        (
+            "copy",
+            { _, args, _ throws(PyException) in
+                let d = try receiver(args, "copy")
+                return .dict(d.copy())
+            }
+        ),
+        (
+            "clear",
+            { _, args, _ throws(PyException) in
+                try receiver(args, "clear").removeAll()
+                return .none
+            }
+        ),
     ]
 
     static let classMethods: [(String, NativeFunction)] = [
-        ("fromkeys", { vm, args, _ throws(PyException) in
-            guard args.count == 1 || args.count == 2 else { throw PyException.typeError("fromkeys expected at least 1 argument, got 0") }
-            let d = DictObject()
-            let v = args.count == 2 ? args[args.startIndex + 1] : .none
-            for k in try vm.iterate(args[args.startIndex]) { d[try vm.hashKey(k)] = v }
-            return .dict(d)
-        })
+        (
+            "fromkeys",
+            { vm, args, _ throws(PyException) in
+                guard args.count == 1 || args.count == 2 else {
+                    throw PyException.typeError("fromkeys expected at least 1 argument, got 0")
+                }
+                let d = DictObject()
+                let v = args.count == 2 ? args[args.startIndex + 1] : .none
+                for k in try vm.iterate(args[args.startIndex]) { d[try vm.hashKey(k)] = v }
+                return .dict(d)
+            }
+        )
     ]
 
     static let counter: [(String, NativeFunction)] = [
-        ("most_common", { vm, args, _ throws(PyException) in
-            let d = try receiver(args, "most_common")
-            var pairs = try vm.stableSortedByCountDescending(d.pairs)
-            if args.count > 1, !args[args.startIndex + 1].isNone {
-                let n = max(0, try vm.integerArgument(args[args.startIndex + 1]))
-                pairs = Array(pairs.prefix(n))
+        (
+            "most_common",
+            { vm, args, _ throws(PyException) in
+                let d = try receiver(args, "most_common")
+                var pairs = try vm.stableSortedByCountDescending(d.pairs)
+                if args.count > 1, !args[args.startIndex + 1].isNone {
+                    let n = max(0, try vm.integerArgument(args[args.startIndex + 1]))
+                    pairs = Array(pairs.prefix(n))
+                }
+                return .list(ListObject(pairs.map { .tuple([$0.key, $0.value]) }))
             }
-            return .list(ListObject(pairs.map { .tuple([$0.key, $0.value]) }))
-        }),
-        ("elements", { vm, args, _ throws(PyException) in
-            let d = try receiver(args, "elements")
-            var out: [Value] = []
-            for (k, v) in d.pairs {
-                let n = try vm.integerArgument(v)
-                if n > 0 { out.append(contentsOf: repeatElement(k, count: n)) }
+        ),
+        (
+            "elements",
+            { vm, args, _ throws(PyException) in
+                let d = try receiver(args, "elements")
+                var out: [Value] = []
+                for (k, v) in d.pairs {
+                    let n = try vm.integerArgument(v)
+                    if n > 0 { out.append(contentsOf: repeatElement(k, count: n)) }
+                }
+                return .iterator(IteratorObject(.values(out, 0), kindName: "itertools.chain"))
             }
-            return .iterator(IteratorObject(.values(out, 0), kindName: "itertools.chain"))
-        }),
-        ("total", { vm, args, _ throws(PyException) in
-            var t: Value = .int(0)
-            for v in try receiver(args, "total").values { t = try vm.binaryOp(.add, t, v) }
-            return t
-        }),
-        ("subtract", { vm, args, kwargs throws(PyException) in
-            let d = try receiver(args, "subtract")
-            if args.count > 1 { try vm.counterUpdate(d, args[args.startIndex + 1], sign: -1) }
-            for (k, v) in kwargs { d.set(k, try vm.binaryOp(.sub, d.get(k) ?? .int(0), v)) }
-            return .none
-        }),
+        ),
+        (
+            "total",
+            { vm, args, _ throws(PyException) in
+                var t: Value = .int(0)
+                for v in try receiver(args, "total").values { t = try vm.binaryOp(.add, t, v) }
+                return t
+            }
+        ),
+        (
+            "subtract",
+            { vm, args, kwargs throws(PyException) in
+                let d = try receiver(args, "subtract")
+                if args.count > 1 { try vm.counterUpdate(d, args[args.startIndex + 1], sign: -1) }
+                for (k, v) in kwargs { d.set(k, try vm.binaryOp(.sub, d.get(k) ?? .int(0), v)) }
+                return .none
+            }
+        ),
     ]
 
     static let ordered: [(String, NativeFunction)] = [
-        ("move_to_end", { vm, args, kwargs throws(PyException) in
-            let d = try receiver(args, "move_to_end")
-            guard args.count >= 2 else { throw PyException.typeError("move_to_end() missing required argument 'key'") }
-            let k = try vm.hashKey(args[args.startIndex + 1])
-            var last = true
-            if let v = ArgumentReader("move_to_end", args, kwargs).optional(2, "last") { last = try vm.isTruthy(v) }
-            guard let v = d.removeValue(forKey: k) else { throw PyException.keyError(args[args.startIndex + 1]) }
-            if last {
-                d[k] = v
-            } else {
-                let rest = d.pairs
-                d.removeAll()
-                d[k] = v
-                for (rk, rv) in rest { d[try vm.hashKey(rk)] = rv }
+        (
+            "move_to_end",
+            { vm, args, kwargs throws(PyException) in
+                let d = try receiver(args, "move_to_end")
+                guard args.count >= 2 else { throw PyException.typeError("move_to_end() missing required argument 'key'") }
+                let k = try vm.hashKey(args[args.startIndex + 1])
+                var last = true
+                if let v = ArgumentReader("move_to_end", args, kwargs).optional(2, "last") { last = try vm.isTruthy(v) }
+                guard let v = d.removeValue(forKey: k) else { throw PyException.keyError(args[args.startIndex + 1]) }
+                if last {
+                    d[k] = v
+                } else {
+                    let rest = d.pairs
+                    d.removeAll()
+                    d[k] = v
+                    for (rk, rv) in rest { d[try vm.hashKey(rk)] = rv }
+                }
+                return .none
             }
-            return .none
-        }),
-        ("popitem", { vm, args, kwargs throws(PyException) in
-            let d = try receiver(args, "popitem")
-            var last = true
-            if let v = ArgumentReader("popitem", args, kwargs).optional(1, "last") { last = try vm.isTruthy(v) }
-            if last {
-                guard let e = d.popLast() else { throw PyException(ExceptionObject(type: Types.keyError, args: [.str("dictionary is empty")])) }
-                return .tuple([e.key, e.value])
+        ),
+        (
+            "popitem",
+            { vm, args, kwargs throws(PyException) in
+                let d = try receiver(args, "popitem")
+                var last = true
+                if let v = ArgumentReader("popitem", args, kwargs).optional(1, "last") { last = try vm.isTruthy(v) }
+                if last {
+                    guard let e = d.popLast() else {
+                        throw PyException(ExceptionObject(type: Types.keyError, args: [.str("dictionary is empty")]))
+                    }
+                    return .tuple([e.key, e.value])
+                }
+                guard let first = d.pairs.first else {
+                    throw PyException(ExceptionObject(type: Types.keyError, args: [.str("dictionary is empty")]))
+                }
+                d.removeValue(forKey: try vm.hashKey(first.key))
+                return .tuple([first.key, first.value])
             }
-            guard let first = d.pairs.first else { throw PyException(ExceptionObject(type: Types.keyError, args: [.str("dictionary is empty")])) }
-            d.removeValue(forKey: try vm.hashKey(first.key))
-            return .tuple([first.key, first.value])
-        }),
+        ),
     ]
 }
 

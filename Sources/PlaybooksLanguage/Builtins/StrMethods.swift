@@ -329,7 +329,9 @@ enum StrMethods {
         return .bool(false)
     }
 
-    static func splitArguments(_ vm: VirtualMachine, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)], _ name: String) throws(PyException) -> (String?, Int) {
+    static func splitArguments(
+        _ vm: VirtualMachine, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)], _ name: String
+    ) throws(PyException) -> (String?, Int) {
         let r = ArgumentReader(name, args, kwargs)
         try r.checkKeywords(["sep", "maxsplit"])
         var sep: String? = nil
@@ -350,7 +352,9 @@ enum StrMethods {
         return c
     }
 
-    static func findMethod(_ vm: VirtualMachine, _ args: ArraySlice<Value>, _ name: String, reverse: Bool, raise: Bool) throws(PyException) -> Value {
+    static func findMethod(
+        _ vm: VirtualMachine, _ args: ArraySlice<Value>, _ name: String, reverse: Bool, raise: Bool
+    ) throws(PyException) -> Value {
         let s = try receiver(args, name)
         guard args.count >= 2 else { throw PyException.typeError("\(name)() takes at least 1 argument (0 given)") }
         guard case .str(let sub) = args[args.startIndex + 1] else {

@@ -46,7 +46,9 @@ extension VirtualMachine {
                 let head = String(fieldName[..<headEnd])
                 var value: Value
                 if head.isEmpty {
-                    if usedManual { throw PyException.valueError("cannot switch from manual field specification to automatic field numbering") }
+                    if usedManual {
+                        throw PyException.valueError("cannot switch from manual field specification to automatic field numbering")
+                    }
                     usedAuto = true
                     guard autoIndex < args.count else {
                         throw PyException.indexError("Replacement index \(autoIndex) out of range for positional args tuple")
@@ -54,7 +56,9 @@ extension VirtualMachine {
                     value = args[autoIndex]
                     autoIndex += 1
                 } else if let n = Int(head) {
-                    if usedAuto { throw PyException.valueError("cannot switch from automatic field numbering to manual field specification") }
+                    if usedAuto {
+                        throw PyException.valueError("cannot switch from automatic field numbering to manual field specification")
+                    }
                     usedManual = true
                     guard n < args.count else {
                         throw PyException.indexError("Replacement index \(n) out of range for positional args tuple")
@@ -106,7 +110,9 @@ extension VirtualMachine {
         return String(out)
     }
 
-    private func strFormatNested(_ spec: String, _ args: [Value], _ kwargs: [(String, Value)], _ autoIndex: inout Int) throws(PyException) -> String {
+    private func strFormatNested(
+        _ spec: String, _ args: [Value], _ kwargs: [(String, Value)], _ autoIndex: inout Int
+    ) throws(PyException) -> String {
         var out = ""
         var rest = Substring(spec)
         while let open = rest.firstIndex(of: "{") {
@@ -115,7 +121,9 @@ extension VirtualMachine {
             let name = String(rest[rest.index(after: open)..<close])
             let v: Value
             if name.isEmpty {
-                guard autoIndex < args.count else { throw PyException.indexError("Replacement index \(autoIndex) out of range for positional args tuple") }
+                guard autoIndex < args.count else {
+                    throw PyException.indexError("Replacement index \(autoIndex) out of range for positional args tuple")
+                }
                 v = args[autoIndex]
                 autoIndex += 1
             } else if let n = Int(name), n < args.count {
@@ -263,7 +271,8 @@ extension VirtualMachine {
                     piece = try format(.str(try str(v)), align + width)
                 }
             default:
-                throw PyException.valueError("unsupported format character '\(type)' (0x\(String(type.value, radix: 16))) at index \(i - 1)")
+                throw PyException.valueError(
+                    "unsupported format character '\(type)' (0x\(String(type.value, radix: 16))) at index \(i - 1)")
             }
             out += piece
         }

@@ -394,7 +394,8 @@ extension Compiler {
         case .listComp(let elt, let g), .generatorExp(let elt, let g):
             gens = g
             initial = Expr(.list([]), line: line)
-            add = Stmt(.expr(Expr(.call(Expr(.attribute(result, "append"), line: line), args: [elt], keywords: []), line: line)), line: line)
+            add = Stmt(
+                .expr(Expr(.call(Expr(.attribute(result, "append"), line: line), args: [elt], keywords: []), line: line)), line: line)
         case .setComp(let elt, let g):
             gens = g
             initial = Expr(.set([]), line: line)

@@ -15,7 +15,8 @@ public struct Compiler {
     public static func compile(_ module: Module, filename: String, namespace: Namespace) throws(SyntaxError) -> CodeObject {
         var c = Compiler(filename: filename, namespace: namespace)
         let symbols = ScopeSymbols.analyze(parameters: nil, body: module.body)
-        let b = CodeBuilder(kind: .module, name: "<module>", qualifiedName: "<module>", firstLine: module.body.first?.line ?? 1, symbols: symbols)
+        let b = CodeBuilder(
+            kind: .module, name: "<module>", qualifiedName: "<module>", firstLine: module.body.first?.line ?? 1, symbols: symbols)
         c.builders.append(b)
         try c.compileBody(module.body)
         b.emit(.loadNone)

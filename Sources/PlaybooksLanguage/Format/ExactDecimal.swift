@@ -128,8 +128,7 @@ extension PyFormat {
         var inExponent = false
         for byte in x.magnitude.description.utf8 {
             if inExponent {
-                if byte == 45 { expSign = -1 }
-                else if byte >= 48 && byte <= 57 { exponent = exponent * 10 + Int(byte - 48) }
+                if byte == 45 { expSign = -1 } else if byte >= 48 && byte <= 57 { exponent = exponent * 10 + Int(byte - 48) }
             } else if byte >= 48 && byte <= 57 {
                 digits.append(byte)
             } else if byte == 46 {

@@ -12,8 +12,7 @@ extension PyFormat {
         var expNegative = false
         for byte in text.utf8 {
             if sawE {
-                if byte == 45 { expNegative = true }
-                else if byte >= 48 && byte <= 57 { exponent = exponent * 10 + Int(byte - 48) }
+                if byte == 45 { expNegative = true } else if byte >= 48 && byte <= 57 { exponent = exponent * 10 + Int(byte - 48) }
             } else if byte == 101 {
                 sawE = true
             }
@@ -33,8 +32,9 @@ extension PyFormat {
         out.reserveCapacity(26)
         if x.sign == .minus { out.append(45) }
         let d = shortestDigits(x)
-        appendFloatBody(&out, d, code: UInt8(ascii: "r"), precision: 0,
-                        alternate: false, addDot0: true, upper: false)
+        appendFloatBody(
+            &out, d, code: UInt8(ascii: "r"), precision: 0,
+            alternate: false, addDot0: true, upper: false)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -61,7 +61,7 @@ extension PyFormat {
                 useExp = true
             }
             if alternate { vEnd = precision }
-        default: // 'r'
+        default:  // 'r'
             if decpt <= -4 || decpt > 16 { useExp = true }
         }
         var exp = 0

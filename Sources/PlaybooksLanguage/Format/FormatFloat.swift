@@ -51,7 +51,8 @@ extension PyFormat {
 
         var negative = val.sign == .minus && !val.isNaN
         // CPython's fast path: no sign request, width or grouping.
-        let plain = s.width == nil && s.grouping == nil
+        let plain =
+            s.width == nil && s.grouping == nil
             && s.sign != UInt8(ascii: "+") && s.sign != UInt8(ascii: " ")
         var body: [UInt8] = []
         body.reserveCapacity(32)
@@ -76,8 +77,9 @@ extension PyFormat {
             if s.noNegZero && negative && d.isZero {
                 negative = false
             }
-            appendFloatBody(&body, d, code: code, precision: precision,
-                            alternate: s.alternate, addDot0: addDot0, upper: upper)
+            appendFloatBody(
+                &body, d, code: code, precision: precision,
+                alternate: s.alternate, addDot0: addDot0, upper: upper)
         }
         if percent { body.append(37) }
 

@@ -121,14 +121,16 @@ extension PyFormat {
         let width = s.width ?? 0
         if width <= 1 { return String(body) }
         let align = s.align ?? UInt8(ascii: ">")
-        return pad(Substring(String(body)), length: 1, width: width, fill: s.fill,
-                   align: align == UInt8(ascii: "=") ? UInt8(ascii: ">") : align)
+        return pad(
+            Substring(String(body)), length: 1, width: width, fill: s.fill,
+            align: align == UInt8(ascii: "=") ? UInt8(ascii: ">") : align)
     }
 
     private static func layoutInt(negative: Bool, prefix: [UInt8], digits: [UInt8], _ s: Spec) -> String {
         let every = (s.type == "d" || s.type == "n") ? 3 : 4
-        return layoutNumber(sign: signByte(negative: negative, s), prefix: prefix,
-                            digits: digits[...], remainder: [][...], spec: s, groupEvery: every)
+        return layoutNumber(
+            sign: signByte(negative: negative, s), prefix: prefix,
+            digits: digits[...], remainder: [][...], spec: s, groupEvery: every)
     }
 
     /// Assembles `[sign][prefix][grouped digits][remainder]` and pads it to the

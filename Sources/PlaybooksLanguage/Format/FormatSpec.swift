@@ -42,8 +42,10 @@ extension PyFormat {
             var copy = spec
             let parsed: Result<Spec, PyFormatError> = copy.withUTF8 { buffer in
                 do throws(PyFormatError) {
-                    return .success(try parseSpec(buffer, spec: spec, typeName: typeName,
-                                                  defaultType: defaultType, defaultAlign: defaultAlign))
+                    return .success(
+                        try parseSpec(
+                            buffer, spec: spec, typeName: typeName,
+                            defaultType: defaultType, defaultAlign: defaultAlign))
                 } catch {
                     return .failure(error)
                 }
@@ -51,8 +53,9 @@ extension PyFormat {
             return try parsed.get()
         }
         let scalars = spec.unicodeScalars.map { $0.value }
-        return try parseSpec(scalars, spec: spec, typeName: typeName,
-                             defaultType: defaultType, defaultAlign: defaultAlign)
+        return try parseSpec(
+            scalars, spec: spec, typeName: typeName,
+            defaultType: defaultType, defaultAlign: defaultAlign)
     }
 
     private static func parseSpec<C: RandomAccessCollection>(
@@ -78,11 +81,11 @@ extension PyFormat {
             result.sign = UInt8(truncatingIfNeeded: at(pos))
             pos += 1
         }
-        if pos < end, at(pos) == 122 { // z
+        if pos < end, at(pos) == 122 {  // z
             result.noNegZero = true
             pos += 1
         }
-        if pos < end, at(pos) == 35 { // #
+        if pos < end, at(pos) == 35 {  // #
             result.alternate = true
             pos += 1
         }

@@ -14,7 +14,8 @@ extension PyFormat {
             if scalar.isASCII {
                 out.append(UInt8(scalar.value))
             } else if scalar.properties.numericType == .decimal,
-                      let v = scalar.properties.numericValue, v >= 0, v <= 9 {
+                let v = scalar.properties.numericValue, v >= 0, v <= 9
+            {
                 out.append(48 + UInt8(v))
             } else if scalar.properties.isWhitespace {
                 out.append(32)
@@ -100,7 +101,8 @@ extension PyFormat {
         if pos < text.count && text[pos] == 48 {
             let p = lower(pos + 1)
             if (radix == 16 && p == UInt8(ascii: "x")) || (radix == 8 && p == UInt8(ascii: "o"))
-                || (radix == 2 && p == UInt8(ascii: "b")) {
+                || (radix == 2 && p == UInt8(ascii: "b"))
+            {
                 pos += 2
                 if pos < text.count && text[pos] == 95 { pos += 1 }
             }

@@ -30,7 +30,8 @@ enum AsyncioModule {
 
     static let run = BuiltinFunction(key: "asyncio.run") { vm, args, _ throws(PyException) in
         guard let first = args.first, case .coroutine(let co) = first else {
-            throw PyException.valueError("a coroutine was expected, got \(args.first.map { (v: Value) -> String in (try? vm.repr(v)) ?? "?" } ?? "nothing")")
+            throw PyException.valueError(
+                "a coroutine was expected, got \(args.first.map { (v: Value) -> String in (try? vm.repr(v)) ?? "?" } ?? "nothing")")
         }
         if vm.nestedRuns > 0 {
             throw PyException.runtimeError("asyncio.run() cannot be called from a synchronous callback")

@@ -36,10 +36,13 @@ enum DataclassesModule {
             return try decorate(vm, cls, options)
         }
         let captured = options
-        return .builtin(BuiltinFunction(key: "dataclasses.dataclass.decorator") { vm, args, _ throws(PyException) in
-            guard let first = args.first, case .type(let cls) = first else { throw PyException.typeError("dataclass() should be called on a class") }
-            return try decorate(vm, cls, captured)
-        })
+        return .builtin(
+            BuiltinFunction(key: "dataclasses.dataclass.decorator") { vm, args, _ throws(PyException) in
+                guard let first = args.first, case .type(let cls) = first else {
+                    throw PyException.typeError("dataclass() should be called on a class")
+                }
+                return try decorate(vm, cls, captured)
+            })
     }
 
     static let functions: [BuiltinFunction] = [field, dataclass]

@@ -16,38 +16,46 @@ enum DatetimeModule {
 
     static let dateType = TypeObject(
         name: "date", base: Types.object,
-        attributes: classAttributes(dateMethods, dateClassMethods, [
-            ("min", .native(DateObject(1, 1, 1))),
-            ("max", .native(DateObject(9999, 12, 31))),
-            ("resolution", .native(TimedeltaObject(days: 1, seconds: 0, microseconds: 0))),
-        ]),
+        attributes: classAttributes(
+            dateMethods, dateClassMethods,
+            [
+                ("min", .native(DateObject(1, 1, 1))),
+                ("max", .native(DateObject(9999, 12, 31))),
+                ("resolution", .native(TimedeltaObject(days: 1, seconds: 0, microseconds: 0))),
+            ]),
         isBuiltin: true, module: "datetime")
 
     static let datetimeType = TypeObject(
         name: "datetime", base: dateType,
-        attributes: classAttributes(datetimeMethods, datetimeClassMethods, [
-            ("min", .native(DateTimeObject(1, 1, 1, 0, 0, 0, 0))),
-            ("max", .native(DateTimeObject(9999, 12, 31, 23, 59, 59, 999_999))),
-            ("resolution", .native(TimedeltaObject(days: 0, seconds: 0, microseconds: 1))),
-        ]),
+        attributes: classAttributes(
+            datetimeMethods, datetimeClassMethods,
+            [
+                ("min", .native(DateTimeObject(1, 1, 1, 0, 0, 0, 0))),
+                ("max", .native(DateTimeObject(9999, 12, 31, 23, 59, 59, 999_999))),
+                ("resolution", .native(TimedeltaObject(days: 0, seconds: 0, microseconds: 1))),
+            ]),
         isBuiltin: true, module: "datetime")
 
     static let timeType = TypeObject(
         name: "time", base: Types.object,
-        attributes: classAttributes(timeMethods, timeClassMethods, [
-            ("min", .native(TimeObject(0, 0, 0, 0))),
-            ("max", .native(TimeObject(23, 59, 59, 999_999))),
-            ("resolution", .native(TimedeltaObject(days: 0, seconds: 0, microseconds: 1))),
-        ]),
+        attributes: classAttributes(
+            timeMethods, timeClassMethods,
+            [
+                ("min", .native(TimeObject(0, 0, 0, 0))),
+                ("max", .native(TimeObject(23, 59, 59, 999_999))),
+                ("resolution", .native(TimedeltaObject(days: 0, seconds: 0, microseconds: 1))),
+            ]),
         isBuiltin: true, module: "datetime")
 
     static let timedeltaType = TypeObject(
         name: "timedelta", base: Types.object,
-        attributes: classAttributes(timedeltaMethods, [], [
-            ("min", .native(TimedeltaObject(days: -maxDeltaDays, seconds: 0, microseconds: 0))),
-            ("max", .native(TimedeltaObject(days: maxDeltaDays, seconds: 86399, microseconds: 999_999))),
-            ("resolution", .native(TimedeltaObject(days: 0, seconds: 0, microseconds: 1))),
-        ]),
+        attributes: classAttributes(
+            timedeltaMethods, [],
+            [
+                ("min", .native(TimedeltaObject(days: -maxDeltaDays, seconds: 0, microseconds: 0))),
+                ("max", .native(TimedeltaObject(days: maxDeltaDays, seconds: 86399, microseconds: 999_999))),
+                ("resolution", .native(TimedeltaObject(days: 0, seconds: 0, microseconds: 1))),
+            ]),
         isBuiltin: true, module: "datetime")
 
     static let isoCalendarType = TypeObject(
@@ -56,7 +64,9 @@ enum DatetimeModule {
     /// Every type this module defines (registered in `Types.all` for snapshots).
     static var types: [TypeObject] { [dateType, datetimeType, timeType, timedeltaType, isoCalendarType] }
 
-    static func classAttributes(_ methods: [BuiltinFunction], _ classMethods: [BuiltinFunction], _ constants: [(String, Value)]) -> DictObject {
+    static func classAttributes(
+        _ methods: [BuiltinFunction], _ classMethods: [BuiltinFunction], _ constants: [(String, Value)]
+    ) -> DictObject {
         let d = DictObject()
         for f in methods { d.set(f.name, .builtin(f)) }
         for f in classMethods { d.set(f.name, .builtin(f)) }
@@ -73,14 +83,16 @@ enum DatetimeModule {
     static let instanceMethodKeys: Set<String> = Set((dateMethods + datetimeMethods + timeMethods + timedeltaMethods).map { $0.key })
 
     static func make() -> ModuleObject {
-        StandardModules.module("datetime", [], constants: [
-            ("date", .type(dateType)),
-            ("datetime", .type(datetimeType)),
-            ("time", .type(timeType)),
-            ("timedelta", .type(timedeltaType)),
-            ("MINYEAR", .int(minYear)),
-            ("MAXYEAR", .int(maxYear)),
-        ])
+        StandardModules.module(
+            "datetime", [],
+            constants: [
+                ("date", .type(dateType)),
+                ("datetime", .type(datetimeType)),
+                ("time", .type(timeType)),
+                ("timedelta", .type(timedeltaType)),
+                ("MINYEAR", .int(minYear)),
+                ("MAXYEAR", .int(maxYear)),
+            ])
     }
 
     // MARK: - Snapshot decoders
@@ -309,7 +321,8 @@ enum DatetimeModule {
             throw PyException.typeError("descriptor '\(name)' of 'datetime.\(cls)' object needs an argument")
         }
         guard case .native(let n) = first, let r = n as? T else {
-            throw PyException.typeError("descriptor '\(name)' for 'datetime.\(cls)' objects doesn't apply to a '\(qualifiedName(first))' object")
+            throw PyException.typeError(
+                "descriptor '\(name)' for 'datetime.\(cls)' objects doesn't apply to a '\(qualifiedName(first))' object")
         }
         return r
     }
@@ -329,7 +342,9 @@ enum DatetimeModule {
 
     // MARK: - Construction
 
-    static func construct(_ vm: VirtualMachine, _ t: TypeObject, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)]) throws(PyException) -> Value {
+    static func construct(
+        _ vm: VirtualMachine, _ t: TypeObject, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)]
+    ) throws(PyException) -> Value {
         if t === dateType {
             let a = try bind(args, kwargs, ["year", "month", "day"], required: 3, fn: "function", kwOwner: "this function")
             let y = try intArg(vm, a[0], 1), m = try intArg(vm, a[1], 1), d = try intArg(vm, a[2], 1)
@@ -458,7 +473,9 @@ enum DatetimeModule {
 
     // MARK: - Arithmetic
 
-    static func binary(_ me: NativeObject, _ op: BinaryOp, _ other: Value, reflected: Bool, _ vm: VirtualMachine) throws(PyException) -> Value? {
+    static func binary(
+        _ me: NativeObject, _ op: BinaryOp, _ other: Value, reflected: Bool, _ vm: VirtualMachine
+    ) throws(PyException) -> Value? {
         let l: Value = reflected ? other : .native(me)
         let r: Value = reflected ? .native(me) : other
         if let v = try arithmetic(op, l, r) { return v }
@@ -1079,7 +1096,9 @@ enum DatetimeModule {
         }
     }
 
-    static func formatValue(_ me: NativeObject, _ vm: VirtualMachine, _ args: ArraySlice<Value>, _ fields: Fields) throws(PyException) -> Value {
+    static func formatValue(
+        _ me: NativeObject, _ vm: VirtualMachine, _ args: ArraySlice<Value>, _ fields: Fields
+    ) throws(PyException) -> Value {
         guard args.count == 2 else { throw PyException.typeError("__format__() takes exactly one argument (\(args.count - 1) given)") }
         guard case .str(let spec) = args[args.startIndex + 1] else {
             throw PyException.typeError("must be str, not \(args[args.startIndex + 1].typeName)")
@@ -1295,7 +1314,7 @@ enum DatetimeModule {
             try ArgumentReader("fromisoformat", args, kwargs).expect(1, 1)
             guard case .str(let s) = args[args.startIndex] else { throw PyException.typeError("fromisoformat: argument must be str") }
             return .native(try timeFromIso(vm, s))
-        },
+        }
     ]
 
     // MARK: - timedelta methods
@@ -1466,10 +1485,12 @@ final class TimeObject: NativeObject, @unchecked Sendable {
     }
 
     override func attribute(_ name: String, _ vm: VirtualMachine) throws(PyException) -> Value? {
-        try DatetimeModule.attribute(self, name, fields: [
-            ("hour", .int(hour)), ("minute", .int(minute)), ("second", .int(second)), ("microsecond", .int(microsecond)),
-            ("tzinfo", .none), ("fold", .int(0)),
-        ])
+        try DatetimeModule.attribute(
+            self, name,
+            fields: [
+                ("hour", .int(hour)), ("minute", .int(minute)), ("second", .int(second)), ("microsecond", .int(microsecond)),
+                ("tzinfo", .none), ("fold", .int(0)),
+            ])
     }
     override func equals(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Bool { DatetimeModule.equals(self, other) }
     override func compare(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Int? { try DatetimeModule.compare(self, other) }
@@ -1541,9 +1562,11 @@ final class TimedeltaObject: NativeObject, @unchecked Sendable {
     }
 
     override func attribute(_ name: String, _ vm: VirtualMachine) throws(PyException) -> Value? {
-        try DatetimeModule.attribute(self, name, fields: [
-            ("days", .int(days)), ("seconds", .int(seconds)), ("microseconds", .int(microseconds)),
-        ])
+        try DatetimeModule.attribute(
+            self, name,
+            fields: [
+                ("days", .int(days)), ("seconds", .int(seconds)), ("microseconds", .int(microseconds)),
+            ])
     }
     override func equals(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Bool { DatetimeModule.equals(self, other) }
     override func compare(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Int? { try DatetimeModule.compare(self, other) }

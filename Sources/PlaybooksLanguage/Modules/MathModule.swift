@@ -17,7 +17,9 @@ enum MathModule {
         return d
     }
 
-    static func unary(_ name: String, domainCheck: @escaping @Sendable (Double) -> Bool = { _ in true }, _ f: @escaping @Sendable (Double) -> Double) -> BuiltinFunction {
+    static func unary(
+        _ name: String, domainCheck: @escaping @Sendable (Double) -> Bool = { _ in true }, _ f: @escaping @Sendable (Double) -> Double
+    ) -> BuiltinFunction {
         BuiltinFunction(key: "math." + name) { vm, args, kwargs throws(PyException) in
             try ArgumentReader(name, args, kwargs).expect(1, 1)
             let x = try number(vm, args, 0, name)
@@ -154,7 +156,9 @@ enum MathModule {
         BuiltinFunction(key: "math.gcd") { vm, args, _ throws(PyException) in
             var g = BigInt(0)
             for a in args {
-                guard let b = Arithmetic.big(a) else { throw PyException.typeError("'\(a.typeName)' object cannot be interpreted as an integer") }
+                guard let b = Arithmetic.big(a) else {
+                    throw PyException.typeError("'\(a.typeName)' object cannot be interpreted as an integer")
+                }
                 g = g.greatestCommonDivisor(with: b)
             }
             return .integer(BigInt(g.magnitude))
@@ -162,7 +166,9 @@ enum MathModule {
         BuiltinFunction(key: "math.lcm") { vm, args, _ throws(PyException) in
             var l = BigInt(1)
             for a in args {
-                guard let b = Arithmetic.big(a) else { throw PyException.typeError("'\(a.typeName)' object cannot be interpreted as an integer") }
+                guard let b = Arithmetic.big(a) else {
+                    throw PyException.typeError("'\(a.typeName)' object cannot be interpreted as an integer")
+                }
                 if b == 0 { return .int(0) }
                 l = BigInt((l * b).magnitude) / l.greatestCommonDivisor(with: b)
             }
@@ -230,7 +236,9 @@ enum MathModule {
         },
         BuiltinFunction(key: "math.isqrt") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("isqrt", args, kwargs).expect(1, 1)
-            guard let n = Arithmetic.big(args[args.startIndex]) else { throw PyException.typeError("'\(args[args.startIndex].typeName)' object cannot be interpreted as an integer") }
+            guard let n = Arithmetic.big(args[args.startIndex]) else {
+                throw PyException.typeError("'\(args[args.startIndex].typeName)' object cannot be interpreted as an integer")
+            }
             if n < 0 { throw PyException.valueError("isqrt() argument must be nonnegative") }
             return .integer(n.squareRoot())
         },

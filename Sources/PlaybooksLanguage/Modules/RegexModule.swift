@@ -48,13 +48,17 @@ enum RegexModule {
     }
 
     /// Reads `(pattern, string, ...)` plus a `flags` keyword or positional argument at `flagsIndex`.
-    static func patternCall(_ vm: VirtualMachine, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)], _ fn: String, flagsIndex: Int) throws(PyException) -> (CompiledRegex, ArgumentReader) {
+    static func patternCall(
+        _ vm: VirtualMachine, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)], _ fn: String, flagsIndex: Int
+    ) throws(PyException) -> (CompiledRegex, ArgumentReader) {
         let r = ArgumentReader(fn, args, kwargs)
         guard args.count >= 2 else { throw PyException.typeError("\(fn)() missing required argument 'string' (pos 2)") }
         return (try compile(vm, r[0], r.optional(flagsIndex, "flags")), r)
     }
 
-    static func matchValue(_ regex: CompiledRegex, _ text: String, _ scalars: [Unicode.Scalar], _ m: RegexMatch?, pos: Int, endpos: Int) -> Value {
+    static func matchValue(
+        _ regex: CompiledRegex, _ text: String, _ scalars: [Unicode.Scalar], _ m: RegexMatch?, pos: Int, endpos: Int
+    ) -> Value {
         guard let m else { return .none }
         return .native(MatchObject(regex: regex, string: text, scalars: scalars, match: m, pos: pos, endpos: endpos))
     }
@@ -101,7 +105,9 @@ enum RegexModule {
         return .iterator(IteratorObject(.values(matches, 0), kindName: "callable_iterator"))
     }
 
-    static func sub(_ vm: VirtualMachine, _ regex: CompiledRegex, _ repl: Value, _ text: String, count: Int) throws(PyException) -> (String, Int) {
+    static func sub(
+        _ vm: VirtualMachine, _ regex: CompiledRegex, _ repl: Value, _ text: String, count: Int
+    ) throws(PyException) -> (String, Int) {
         let scalars = UnicodeText.scalars(text)
         var pieces: [RegexTemplatePiece]? = nil
         if case .str(let template) = repl {
@@ -121,7 +127,8 @@ enum RegexModule {
             if let pieces {
                 out.append(contentsOf: expandTemplatePieces(pieces, match: m, text: scalars).unicodeScalars)
             } else {
-                let matchObj = Value.native(MatchObject(regex: regex, string: text, scalars: scalars, match: m, pos: 0, endpos: scalars.count))
+                let matchObj = Value.native(
+                    MatchObject(regex: regex, string: text, scalars: scalars, match: m, pos: 0, endpos: scalars.count))
                 let r = try vm.callNested(repl, [matchObj])
                 guard case .str(let s) = r else {
                     throw PyException.typeError("expected str instance, \(r.typeName) found")
@@ -159,7 +166,9 @@ enum RegexModule {
     static func escape(_ s: String) -> String {
         var out = ""
         for u in s.unicodeScalars {
-            let isWord = (u.value >= 0x30 && u.value <= 0x39) || ((u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A) || u == "_" || u.value >= 0x80
+            let isWord =
+                (u.value >= 0x30 && u.value <= 0x39) || ((u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A) || u == "_"
+                || u.value >= 0x80
             if !isWord { out += "\\" }
             out.unicodeScalars.append(u)
         }
@@ -173,7 +182,9 @@ enum RegexModule {
     static let functions: [BuiltinFunction] = [
         fn("compile") { vm, args, kwargs throws(PyException) in
             let r = ArgumentReader("compile", args, kwargs)
-            guard let p = r.optional(0, "pattern") else { throw PyException.typeError("compile() missing required argument 'pattern' (pos 1)") }
+            guard let p = r.optional(0, "pattern") else {
+                throw PyException.typeError("compile() missing required argument 'pattern' (pos 1)")
+            }
             return .native(PatternObject(try compile(vm, p, r.optional(1, "flags"))))
         },
         fn("match") { vm, args, kwargs throws(PyException) in
@@ -224,7 +235,9 @@ enum RegexModule {
 
     static let decoders: [String: NativeObjectRegistry.Decoder] = [
         "re.Pattern": { f throws(SnapshotError) in
-            guard f.count == 2, case .str(let p) = f[0], case .int(let flags) = f[1] else { throw SnapshotDecoder.damaged("bad re.Pattern") }
+            guard f.count == 2, case .str(let p) = f[0], case .int(let flags) = f[1] else {
+                throw SnapshotDecoder.damaged("bad re.Pattern")
+            }
             do throws(RegexError) {
                 return PatternObject(try CompiledRegex(pattern: p, flags: RegexFlags(rawValue: flags)))
             } catch {
@@ -250,7 +263,9 @@ enum RegexModule {
                 }
             }
             let scalars = UnicodeText.scalars(s)
-            guard ranges.allSatisfy({ $0.map { $0.upperBound <= scalars.count } ?? true }) else { throw SnapshotDecoder.damaged("bad re.Match span") }
+            guard ranges.allSatisfy({ $0.map { $0.upperBound <= scalars.count } ?? true }) else {
+                throw SnapshotDecoder.damaged("bad re.Match span")
+            }
             return MatchObject(regex: regex, string: s, scalars: scalars, match: RegexMatch(spans: ranges), pos: pos, endpos: endpos)
         },
     ]
@@ -259,7 +274,10 @@ enum RegexModule {
         var constants: [(String, Value)] = [
             ("error", .type(Types.regexError)), ("Pattern", .type(patternType)), ("Match", .type(matchType)),
         ]
-        for (names, v) in [(["I", "IGNORECASE"], 2), (["M", "MULTILINE"], 8), (["S", "DOTALL"], 16), (["X", "VERBOSE"], 64), (["A", "ASCII"], 256), (["U", "UNICODE"], 32)] {
+        for (names, v) in [
+            (["I", "IGNORECASE"], 2), (["M", "MULTILINE"], 8), (["S", "DOTALL"], 16), (["X", "VERBOSE"], 64), (["A", "ASCII"], 256),
+            (["U", "UNICODE"], 32),
+        ] {
             for n in names { constants.append((n, .int(v))) }
         }
         return StandardModules.module("re", functions, constants: constants)
@@ -284,7 +302,9 @@ final class PatternObject: NativeObject, @unchecked Sendable {
         return o.regex.pattern == regex.pattern && o.regex.flags == regex.flags
     }
 
-    static func method(_ name: String, _ body: @escaping @Sendable (VirtualMachine, CompiledRegex, ArgumentReader) throws(PyException) -> Value) -> (String, BuiltinFunction) {
+    static func method(
+        _ name: String, _ body: @escaping @Sendable (VirtualMachine, CompiledRegex, ArgumentReader) throws(PyException) -> Value
+    ) -> (String, BuiltinFunction) {
         (
             name,
             BuiltinFunction(key: "re.Pattern." + name, name: name) { vm, args, kwargs throws(PyException) in
@@ -298,7 +318,9 @@ final class PatternObject: NativeObject, @unchecked Sendable {
 
     static func searchMethod(_ name: String, mode: Int) -> (String, BuiltinFunction) {
         method(name) { vm, regex, r throws(PyException) in
-            guard let s = r.optional(0, "string") else { throw PyException.typeError("\(name)() missing required argument 'string' (pos 1)") }
+            guard let s = r.optional(0, "string") else {
+                throw PyException.typeError("\(name)() missing required argument 'string' (pos 1)")
+            }
             let pos = try r.optional(1, "pos").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
             let endpos = try r.optional(2, "endpos").map { (v) throws(PyException) in try vm.integerArgument(v) }
             return RegexModule.run(regex, try RegexModule.text(s, name), mode: mode, pos: pos, endpos: endpos)
@@ -320,16 +342,22 @@ final class PatternObject: NativeObject, @unchecked Sendable {
         uniqueKeysWithValues: [
             searchMethod("match", mode: 0), searchMethod("fullmatch", mode: 1), searchMethod("search", mode: 2),
             method("findall") { _, regex, r throws(PyException) in
-                guard let s = r.optional(0, "string") else { throw PyException.typeError("findall() missing required argument 'string' (pos 1)") }
+                guard let s = r.optional(0, "string") else {
+                    throw PyException.typeError("findall() missing required argument 'string' (pos 1)")
+                }
                 return RegexModule.findall(regex, try RegexModule.text(s, "findall"))
             },
             method("finditer") { _, regex, r throws(PyException) in
-                guard let s = r.optional(0, "string") else { throw PyException.typeError("finditer() missing required argument 'string' (pos 1)") }
+                guard let s = r.optional(0, "string") else {
+                    throw PyException.typeError("finditer() missing required argument 'string' (pos 1)")
+                }
                 return RegexModule.finditer(regex, try RegexModule.text(s, "finditer"))
             },
             substitution("sub"), substitution("subn"),
             method("split") { vm, regex, r throws(PyException) in
-                guard let s = r.optional(0, "string") else { throw PyException.typeError("split() missing required argument 'string' (pos 1)") }
+                guard let s = r.optional(0, "string") else {
+                    throw PyException.typeError("split() missing required argument 'string' (pos 1)")
+                }
                 let maxsplit = try r.optional(1, "maxsplit").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
                 return RegexModule.split(regex, try RegexModule.text(s, "split"), maxsplit: maxsplit)
             },
@@ -409,7 +437,9 @@ final class MatchObject: NativeObject, @unchecked Sendable {
         return "<re.Match object; span=(\(a), \(b)), match=\(try vm.repr(group(0)))>"
     }
 
-    static func method(_ name: String, _ body: @escaping @Sendable (MatchObject, ArraySlice<Value>, [(String, Value)]) throws(PyException) -> Value) -> (String, BuiltinFunction) {
+    static func method(
+        _ name: String, _ body: @escaping @Sendable (MatchObject, ArraySlice<Value>, [(String, Value)]) throws(PyException) -> Value
+    ) -> (String, BuiltinFunction) {
         (
             name,
             BuiltinFunction(key: "re.Match." + name, name: name) { _, args, kwargs throws(PyException) in

@@ -30,7 +30,9 @@ enum StandardModules {
     }
 
     /// Builds a module partly written in Python: `source` runs in the module's own namespace.
-    static func module(_ name: String, python source: String, _ vm: VirtualMachine, extra: [(String, Value)] = []) throws(PyException) -> ModuleObject {
+    static func module(
+        _ name: String, python source: String, _ vm: VirtualMachine, extra: [(String, Value)] = []
+    ) throws(PyException) -> ModuleObject {
         let ns = Namespace()
         for (k, v) in extra { ns[k] = v }
         let code: CodeObject

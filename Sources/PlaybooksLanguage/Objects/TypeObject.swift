@@ -125,16 +125,17 @@ public enum Types {
     public static let limitExceeded = builtin("ResourceLimitError", baseException)
 
     /// Every built-in type reachable by name (for snapshots and the builtins namespace).
-    public static let all: [TypeObject] = [
-        object, int, bool, float, str, list, tuple, dict, set, frozenset, noneType, function, builtinFunction,
-        method, type, module, range, slice, coroutine, ellipsis, hostCall, listIterator, counter, defaultdict,
-        orderedDict, deque, baseException, systemExit, keyboardInterrupt, exception, arithmeticError,
-        zeroDivisionError, overflowError, assertionError, attributeError, lookupError, indexError, keyError,
-        nameError, unboundLocalError, runtimeError, recursionError, notImplementedError, typeError, valueError,
-        unicodeError, stopIteration, stopAsyncIteration, importError, moduleNotFoundError, memoryError, osError,
-        timeoutError, syntaxError, indentationError, jsonDecodeError, regexError, interruptedCallError,
-        limitExceeded,
-    ] + DatetimeModule.types
+    public static let all: [TypeObject] =
+        [
+            object, int, bool, float, str, list, tuple, dict, set, frozenset, noneType, function, builtinFunction,
+            method, type, module, range, slice, coroutine, ellipsis, hostCall, listIterator, counter, defaultdict,
+            orderedDict, deque, baseException, systemExit, keyboardInterrupt, exception, arithmeticError,
+            zeroDivisionError, overflowError, assertionError, attributeError, lookupError, indexError, keyError,
+            nameError, unboundLocalError, runtimeError, recursionError, notImplementedError, typeError, valueError,
+            unicodeError, stopIteration, stopAsyncIteration, importError, moduleNotFoundError, memoryError, osError,
+            timeoutError, syntaxError, indentationError, jsonDecodeError, regexError, interruptedCallError,
+            limitExceeded,
+        ] + DatetimeModule.types
 
     static let byQualifiedName: [String: TypeObject] = {
         var d: [String: TypeObject] = [:]

@@ -51,8 +51,10 @@ final class CompiledRegex: Sendable {
 
     /// Like `pattern.match(text, start, end)` / `pattern.fullmatch(...)`: a match beginning exactly
     /// at `start`, looking only at `text[..<end]`. `mustAdvance` rejects an empty match at `start`.
-    func match(_ text: [Unicode.Scalar], at start: Int, end: Int, mode: MatchMode,
-               mustAdvance: Bool = false) -> RegexMatch? {
+    func match(
+        _ text: [Unicode.Scalar], at start: Int, end: Int, mode: MatchMode,
+        mustAdvance: Bool = false
+    ) -> RegexMatch? {
         let (s, e) = clamp(text, start, end)
         if s > e { return nil }
         return program.code.withUnsafeBufferPointer { code in

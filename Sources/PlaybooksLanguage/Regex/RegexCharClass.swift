@@ -92,8 +92,8 @@ final class RegexCharSet: Sendable {
     let negated: Bool
     let ignoreCase: Bool
     let ascii: Bool
-    private let low: UInt64    // membership of scalars 0..<64 (negation and case folding applied)
-    private let high: UInt64   // membership of scalars 64..<128
+    private let low: UInt64  // membership of scalars 0..<64 (negation and case folding applied)
+    private let high: UInt64  // membership of scalars 64..<128
 
     init(items: [RegexSetItem], negated: Bool, ignoreCase: Bool, ascii: Bool) {
         self.items = items

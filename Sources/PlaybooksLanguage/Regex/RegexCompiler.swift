@@ -125,8 +125,9 @@ struct RegexCompiler {
             if kind == .lazy {
                 _ = emit(.repeatLazyMore(reg: reg, max: mx, body: loopPC + 1))
             }
-            program.code[loopPC] = .repeatLoop(reg: reg, min: mn, max: mx, greedy: kind == .greedy,
-                                               body: loopPC + 1, exit: here)
+            program.code[loopPC] = .repeatLoop(
+                reg: reg, min: mn, max: mx, greedy: kind == .greedy,
+                body: loopPC + 1, exit: here)
         case .anchor(let a):
             _ = emit(.anchor(a))
         case .backreference(let g, let ic, let ascii):
@@ -141,8 +142,9 @@ struct RegexCompiler {
             let at = emit(.subMatch)
             try emitNode(body)
             _ = emit(.subMatch)
-            program.code[at] = .look(behind: behind, negated: negated, width: width, body: at + 1, next: here,
-                                     captures: Self.hasGroups(body))
+            program.code[at] = .look(
+                behind: behind, negated: negated, width: width, body: at + 1, next: here,
+                captures: Self.hasGroups(body))
         case .atomic(let body):
             let at = emit(.subMatch)
             try emitNode(body)
@@ -163,7 +165,8 @@ struct RegexCompiler {
     private mutating func annotateFollowLiterals() {
         for i in 0..<program.code.count - 1 {
             if case .repeatOne(let m, let mn, let mx, true, _) = program.code[i],
-               case .one(.literal(let c)) = program.code[i + 1] {
+                case .one(.literal(let c)) = program.code[i + 1]
+            {
                 program.code[i] = .repeatOne(m, min: mn, max: mx, greedy: true, follow: Int(c))
             }
         }

@@ -4,8 +4,8 @@
 /// Entries of the backtrack stack: resume points and undo records.
 enum RegexFrame {
     case branch(pc: Int, pos: Int)
-    case slot(Int, Int)                              // slot index, previous value
-    case register(Int, count: Int, last: Int)        // loop register, previous values
+    case slot(Int, Int)  // slot index, previous value
+    case register(Int, count: Int, last: Int)  // loop register, previous values
     case greedyOne(next: Int, minPos: Int, pos: Int, follow: Int)
     case lazyOne(inst: Int, pos: Int, count: Int)
 }
@@ -23,8 +23,10 @@ struct RegexVM {
     var stack: [RegexFrame] = []
     var matchStart = 0
 
-    init(program: RegexProgram, code: UnsafeBufferPointer<RegexInst>, text: UnsafeBufferPointer<Unicode.Scalar>,
-         end: Int, fullMatch: Bool) {
+    init(
+        program: RegexProgram, code: UnsafeBufferPointer<RegexInst>, text: UnsafeBufferPointer<Unicode.Scalar>,
+        end: Int, fullMatch: Bool
+    ) {
         self.code = code
         self.text = text
         self.end = end

@@ -119,8 +119,9 @@ struct RegexTokenizer {
 
     func checkGroupName(_ name: String, _ offset: Int) throws(RegexError) {
         if !RegexSyntaxHelpers.isIdentifier(name) {
-            throw error("bad character in group name \(RegexSyntaxHelpers.pyRepr(name))",
-                        name.unicodeScalars.count + offset)
+            throw error(
+                "bad character in group name \(RegexSyntaxHelpers.pyRepr(name))",
+                name.unicodeScalars.count + offset)
         }
     }
 }
@@ -243,7 +244,7 @@ struct RegexParser {
     private var tok: RegexTokenizer
     private var flags: RegexFlags
     private var groupNames: [String: Int] = [:]
-    private var groupWidths: [(Int, Int)?] = [(0, 0)]   // index 0 = whole match (unused)
+    private var groupWidths: [(Int, Int)?] = [(0, 0)]  // index 0 = whole match (unused)
     private var lookbehindGroups: Int? = nil
     private var groupRefPos: [Int: Int] = [:]
     /// Current parenthesis nesting; bounded so parsing, compiling and matching never exhaust the
@@ -285,8 +286,9 @@ struct RegexParser {
         for (g, pos) in groupRefPos.sorted(by: { $0.value < $1.value }) where g >= groupWidths.count {
             throw RegexError("invalid group reference \(g)", position: pos, pattern: tok.source)
         }
-        return RegexParseResult(root: root, groupCount: groupWidths.count - 1, groupNames: groupNames,
-                                flags: flags, groupWidths: groupWidths.map { $0 ?? (0, 0) })
+        return RegexParseResult(
+            root: root, groupCount: groupWidths.count - 1, groupNames: groupNames,
+            flags: flags, groupWidths: groupWidths.map { $0 ?? (0, 0) })
     }
 
     private func effective(_ scope: Scope) -> RegexFlags {
@@ -302,8 +304,10 @@ struct RegexParser {
         var alternatives: [RegexNode] = []
         var verbose = verbose
         while true {
-            alternatives.append(try parseSequence(verbose: verbose, nested: nested + 1,
-                                                  first: nested == 0 && alternatives.isEmpty, scope: scope))
+            alternatives.append(
+                try parseSequence(
+                    verbose: verbose, nested: nested + 1,
+                    first: nested == 0 && alternatives.isEmpty, scope: scope))
             if !(try tok.match("|")) { break }
             if nested == 0 { verbose = flags.contains(.verbose) }
         }
@@ -410,8 +414,10 @@ struct RegexParser {
                 case ".":
                     append(.single(f.contains(.dotAll) ? .anyScalar : .anyExceptNewline))
                 case "(":
-                    if let node = try parseGroup(verbose: &verbose, nested: nested, first: first,
-                                                 itemsEmpty: items.isEmpty, scope: scope) {
+                    if let node = try parseGroup(
+                        verbose: &verbose, nested: nested, first: first,
+                        itemsEmpty: items.isEmpty, scope: scope)
+                    {
                         append(node)
                     }
                 case "^":
@@ -430,8 +436,10 @@ struct RegexParser {
     // MARK: groups and extensions
 
     /// Returns nil when the construct produced no item (comments, global flags).
-    private mutating func parseGroup(verbose: inout Bool, nested: Int, first: Bool, itemsEmpty: Bool,
-                                     scope: Scope) throws(RegexError) -> RegexNode? {
+    private mutating func parseGroup(
+        verbose: inout Bool, nested: Int, first: Bool, itemsEmpty: Bool,
+        scope: Scope
+    ) throws(RegexError) -> RegexNode? {
         let start = tok.tell - 1
         depth += 1
         defer { depth -= 1 }
@@ -557,8 +565,9 @@ struct RegexParser {
             groupWidths.append(nil)
             if let name {
                 if let old = groupNames[name] {
-                    throw tok.error("redefinition of group name \(RegexSyntaxHelpers.pyRepr(name)) as group \(gid); was group \(old)",
-                                    name.unicodeScalars.count + 1)
+                    throw tok.error(
+                        "redefinition of group name \(RegexSyntaxHelpers.pyRepr(name)) as group \(gid); was group \(old)",
+                        name.unicodeScalars.count + 1)
                 }
                 groupNames[name] = gid
             }
@@ -712,8 +721,13 @@ struct RegexParser {
         default: break
         }
         if let cat = Self.category(c) {
-            return (.single(.set(RegexCharSet(items: [.category(cat)], negated: false,
-                                              ignoreCase: false, ascii: ascii))), false)
+            return (
+                .single(
+                    .set(
+                        RegexCharSet(
+                            items: [.category(cat)], negated: false,
+                            ignoreCase: false, ascii: ascii))), false
+            )
         }
         if let v = RegexSyntaxHelpers.simpleEscape(c) { return (literalNode(v, f), false) }
         if let v = try parseCodeEscape(c) { return (literalNode(v, f), false) }
@@ -729,7 +743,8 @@ struct RegexParser {
                 escape.unicodeScalars.append(d2)
                 digits.unicodeScalars.append(d2)
                 if RegexSyntaxHelpers.isOctDigit(c) && RegexSyntaxHelpers.isOctDigit(d2),
-                   let d3 = tok.nextPlain, RegexSyntaxHelpers.isOctDigit(d3) {
+                    let d3 = tok.nextPlain, RegexSyntaxHelpers.isOctDigit(d3)
+                {
                     try tok.advance()
                     escape.unicodeScalars.append(d3)
                     digits.unicodeScalars.append(d3)

@@ -5,13 +5,13 @@ struct RegexFlags: OptionSet, Sendable, Hashable {
     let rawValue: Int
     init(rawValue: Int) { self.rawValue = rawValue }
 
-    static let ignoreCase = RegexFlags(rawValue: 2)    // re.I
-    static let locale = RegexFlags(rawValue: 4)        // re.L (rejected for str patterns)
-    static let multiline = RegexFlags(rawValue: 8)     // re.M
-    static let dotAll = RegexFlags(rawValue: 16)       // re.S
-    static let unicode = RegexFlags(rawValue: 32)      // re.U (default for str patterns)
-    static let verbose = RegexFlags(rawValue: 64)      // re.X
-    static let ascii = RegexFlags(rawValue: 256)       // re.A
+    static let ignoreCase = RegexFlags(rawValue: 2)  // re.I
+    static let locale = RegexFlags(rawValue: 4)  // re.L (rejected for str patterns)
+    static let multiline = RegexFlags(rawValue: 8)  // re.M
+    static let dotAll = RegexFlags(rawValue: 16)  // re.S
+    static let unicode = RegexFlags(rawValue: 32)  // re.U (default for str patterns)
+    static let verbose = RegexFlags(rawValue: 64)  // re.X
+    static let ascii = RegexFlags(rawValue: 256)  // re.A
 }
 
 /// A compile-time (or template) error, mirroring Python's `re.error`.
@@ -51,11 +51,11 @@ struct RegexError: Error, Sendable, CustomStringConvertible {
 
 /// Zero-width position tests.
 enum RegexAnchor: Sendable, Equatable {
-    case beginText          // ^ without MULTILINE, \A
-    case beginLine          // ^ with MULTILINE
-    case endTextOrNewline   // $ without MULTILINE: end, or before a final "\n"
-    case endLine            // $ with MULTILINE
-    case endText            // \Z
+    case beginText  // ^ without MULTILINE, \A
+    case beginLine  // ^ with MULTILINE
+    case endTextOrNewline  // $ without MULTILINE: end, or before a final "\n"
+    case endLine  // $ with MULTILINE
+    case endText  // \Z
     case wordBoundary(ascii: Bool)
     case notWordBoundary(ascii: Bool)
 }
@@ -69,7 +69,7 @@ indirect enum RegexNode: Sendable {
     case sequence([RegexNode])
     case alternation([RegexNode])
     case group(Int, RegexNode)
-    case repetition(RegexNode, min: Int, max: Int, kind: RegexRepeatKind)   // max == Int.max: unbounded
+    case repetition(RegexNode, min: Int, max: Int, kind: RegexRepeatKind)  // max == Int.max: unbounded
     case anchor(RegexAnchor)
     case backreference(Int, ignoreCase: Bool, ascii: Bool)
     case lookaround(behind: Bool, negated: Bool, RegexNode)

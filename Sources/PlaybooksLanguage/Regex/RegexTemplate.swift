@@ -57,7 +57,7 @@ func parseRegexTemplate(_ template: String, regex: CompiledRegex) throws(RegexEr
                     }
                 }
                 let v = (UInt32(digits, radix: 8) ?? 0) & 0xff
-                literal.unicodeScalars.append(Unicode.Scalar(v)!)
+                literal.unicodeScalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
             } else if RegexSyntaxHelpers.isDigit(c) {
                 var text = "\\" + String(Character(c))
                 var digits = String(Character(c))
@@ -67,7 +67,8 @@ func parseRegexTemplate(_ template: String, regex: CompiledRegex) throws(RegexEr
                     text.unicodeScalars.append(d2)
                     digits.unicodeScalars.append(d2)
                     if RegexSyntaxHelpers.isOctDigit(c) && RegexSyntaxHelpers.isOctDigit(d2),
-                       let d3 = tok.nextPlain, RegexSyntaxHelpers.isOctDigit(d3) {
+                        let d3 = tok.nextPlain, RegexSyntaxHelpers.isOctDigit(d3)
+                    {
                         try tok.advance()
                         text.unicodeScalars.append(d3)
                         digits.unicodeScalars.append(d3)
@@ -76,7 +77,7 @@ func parseRegexTemplate(_ template: String, regex: CompiledRegex) throws(RegexEr
                         if v > 0o377 {
                             throw tok.error("octal escape value \(text) outside of range 0-0o377", text.unicodeScalars.count)
                         }
-                        literal.unicodeScalars.append(Unicode.Scalar(v)!)
+                        literal.unicodeScalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
                     }
                 }
                 if !isOctal {
@@ -85,7 +86,7 @@ func parseRegexTemplate(_ template: String, regex: CompiledRegex) throws(RegexEr
             } else if c == "b" {
                 literal.unicodeScalars.append(Unicode.Scalar(8))
             } else if let v = RegexSyntaxHelpers.simpleEscape(c) {
-                literal.unicodeScalars.append(Unicode.Scalar(v)!)
+                literal.unicodeScalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
             } else if RegexSyntaxHelpers.isASCIILetter(c) {
                 throw tok.error("bad escape \\\(Character(c))", 2)
             } else {
@@ -99,8 +100,10 @@ func parseRegexTemplate(_ template: String, regex: CompiledRegex) throws(RegexEr
 }
 
 /// Expands `template` for `match` (like `match.expand(template)`); unmatched groups become "".
-func expandTemplate(_ template: String, match: RegexMatch, text: [Unicode.Scalar],
-                    regex: CompiledRegex) throws(RegexError) -> String {
+func expandTemplate(
+    _ template: String, match: RegexMatch, text: [Unicode.Scalar],
+    regex: CompiledRegex
+) throws(RegexError) -> String {
     let pieces = try parseRegexTemplate(template, regex: regex)
     return expandTemplatePieces(pieces, match: match, text: text)
 }

@@ -55,7 +55,9 @@ public enum ScriptRunner {
                 do {
                     vm = try VirtualMachine(snapshot: bytes, limits: limits)
                 } catch {
-                    return Result(exitCode: 70, errorOutput: "internal error: a checkpoint failed to decode: \(error)\n", checkpoints: checkpoints, checkpointBytes: bytesWritten)
+                    return Result(
+                        exitCode: 70, errorOutput: "internal error: a checkpoint failed to decode: \(error)\n", checkpoints: checkpoints,
+                        checkpointBytes: bytesWritten)
                 }
                 vm.output = output
                 vm.stopsAtEveryAwait = true

@@ -2,7 +2,8 @@ extension PyException {
     /// The exception's last traceback line as CPython prints it: `ValueError: message`.
     public func summary(_ vm: VirtualMachine) -> String {
         let message = (try? vm.str(.exception(object))) ?? ""
-        let name = object.type.module == "builtins" || object.type.module == "__main__" || !object.type.isBuiltin
+        let name =
+            object.type.module == "builtins" || object.type.module == "__main__" || !object.type.isBuiltin
             ? object.type.name : object.type.module + "." + object.type.name
         return message.isEmpty ? name : "\(name): \(message)"
     }

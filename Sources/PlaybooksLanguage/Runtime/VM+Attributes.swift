@@ -100,7 +100,9 @@ extension VirtualMachine {
         case .function: return .boundMethod(BoundMethod(receiver: receiver, function: v))
         case .native(let n):
             if let sm = n as? StaticMethodWrapper { return sm.function }
-            if let cm = n as? ClassMethodWrapper { return .boundMethod(BoundMethod(receiver: .type(receiver.typeObject), function: cm.function)) }
+            if let cm = n as? ClassMethodWrapper {
+                return .boundMethod(BoundMethod(receiver: .type(receiver.typeObject), function: cm.function))
+            }
             if let p = n as? PropertyWrapper { return (try? callValue(p.getter, [receiver][...], [])) ?? .none }
             return v
         default: return v
@@ -213,10 +215,11 @@ final class PropertyWrapper: NativeObject, @unchecked Sendable {
     override var encodedFields: [Value] { [getter, setter ?? .none] }
     override func attribute(_ name: String, _ vm: VirtualMachine) throws(PyException) -> Value? {
         if name == "setter" {
-            return .builtin(BuiltinFunction(key: "property.setter") { _, args, _ throws(PyException) in
-                guard let f = args.first else { throw PyException.typeError("setter() takes exactly one argument") }
-                return .native(PropertyWrapper(self.getter, setter: f))
-            })
+            return .builtin(
+                BuiltinFunction(key: "property.setter") { _, args, _ throws(PyException) in
+                    guard let f = args.first else { throw PyException.typeError("setter() takes exactly one argument") }
+                    return .native(PropertyWrapper(self.getter, setter: f))
+                })
         }
         return nil
     }

@@ -111,7 +111,8 @@ extension VirtualMachine {
                 let given = args.count
                 var msg = "\(name)() takes \(takes) but \(given) "
                 if kwGiven > 0 {
-                    msg += "positional argument\(given == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s")) were given"
+                    msg +=
+                        "positional argument\(given == 1 ? "" : "s") (and \(kwGiven) keyword-only argument\(kwGiven == 1 ? "" : "s")) were given"
                 } else {
                     msg += given == 1 ? "was given" : "were given"
                 }
@@ -155,7 +156,8 @@ extension VirtualMachine {
             }
         }
         if !missing.isEmpty {
-            throw PyException.typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(nameList(missing))")
+            throw PyException.typeError(
+                "\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(nameList(missing))")
         }
         for j in npos..<(npos + nkw) where locals[j] == nil {
             if let d = fn.keywordDefaults[code.localNames[j]] {
@@ -165,7 +167,8 @@ extension VirtualMachine {
             }
         }
         if !missing.isEmpty {
-            throw PyException.typeError("\(name)() missing \(missing.count) required keyword-only argument\(missing.count == 1 ? "" : "s"): \(nameList(missing))")
+            throw PyException.typeError(
+                "\(name)() missing \(missing.count) required keyword-only argument\(missing.count == 1 ? "" : "s"): \(nameList(missing))")
         }
     }
 

@@ -58,7 +58,10 @@ extension VirtualMachine {
                     f.setLocal(Int(i), nil)
                 case .loadDeref(let i):
                     guard let v = f.cells[Int(i)].value else {
-                        throw PyException(Types.nameError, "cannot access free variable '\(cellName(f, Int(i)))' where it is not associated with a value in enclosing scope")
+                        throw PyException(
+                            Types.nameError,
+                            "cannot access free variable '\(cellName(f, Int(i)))' where it is not associated with a value in enclosing scope"
+                        )
                     }
                     f.push(v)
                 case .storeDeref(let i):
@@ -342,7 +345,9 @@ extension VirtualMachine {
                     for item in out.reversed() { f.push(item) }
                 case .call(let argc):
                     let calleeIndex = f.sp - Int(argc) - 1
-                    if let next = try performPositionalCall(f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, caller: f) {
+                    if let next = try performPositionalCall(
+                        f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, caller: f)
+                    {
                         f = next
                         instructions = next.code.instructionBuffer
                     }
@@ -386,7 +391,8 @@ extension VirtualMachine {
                     var defaults: [Value] = []
                     if flags & 1 != 0, case .tuple(let t) = f.pop() { defaults = t }
                     let closure = code.closureSlots.map { f.cells[Int($0)] }
-                    let fn = FunctionObject(code: code, globals: f.globals, defaults: defaults, keywordDefaults: kwDefaults, closure: closure)
+                    let fn = FunctionObject(
+                        code: code, globals: f.globals, defaults: defaults, keywordDefaults: kwDefaults, closure: closure)
                     f.push(.function(fn))
                 case .returnValue:
                     if let r = finishFrame(stopAtBoundary: stopAtBoundary) { return r }

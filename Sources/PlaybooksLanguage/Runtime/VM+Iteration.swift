@@ -140,7 +140,10 @@ extension VirtualMachine {
         do {
             return try iterate(v)
         } catch {
-            if error.object.type === Types.typeError, error.object.args.first.map({ if case .str(let s) = $0 { return s.hasSuffix("is not iterable") } else { return false } }) ?? false {
+            if error.object.type === Types.typeError,
+                error.object.args.first.map({ if case .str(let s) = $0 { return s.hasSuffix("is not iterable") } else { return false } })
+                    ?? false
+            {
                 throw PyException.typeError("cannot unpack non-iterable \(v.typeName) object")
             }
             throw error

@@ -12,7 +12,9 @@ extension VirtualMachine {
             if b.value.magnitude.bitWidth > 14_280 {
                 let text = b.value.description
                 if text.utf8.count - (b.value < 0 ? 1 : 0) > 4300 {
-                    throw PyException.valueError("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+                    throw PyException.valueError(
+                        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                    )
                 }
                 return text
             }

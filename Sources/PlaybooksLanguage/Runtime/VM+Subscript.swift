@@ -141,7 +141,8 @@ extension VirtualMachine {
                     l.items.replaceSubrange(start..<end, with: newItems)
                 } else {
                     guard newItems.count == length else {
-                        throw PyException.valueError("attempt to assign sequence of size \(newItems.count) to extended slice of size \(length)")
+                        throw PyException.valueError(
+                            "attempt to assign sequence of size \(newItems.count) to extended slice of size \(length)")
                     }
                     var i = start
                     for v in newItems {

@@ -128,7 +128,8 @@ public final class VirtualMachine {
     public func run() -> RunResult {
         if let d = limits.maxDuration { deadline = ContinuousClock.now.advanced(by: d) } else { deadline = nil }
         if pendingHostCall != nil {
-            return .failed(PyException(Types.runtimeError, "the VM is waiting for host call '\(pendingHostCall?.name ?? "")' to be answered"))
+            return .failed(
+                PyException(Types.runtimeError, "the VM is waiting for host call '\(pendingHostCall?.name ?? "")' to be answered"))
         }
         if let e = pendingException {
             pendingException = nil
@@ -163,7 +164,10 @@ public final class VirtualMachine {
         case .finished(let v): return v
         case .failed(let e): throw e
         case .suspended(let call):
-            throw PyException(Types.runtimeError, "cannot await host function '\(call.name)' here: it was called from a synchronous context (a key function, map, or class body)")
+            throw PyException(
+                Types.runtimeError,
+                "cannot await host function '\(call.name)' here: it was called from a synchronous context (a key function, map, or class body)"
+            )
         case .awaitPoint:
             throw PyException(Types.runtimeError, "cannot await here: called from a synchronous context")
         }

@@ -80,7 +80,9 @@ struct ByteReader {
     /// A count of items that each take at least one byte, so it cannot exceed what is left.
     mutating func count() throws(SnapshotError) -> Int {
         let n = try uvarint()
-        guard n <= UInt64(remaining) else { throw SnapshotError("snapshot is damaged: a count of \(n) exceeds the remaining \(remaining) bytes") }
+        guard n <= UInt64(remaining) else {
+            throw SnapshotError("snapshot is damaged: a count of \(n) exceeds the remaining \(remaining) bytes")
+        }
         return Int(n)
     }
 

@@ -22,7 +22,8 @@ enum NativeObjectRegistry {
                 return SuperObject(start: start, receiver: try field(f, 1))
             },
             "dictview": { f throws(SnapshotError) in
-                guard case .dict(let dict) = try field(f, 0), case .int(let k) = try field(f, 1), let kind = DictView.Kind(rawValue: k) else {
+                guard case .dict(let dict) = try field(f, 0), case .int(let k) = try field(f, 1), let kind = DictView.Kind(rawValue: k)
+                else {
                     throw SnapshotDecoder.damaged("bad dict view")
                 }
                 return DictView(dict, kind)

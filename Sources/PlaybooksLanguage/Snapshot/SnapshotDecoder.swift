@@ -92,7 +92,8 @@ struct SnapshotDecoder {
             do {
                 return .module(try vm.importModule(name))
             } catch {
-                throw SnapshotError("snapshot refers to module '\(name)', which cannot be imported: \(error.object.args.first.map { "\($0)" } ?? "")")
+                throw SnapshotError(
+                    "snapshot refers to module '\(name)', which cannot be imported: \(error.object.args.first.map { "\($0)" } ?? "")")
             }
         case .native:
             let kindTag = try r.string()
@@ -367,7 +368,9 @@ extension VirtualMachine {
         guard length == UInt64(bytes.count - 18) else {
             throw SnapshotError("snapshot is damaged: expected \(length) payload bytes, found \(max(0, bytes.count - 18))")
         }
-        let stored = UInt32(bytes[bytes.count - 4]) | UInt32(bytes[bytes.count - 3]) << 8 | UInt32(bytes[bytes.count - 2]) << 16 | UInt32(bytes[bytes.count - 1]) << 24
+        let stored =
+            UInt32(bytes[bytes.count - 4]) | UInt32(bytes[bytes.count - 3]) << 8 | UInt32(bytes[bytes.count - 2]) << 16 | UInt32(
+                bytes[bytes.count - 1]) << 24
         guard CRC32.checksum(bytes[0..<(bytes.count - 4)]) == stored else {
             throw SnapshotError("snapshot is damaged: checksum mismatch")
         }

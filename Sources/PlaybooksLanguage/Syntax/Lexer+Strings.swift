@@ -31,7 +31,9 @@ extension Lexer {
     }
 
     /// Scans a string literal whose opening quote is at `pos`.
-    mutating func scanString(prefixStart: Int, raw: Bool, formatted: Bool, bytes isBytes: Bool)
+    mutating func scanString(
+        prefixStart: Int, raw: Bool, formatted: Bool, bytes isBytes: Bool
+    )
         throws(SyntaxError) -> StringLiteral
     {
         let quote = bytes[pos]
@@ -171,12 +173,14 @@ extension Lexer {
                 if count < width {
                     let name = e == UInt8(ascii: "x") ? "\\xXX" : e == UInt8(ascii: "u") ? "\\uXXXX" : "\\UXXXXXXXX"
                     throw EscapeError(
-                        message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(start)-\(start + 1 + count): truncated \(name) escape",
+                        message:
+                            "(unicode error) 'unicodeescape' codec can't decode bytes in position \(start)-\(start + 1 + count): truncated \(name) escape",
                         offset: start)
                 }
                 if value > 0x10FFFF {
                     throw EscapeError(
-                        message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(start)-\(start + 1 + count): illegal Unicode character",
+                        message:
+                            "(unicode error) 'unicodeescape' codec can't decode bytes in position \(start)-\(start + 1 + count): illegal Unicode character",
                         offset: start)
                 }
                 appendScalar(value)

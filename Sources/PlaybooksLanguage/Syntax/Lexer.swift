@@ -84,7 +84,9 @@ public struct Lexer: Sendable {
 
     @inline(__always) func byte(_ i: Int) -> UInt8 { i < bytes.count ? bytes[i] : 0 }
 
-    func error(_ message: String, line: Int? = nil, at position: Int? = nil, kind: String = "SyntaxError")
+    func error(
+        _ message: String, line: Int? = nil, at position: Int? = nil, kind: String = "SyntaxError"
+    )
         -> SyntaxError
     {
         let p = position ?? pos
@@ -366,7 +368,8 @@ public struct Lexer: Sendable {
                 throw error("unmatched '\(Character(Unicode.Scalar(c)))'")
             }
             let expected: UInt8 =
-                open.char == UInt8(ascii: "(") ? UInt8(ascii: ")")
+                open.char == UInt8(ascii: "(")
+                ? UInt8(ascii: ")")
                 : open.char == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
             if c != expected {
                 let closing = Character(Unicode.Scalar(c))

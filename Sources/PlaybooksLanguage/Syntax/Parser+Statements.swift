@@ -66,7 +66,9 @@ extension Parser.State {
     }
 
     /// Runs `body` with the loop and function context set for a nested block.
-    mutating func inContext<T>(function: Bool? = nil, loop: Bool, _ body: (inout Parser.State) throws(SyntaxError) -> T)
+    mutating func inContext<T>(
+        function: Bool? = nil, loop: Bool, _ body: (inout Parser.State) throws(SyntaxError) -> T
+    )
         throws(SyntaxError) -> T
     {
         let savedFunction = functionDepth
@@ -82,7 +84,9 @@ extension Parser.State {
 
     /// After a compound statement's header: `':'` then a block. `what` names the statement for
     /// "expected an indented block after ..." (e.g. "'if' statement", "function definition").
-    mutating func parseBlock(after what: String, line: Int, colonAlwaysExpected: Bool = false)
+    mutating func parseBlock(
+        after what: String, line: Int, colonAlwaysExpected: Bool = false
+    )
         throws(SyntaxError) -> [Stmt]
     {
         if !accept(.colon) {
@@ -132,7 +136,8 @@ extension Parser.State {
             try state.parseBlock(after: "'while' statement", line: line)
         }
         let orelse = try parseElse()
-        return Stmt(.while(test: test, body: body, orelse: orelse), line: line, endLine: endLine(of: orelse.isEmpty ? body : orelse, or: line))
+        return Stmt(
+            .while(test: test, body: body, orelse: orelse), line: line, endLine: endLine(of: orelse.isEmpty ? body : orelse, or: line))
     }
 
     mutating func parseElse() throws(SyntaxError) -> [Stmt] {
@@ -195,7 +200,8 @@ extension Parser.State {
         }
         if handlers.isEmpty && !sawFinally { throw error("expected 'except' or 'finally' block") }
         let last = !finalbody.isEmpty ? finalbody : !orelse.isEmpty ? orelse : handlers.last?.body ?? body
-        return Stmt(.try(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody), line: line, endLine: endLine(of: last, or: line))
+        return Stmt(
+            .try(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody), line: line, endLine: endLine(of: last, or: line))
     }
 
     mutating func parseWith(isAsync: Bool, line: Int) throws(SyntaxError) -> Stmt {
