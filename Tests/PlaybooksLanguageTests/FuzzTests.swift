@@ -2,23 +2,11 @@ import Testing
 
 @testable import PlaybooksLanguage
 
-/// A small deterministic generator (SplitMix64).
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
 
 @Suite struct FuzzTests {
     /// Random characters from an alphabet rich in Python punctuation never trap the parser.
     @Test func randomCharactersNeverTrap() {
-        var random = SplitMix(state: 42)
+        var random = SplitMix64(seed: 42)
         let alphabet = Array("abcxyz019_ \t\n\r\\'\"#()[]{}:;,.=+-*/%<>!&|^~@$frbuFRBU\u{0}é€\u{A0}𝔘")
         var accepted = 0
         for _ in 0..<3000 {
@@ -32,7 +20,7 @@ private struct SplitMix {
 
     /// Random sequences of tokens (more likely to get deep into the grammar) never trap the parser.
     @Test func randomTokenSoupNeverTraps() {
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         let pieces = [
             "x", "y", "$s", "1", "2.5", "0x1F", "'a'", "f'{x}'", "f'{x!r:>{w}}'", "\"\"\"t\"\"\"", "(", ")", "[", "]", "{",
             "}", ":", ",", ";", ".", "=", "==", "+", "-", "*", "**", "/", "//", "%", "@", "<", ">=", "!=", "+=", ":=",
@@ -75,7 +63,7 @@ private struct SplitMix {
                 return {**kw, 'k': lambda q=1: q}, {1, 2}, (3,)
 
             """.utf8)
-        var random = SplitMix(state: 2024)
+        var random = SplitMix64(seed: 2024)
         #expect((try? Parser.parse(String(decoding: program, as: UTF8.self))) != nil)
         for _ in 0..<3000 {
             var bytes = program

@@ -8,6 +8,14 @@ enum ListMethods {
         return l
     }
 
+    /// `insert(i, x)`: a negative index counts from the end; out-of-range indexes clamp.
+    static func insert(_ vm: VirtualMachine, _ l: ListObject, _ args: ArraySlice<Value>) throws(PyException) {
+        guard args.count == 3 else { throw PyException.typeError("insert expected 2 arguments, got \(args.count - 1)") }
+        var i = try vm.integerArgument(args[args.startIndex + 1])
+        if i < 0 { i = max(0, i + l.items.count) }
+        l.items.insert(args[args.startIndex + 2], at: min(i, l.items.count))
+    }
+
     static func exactly(_ args: ArraySlice<Value>, _ n: Int, _ name: String) throws(PyException) {
         if args.count - 1 != n {
             if n == 1 {
@@ -64,11 +72,7 @@ enum ListMethods {
         (
             "insert",
             { vm, args, _ throws(PyException) in
-                let l = try receiver(args, "insert")
-                guard args.count == 3 else { throw PyException.typeError("insert expected 2 arguments, got \(args.count - 1)") }
-                var i = try vm.integerArgument(args[args.startIndex + 1])
-                if i < 0 { i = max(0, i + l.items.count) }
-                l.items.insert(args[args.startIndex + 2], at: min(i, l.items.count))
+                try insert(vm, try receiver(args, "insert"), args)
                 return .none
             }
         ),
@@ -163,11 +167,8 @@ enum ListMethods {
             "insert",
             { vm, args, _ throws(PyException) in
                 let l = try receiver(args, "insert")
-                guard args.count == 3 else { throw PyException.typeError("insert expected 2 arguments, got \(args.count - 1)") }
                 if let m = l.maxLength, l.items.count >= m { throw PyException.indexError("deque already at its maximum size") }
-                var i = try vm.integerArgument(args[args.startIndex + 1])
-                if i < 0 { i = max(0, i + l.items.count) }
-                l.items.insert(args[args.startIndex + 2], at: min(i, l.items.count))
+                try insert(vm, l, args)
                 return .none
             }
         ),
