@@ -543,6 +543,20 @@ extension VirtualMachine {
                 return try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, caller: f)
             }
             frame = made
+        case .builtin(let b):
+            // Built-ins get their arguments in a reused buffer: no allocation per call. (A nested
+            // call made while the slice is alive copies the buffer, as arrays do.)
+            argumentScratch.removeAll(keepingCapacity: true)
+            var i = argStart
+            while i < f.sp {
+                argumentScratch.append(f.at(i))
+                i += 1
+            }
+            let result = try b.call(self, argumentScratch[...], [])
+            f.truncate(to: calleeIndex)
+            if let started = startedFrame(result, in: f) { return started }
+            f.push(result)
+            return nil
         default:
             return try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, caller: f)
         }

@@ -67,6 +67,8 @@ public final class VirtualMachine {
     /// Depth of Swift-driven nested runs (builtins calling Python functions).
     var nestedRuns = 0
     var reprGuard: Set<ObjectIdentifier> = []
+    /// Reused argument buffer for calls of built-ins (never part of the saved state).
+    var argumentScratch: [Value] = []
     /// Finished frames kept for reuse (never part of the saved state).
     var framePool: [Frame] = []
     /// Compiled regular expressions by flags and pattern (not part of the saved state).
