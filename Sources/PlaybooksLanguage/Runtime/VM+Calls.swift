@@ -67,8 +67,9 @@ extension VirtualMachine {
     @inline(__always)
     func recycledFrame(code: CodeObject, globals: Namespace) -> Frame {
         if let f = framePool.popLast() {
-            f.code = code
-            f.globals = globals
+            // Recursion reuses frames of the same function: skip the reference-count traffic.
+            if f.code !== code { f.code = code }
+            if f.globals !== globals { f.globals = globals }
             return f
         }
         return Frame(code: code, globals: globals, locals: [], cells: [])

@@ -395,10 +395,13 @@ extension VirtualMachine {
                         code: code, globals: f.globals, defaults: defaults, keywordDefaults: kwDefaults, closure: closure)
                     f.push(.function(fn))
                 case .returnValue:
-                    if let r = finishFrame(stopAtBoundary: stopAtBoundary) { return r }
-                    guard let top = frames.last else { return .finished(.none) }
-                    f = top
-                    instructions = f.code.instructionBuffer
+                    switch returnFromFrame(stopAtBoundary: stopAtBoundary) {
+                    case .next(let caller):
+                        f = caller
+                        instructions = caller.code.instructionBuffer
+                    case .done(let r):
+                        return r
+                    }
                 case .setupExcept(let t):
                     f.handlers.append(ExceptionHandler(target: t, stackDepth: Int32(f.sp), handledDepth: Int32(f.handled.count)))
                 case .popBlock:
@@ -606,6 +609,28 @@ extension VirtualMachine {
         co.state = .running
         frames.append(frame)
         return frame
+    }
+
+    enum FrameReturn {
+        case next(Frame)
+        case done(RunResult)
+    }
+
+    /// Pops the returning frame, hands its value to the caller and says where to continue.
+    @inline(__always)
+    func returnFromFrame(stopAtBoundary: Bool) -> FrameReturn {
+        let done = frames.removeLast()
+        let value = done.sp > 0 ? done.pop() : .none
+        if let co = done.coroutine {
+            co.state = .finished
+            co.frame = nil
+        }
+        let boundary = done.isNestedBoundary
+        if !done.isClassBody { recycle(done) }
+        if boundary && stopAtBoundary { return .done(.finished(value)) }
+        guard let caller = frames.last else { return .done(.finished(value)) }
+        caller.push(value)
+        return .next(caller)
     }
 
     /// Pops the returning frame and hands its value to the caller. Returns a result when the
