@@ -45,11 +45,17 @@ public final class BigIntBox: @unchecked Sendable {
     public init(_ value: BigInt) { self.value = value }
 }
 
-/// `range(start, stop, step)`.
-public struct RangeValue: Sendable, Equatable {
-    public var start: Int
-    public var stop: Int
-    public var step: Int
+/// `range(start, stop, step)`. A reference, so that ``Value`` stays two words wide.
+public final class RangeValue: Equatable, @unchecked Sendable {
+    public let start: Int
+    public let stop: Int
+    public let step: Int
+
+    public init(start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
 
     public var count: Int {
         if step > 0 {
@@ -60,6 +66,10 @@ public struct RangeValue: Sendable, Equatable {
     }
 
     public func element(_ i: Int) -> Int { start &+ i &* step }
+
+    public static func == (a: RangeValue, b: RangeValue) -> Bool {
+        a.start == b.start && a.stop == b.stop && a.step == b.step
+    }
 }
 
 /// `slice(start, stop, step)`; each part is `None` or an int.
