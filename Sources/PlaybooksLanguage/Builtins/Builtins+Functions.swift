@@ -360,7 +360,7 @@ extension Builtins {
 extension VirtualMachine {
     func length(_ v: Value) throws(PyException) -> Int {
         switch v {
-        case .str(let s): return s.unicodeScalars.count
+        case .str(let s): return UnicodeText.count(s)
         case .list(let l): return l.items.count
         case .tuple(let t): return t.count
         case .dict(let d): return d.count

@@ -82,11 +82,16 @@ final class Frame {
         return (slots + sp).move()
     }
 
-    /// Removes the top `n` values.
+    /// Removes the top `n` values. (One by one: `deinitialize(count:)` goes through the
+    /// runtime's generic array destroy, which costs more than a few direct destroys.)
     @inline(__always)
     func drop(_ n: Int) {
-        (slots + (sp - n)).deinitialize(count: n)
-        sp -= n
+        var i = 0
+        while i < n {
+            sp -= 1
+            _ = (slots + sp).move()
+            i += 1
+        }
     }
 
     /// The value `depth` below the top (0 is the top).
@@ -155,8 +160,10 @@ final class Frame {
     func reset() {
         ip = 0
         truncate(to: 0)
-        localSlots.deinitialize(count: localCount)
-        localCount = 0
+        while localCount > 0 {
+            localCount -= 1
+            _ = (localSlots + localCount).move()
+        }
         if !cells.isEmpty { cells.removeAll(keepingCapacity: true) }
         if !handlers.isEmpty { handlers.removeAll() }
         if !handled.isEmpty { handled.removeAll() }

@@ -1,5 +1,48 @@
 /// Fast conversions between `String` and arrays of Unicode scalars (Python's code points).
 enum UnicodeText {
+    /// Whether every byte is ASCII, eight bytes at a time.
+    static func isASCII(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            let n = bytes.count
+            while i + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < n {
+                if bytes[i] >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    /// The number of code points (Python's `len`): UTF-8 bytes that are not continuation bytes.
+    static func count(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            let raw = UnsafeRawPointer(base)
+            var continuation = 0
+            var i = 0
+            let n = bytes.count
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A continuation byte is 10xxxxxx: high bit set and next bit clear.
+                continuation += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < n {
+                if bytes[i] & 0xC0 == 0x80 { continuation += 1 }
+                i += 1
+            }
+            return n - continuation
+        }
+    }
+
     /// The code points of `s`.
     static func scalars(_ s: String) -> [Unicode.Scalar] {
         var s = s

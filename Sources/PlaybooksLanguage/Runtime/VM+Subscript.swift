@@ -198,13 +198,9 @@ extension VirtualMachine {
 
     // MARK: Strings by code point
 
-    func isASCII(_ s: String) -> Bool {
-        s.utf8.allSatisfy { $0 < 0x80 }
-    }
+    func isASCII(_ s: String) -> Bool { UnicodeText.isASCII(s) }
 
-    func scalarCount(_ s: String) -> Int {
-        s.unicodeScalars.count
-    }
+    func scalarCount(_ s: String) -> Int { UnicodeText.count(s) }
 
     func characterAt(_ s: String, _ i: Int) throws(PyException) -> String {
         let utf8 = s.utf8
