@@ -80,6 +80,7 @@ final class CodeBuilder {
         case .jumpIfTrueOrPop: instructions[index] = .jumpIfTrueOrPop(t)
         case .forIter: instructions[index] = .forIter(t)
         case .setupExcept: instructions[index] = .setupExcept(t)
+        case .compareJumpIfFalse(let op, _): instructions[index] = .compareJumpIfFalse(op, t)
         default: break
         }
     }

@@ -31,8 +31,12 @@ extension Compiler {
             b.emit(.unary(op))
         case .binary(let op, let l, let r):
             try compile(l)
-            try compile(r)
-            b.emit(.binary(op))
+            if case .constant(.int(let k)) = r.kind, let small = Int32(exactly: k) {
+                b.emit(.binaryConstInt(op, small))
+            } else {
+                try compile(r)
+                b.emit(.binary(op))
+            }
         case .boolOp(let op, let values):
             var patches: [Int] = []
             for (i, v) in values.enumerated() {
@@ -226,9 +230,29 @@ extension Compiler {
         }
     }
 
+    /// Compiles a condition and a jump taken when it is false; a single comparison fuses the
+    /// compare and the jump. Returns the jump to patch.
+    mutating func compileJumpIfFalse(_ test: Expr) throws(SyntaxError) -> Int {
+        if case .compare(let first, let ops, let rest) = test.kind, ops.count == 1, let r = rest.first,
+            ops[0] != .in, ops[0] != .notIn, ops[0] != .is, ops[0] != .isNot
+        {
+            try compile(first)
+            try compile(r)
+            return b.emit(.compareJumpIfFalse(ops[0], 0))
+        }
+        try compile(test)
+        return b.emit(.popJumpIfFalse(0))
+    }
+
     mutating func compileCompare(_ first: Expr, _ ops: [CompareOp], _ rest: [Expr]) throws(SyntaxError) {
         try compile(first)
         if ops.count == 1, let r = rest.first {
+            if case .constant(.int(let k)) = r.kind, let small = Int32(exactly: k), ops[0] != .in, ops[0] != .notIn,
+                ops[0] != .is, ops[0] != .isNot
+            {
+                b.emit(.compareConstInt(ops[0], small))
+                return
+            }
             try compile(r)
             b.emit(.compare(ops[0]))
             return

@@ -92,8 +92,7 @@ extension Compiler {
     }
 
     mutating func compileIf(_ test: Expr, _ body: [Stmt], _ orelse: [Stmt]) throws(SyntaxError) {
-        try compile(test)
-        let toElse = b.emit(.popJumpIfFalse(0))
+        let toElse = try compileJumpIfFalse(test)
         try compileBody(body)
         if orelse.isEmpty {
             b.patch(toElse, to: b.here)
@@ -107,8 +106,7 @@ extension Compiler {
 
     mutating func compileWhile(_ test: Expr, _ body: [Stmt], _ orelse: [Stmt]) throws(SyntaxError) {
         let top = b.here
-        try compile(test)
-        let toElse = b.emit(.popJumpIfFalse(0))
+        let toElse = try compileJumpIfFalse(test)
         b.frameBlocks.append(.loop(continueTarget: top, breakPatches: [], hasIterator: false))
         try compileBody(body)
         b.emit(.jump(Int32(top)))
@@ -286,8 +284,12 @@ extension Compiler {
         switch target.kind {
         case .name(let n):
             emitLoad(n)
-            try compile(value)
-            b.emit(.inplace(op))
+            if case .constant(.int(let k)) = value.kind, let small = Int32(exactly: k) {
+                b.emit(.inplaceConstInt(op, small))
+            } else {
+                try compile(value)
+                b.emit(.inplace(op))
+            }
             emitStore(n)
         case .stateVariable(let n):
             let i = b.name(n)

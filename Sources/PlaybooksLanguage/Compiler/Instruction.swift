@@ -97,4 +97,12 @@ public enum Instruction: Equatable, Sendable {
     case loadBuildClass
     /// Pushes a fresh "null" marker (for calls of bound methods).
     case pushNull
+    /// `TOS = TOS op value` for a small int constant (`n - 1`, `i % 7`).
+    case binaryConstInt(BinaryOp, Int32)
+    /// `TOS = TOS op value` for a comparison with a small int constant (`n < 2`).
+    case compareConstInt(CompareOp, Int32)
+    /// Compares the top two values and jumps to the target if the result is false (`if a < b:`).
+    case compareJumpIfFalse(CompareOp, Int32)
+    /// `x op= value` for a small int constant (`i += 1`).
+    case inplaceConstInt(BinaryOp, Int32)
 }

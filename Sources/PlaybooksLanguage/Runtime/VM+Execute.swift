@@ -485,6 +485,62 @@ extension VirtualMachine {
                     f.push(.builtin(Builtins.buildClass))
                 case .pushNull:
                     f.push(.none)
+                case .binaryConstInt(let op, let k):
+                    let l = f.pop()
+                    let b = Int(k)
+                    if case .int(let a) = l {
+                        switch op {
+                        case .add:
+                            let (s, o) = a.addingReportingOverflow(b)
+                            if !o {
+                                f.push(.int(s))
+                                continue
+                            }
+                        case .sub:
+                            let (s, o) = a.subtractingReportingOverflow(b)
+                            if !o {
+                                f.push(.int(s))
+                                continue
+                            }
+                        default: break
+                        }
+                    }
+                    f.push(try binaryOp(op, l, .int(b)))
+                case .inplaceConstInt(let op, let k):
+                    let l = f.pop()
+                    if case .int(let a) = l {
+                        if op == .add {
+                            let (s, o) = a.addingReportingOverflow(Int(k))
+                            if !o {
+                                f.push(.int(s))
+                                continue
+                            }
+                        } else if op == .sub {
+                            let (s, o) = a.subtractingReportingOverflow(Int(k))
+                            if !o {
+                                f.push(.int(s))
+                                continue
+                            }
+                        }
+                    }
+                    f.push(try inplaceOp(op, l, .int(Int(k))))
+                case .compareConstInt(let op, let k):
+                    let l = f.pop()
+                    if case .int(let a) = l, let r = Self.intCompare(op, a, Int(k)) {
+                        f.push(.bool(r))
+                    } else {
+                        f.push(try compareOp(op, l, .int(Int(k))))
+                    }
+                case .compareJumpIfFalse(let op, let t):
+                    let r = f.pop()
+                    let l = f.pop()
+                    let result: Bool
+                    if case .int(let a) = l, case .int(let b) = r, let c = Self.intCompare(op, a, b) {
+                        result = c
+                    } else {
+                        result = try isTruthy(try compareOp(op, l, r))
+                    }
+                    if !result { f.ip = Int(t) }
                 }
             } catch {
                 if let r = unwind(error, stopAtBoundary: stopAtBoundary) { return r }
@@ -609,6 +665,19 @@ extension VirtualMachine {
         co.state = .running
         frames.append(frame)
         return frame
+    }
+
+    @inline(__always)
+    static func intCompare(_ op: CompareOp, _ a: Int, _ b: Int) -> Bool? {
+        switch op {
+        case .lt: return a < b
+        case .le: return a <= b
+        case .gt: return a > b
+        case .ge: return a >= b
+        case .eq: return a == b
+        case .ne: return a != b
+        default: return nil
+        }
     }
 
     enum FrameReturn {

@@ -79,6 +79,10 @@ extension Instruction {
         case .importFrom(let a): return (73, a, 0)
         case .loadBuildClass: return (74, 0, 0)
         case .pushNull: return (75, 0, 0)
+        case .binaryConstInt(let op, let v): return (76, Int32(BinaryOp.allCases.firstIndex(of: op) ?? 0), v)
+        case .compareConstInt(let op, let v): return (77, Int32(CompareOp.allCases.firstIndex(of: op) ?? 0), v)
+        case .compareJumpIfFalse(let op, let t): return (78, Int32(CompareOp.allCases.firstIndex(of: op) ?? 0), t)
+        case .inplaceConstInt(let op, let v): return (79, Int32(BinaryOp.allCases.firstIndex(of: op) ?? 0), v)
         }
     }
 
@@ -171,6 +175,10 @@ extension Instruction {
         case 72: return .importName(a)
         case 73: return .importFrom(a)
         case 74: return .loadBuildClass
+        case 76: return .binaryConstInt(try opBinaryOp(a), b)
+        case 77: return .compareConstInt(try opCompareOp(a), b)
+        case 78: return .compareJumpIfFalse(try opCompareOp(a), b)
+        case 79: return .inplaceConstInt(try opBinaryOp(a), b)
         case 75: return .pushNull
         default: throw SnapshotError("snapshot is damaged: unknown opcode \(op)")
         }
