@@ -4,8 +4,7 @@ import Testing
 
 /// The interpreter's speed depends on `Value` staying small: it is copied on every push and pop.
 @Suite struct ValueLayoutTests {
-    @Test func valueIsAtMostSixteenBytes() {
+    @Test func valueStaysSmall() {
         #expect(MemoryLayout<Value>.size <= 17, "Value is \(MemoryLayout<Value>.size) bytes")
-        print("Value size", MemoryLayout<Value>.size, "stride", MemoryLayout<Value>.stride)
     }
 }
