@@ -7,6 +7,8 @@ public final class TypeObject: @unchecked Sendable {
     public internal(set) var isBuiltin: Bool
     /// Module-qualified name for `repr` of exceptions from modules (`json.decoder.JSONDecodeError`).
     public internal(set) var module: String
+    private var simpleStores = false
+    private var simpleStoresEpoch = -1
 
     public init(name: String, base: TypeObject?, attributes: DictObject = DictObject(), isBuiltin: Bool, module: String = "builtins") {
         self.name = name
@@ -31,6 +33,24 @@ public final class TypeObject: @unchecked Sendable {
     /// Whether assigning an attribute on an instance must go through the slow path
     /// (`__setattr__` defined somewhere in the chain).
     var hasCustomAttributeHooks: Bool { lookup("__setattr__", hash: TypeObject.setattrHash) != nil }
+
+    /// Whether assigning an instance attribute can skip looking at the class: no `__setattr__`
+    /// and no property anywhere in the chain. Cached per class for one value of the VM's class
+    /// epoch, which changes whenever any class attribute is assigned.
+    func storesAreSimple(epoch: Int) -> Bool {
+        if simpleStoresEpoch == epoch { return simpleStores }
+        var simple = !hasCustomAttributeHooks
+        var t: TypeObject? = self
+        while simple, let c = t {
+            for v in c.attributes.values {
+                if case .native(let n) = v, n is PropertyWrapper { simple = false }
+            }
+            t = c.base
+        }
+        simpleStores = simple
+        simpleStoresEpoch = epoch
+        return simple
+    }
 
     static let setattrHash = PyHash.string("__setattr__")
 

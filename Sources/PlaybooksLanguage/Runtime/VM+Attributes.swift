@@ -143,6 +143,7 @@ extension VirtualMachine {
             o.attributes.set(name, value)
         case .type(let t) where !t.isBuiltin:
             t.attributes.set(name, value)
+            classEpoch &+= 1
         case .function(let f):
             if name == "__name__", case .str(let s) = value {
                 f.name = s

@@ -98,9 +98,7 @@ extension VirtualMachine {
                 case .storeAttr(let i):
                     let obj = f.pop()
                     let value = f.pop()
-                    if case .instance(let o) = obj, !o.cls.hasCustomAttributeHooks,
-                        o.cls.lookup(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) == nil
-                    {
+                    if case .instance(let o) = obj, o.cls.storesAreSimple(epoch: classEpoch) {
                         o.attributes.set(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)], value)
                     } else {
                         try setAttribute(obj, f.code.names[Int(i)], value)

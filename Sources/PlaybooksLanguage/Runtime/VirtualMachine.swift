@@ -61,6 +61,8 @@ public final class VirtualMachine {
     var hostFunctionNames: [String] = []
     var instructionCount = 0
     var lastLimitCheck = 0
+    /// Changes whenever a class attribute is assigned (invalidates per-class caches).
+    var classEpoch = 0
     var lastMemoryCheck = 0
     var memoryCheckInterval = 4096
     var deadline: ContinuousClock.Instant?
