@@ -284,6 +284,22 @@ final class SuperObject: NativeObject, @unchecked Sendable {
     override var kindTag: String { "super" }
     override var encodedFields: [Value] { [start.map { .type($0) } ?? .none, receiver] }
 
+    /// A plain function found above the defining class, with its receiver (for `super().m(...)`
+    /// calls without a bound-method allocation).
+    func method(_ name: String) -> (Value, Value)? {
+        let hash = PyHash.string(name)
+        var t = start
+        while let c = t {
+            if let v = c.attributes.get(name, hash: hash) {
+                if case .function = v { return (v, receiver) }
+                return nil
+            }
+            if c.isBuiltin { return nil }
+            t = c.base
+        }
+        return nil
+    }
+
     override func attribute(_ name: String, _ vm: VirtualMachine) throws(PyException) -> Value? {
         var t = start
         while let c = t {

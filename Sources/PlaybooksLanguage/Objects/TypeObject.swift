@@ -53,6 +53,7 @@ public final class TypeObject: @unchecked Sendable {
     }
 
     static let setattrHash = PyHash.string("__setattr__")
+    static let initHash = PyHash.string("__init__")
 
     /// Looks an attribute up along the class chain, given the name's ``PyHash``.
     @inline(__always)
@@ -67,12 +68,7 @@ public final class TypeObject: @unchecked Sendable {
 
     /// Looks an attribute up along the class chain.
     public func lookup(_ name: String) -> Value? {
-        var t: TypeObject? = self
-        while let c = t {
-            if let v = c.attributes.get(name) { return v }
-            t = c.base
-        }
-        return nil
+        lookup(name, hash: PyHash.string(name))
     }
 }
 

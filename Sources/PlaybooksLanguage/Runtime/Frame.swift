@@ -37,6 +37,8 @@ final class Frame {
     var isNestedBoundary = false
     /// For class bodies: the class under construction receives the body's locals.
     var isClassBody = false
+    /// For `__init__` frames started by `Cls(...)`: the new instance, which the call evaluates to.
+    var constructing: Value?
 
     init(code: CodeObject, globals: Namespace, locals: [Value?], cells: [Cell]) {
         self.code = code
@@ -169,5 +171,6 @@ final class Frame {
         if !handled.isEmpty { handled.removeAll() }
         isNestedBoundary = false
         isClassBody = false
+        constructing = nil
     }
 }

@@ -122,6 +122,7 @@ extension VirtualMachine {
             }
         case .native(let n):
             if let m = n.methods?[name] { return (.builtin(m), obj) }
+            if let s = n as? SuperObject, let (fn, receiver) = s.method(name) { return (fn, receiver) }
         default:
             break
         }

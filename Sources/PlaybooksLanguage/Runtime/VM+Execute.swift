@@ -393,7 +393,7 @@ extension VirtualMachine {
                         code: code, globals: f.globals, defaults: defaults, keywordDefaults: kwDefaults, closure: closure)
                     f.push(.function(fn))
                 case .returnValue:
-                    switch returnFromFrame(stopAtBoundary: stopAtBoundary) {
+                    switch try returnFromFrame(stopAtBoundary: stopAtBoundary) {
                     case .next(let caller):
                         f = caller
                         instructions = caller.code.instructionBuffer
@@ -600,6 +600,31 @@ extension VirtualMachine {
                 return try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, caller: f)
             }
             frame = made
+        case .type(let t) where !t.isBuiltin && !t.isExceptionClass && t.builtinAncestor == nil:
+            // `Cls(...)`: the instance is made here and `__init__` runs as an ordinary frame of
+            // this loop (so it may even be suspended), evaluating to the instance.
+            guard case .function(let initializer)? = t.lookup("__init__", hash: TypeObject.initHash) else {
+                return try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, caller: f)
+            }
+            let instance = Value.instance(InstanceObject(cls: t))
+            let made: Frame
+            if let fast = makeFrameFromStack(initializer, f, argStart: argStart, receiver: instance) {
+                made = fast
+            } else {
+                var all: [Value] = [instance]
+                all.append(contentsOf: f.values(from: argStart))
+                made = try makeFrame(initializer, all[...], [])
+            }
+            f.truncate(to: calleeIndex)
+            if made.code.isCoroutine {
+                throw PyException.typeError("__init__() should return None, not 'coroutine'")
+            }
+            guard frames.count < limits.maxRecursionDepth else {
+                throw PyException(Types.recursionError, "maximum recursion depth exceeded")
+            }
+            made.constructing = instance
+            frames.append(made)
+            return made
         case .builtin(let b):
             // Built-ins get their arguments in a reused buffer: no allocation per call. (A nested
             // call made while the slice is alive copies the buffer, as arrays do.)
@@ -685,9 +710,15 @@ extension VirtualMachine {
 
     /// Pops the returning frame, hands its value to the caller and says where to continue.
     @inline(__always)
-    func returnFromFrame(stopAtBoundary: Bool) -> FrameReturn {
+    func returnFromFrame(stopAtBoundary: Bool) throws(PyException) -> FrameReturn {
         let done = frames.removeLast()
-        let value = done.sp > 0 ? done.pop() : .none
+        var value = done.sp > 0 ? done.pop() : .none
+        if let instance = done.constructing {
+            guard case .none = value else {
+                throw PyException.typeError("__init__() should return None, not '\(value.typeName)'")
+            }
+            value = instance
+        }
         if let co = done.coroutine {
             co.state = .finished
             co.frame = nil
@@ -704,7 +735,8 @@ extension VirtualMachine {
     /// run is over.
     func finishFrame(stopAtBoundary: Bool) -> RunResult? {
         let done = frames.removeLast()
-        let value = done.sp > 0 ? done.pop() : .none
+        var value = done.sp > 0 ? done.pop() : .none
+        if let instance = done.constructing { value = instance }
         if let co = done.coroutine {
             co.state = .finished
             co.frame = nil

@@ -274,6 +274,7 @@ struct SnapshotDecoder {
             f.coroutine = try optionalRef(CoroutineObject.self)
             f.isNestedBoundary = try r.bool()
             f.isClassBody = try r.bool()
+            f.constructing = try optionalValue()
         }
         _ = o
     }

@@ -272,6 +272,7 @@ struct SnapshotEncoder {
             optionalRef(f.coroutine, .coroutine, into: &w)
             w.bool(f.isNestedBoundary)
             w.bool(f.isClassBody)
+            optionalValue(f.constructing, into: &w)
         }
     }
 

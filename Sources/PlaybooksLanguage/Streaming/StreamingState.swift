@@ -1,0 +1,239 @@
+/// Saved state of a ``StreamingExecutor``: `PBSX`, a version byte, the payload (splitter state,
+/// statements not yet run, the running statement, the VM snapshot), then a CRC-32 of all that.
+enum StreamingStateFormat {
+    static let magic: [UInt8] = [0x50, 0x42, 0x53, 0x58]  // "PBSX"
+    static let version: UInt8 = 1
+}
+
+extension StatementSplitter {
+    func encode(into w: inout ByteWriter) {
+        w.u8(fenceMode.rawValue)
+        w.count(line)
+        w.count(column)
+        w.count(probe)
+        w.bool(inFenceLine)
+        w.bool(afterCR)
+        w.u8(lex.rawValue)
+        w.u8(quote)
+        w.count(tripleRun)
+        w.count(depth)
+        w.bool(pendingBackslash)
+        w.bool(joined)
+        w.u8(lineState.rawValue)
+        w.count(word.count)
+        w.bytes.append(contentsOf: word)
+        w.bool(decided)
+        w.count(lineStartOffset)
+        w.count(lineStartLine)
+        w.u8(lastSignificant)
+        w.count(buffer.count)
+        w.bytes.append(contentsOf: buffer)
+        w.u8(kind.rawValue)
+        w.count(statementLine)
+        w.count(statementsReleased)
+        w.count(output.count)
+        for item in output {
+            switch item {
+            case .firstFence:
+                w.u8(0)
+            case .statement(let s):
+                w.u8(1)
+                w.string(s.text)
+                w.count(s.line)
+            }
+        }
+    }
+
+    init(from r: inout ByteReader) throws(SnapshotError) {
+        self.init()
+        func raw<E: RawRepresentable>(_ type: E.Type, _ what: String, _ r: inout ByteReader) throws(SnapshotError) -> E
+        where E.RawValue == UInt8 {
+            let v = try r.u8()
+            guard let e = E(rawValue: v) else { throw SnapshotError("streaming state is damaged: bad \(what) \(v)") }
+            return e
+        }
+        func byteArray(_ r: inout ByteReader) throws(SnapshotError) -> [UInt8] {
+            let n = try r.count()
+            guard n <= r.remaining else { throw ByteReader.truncated }
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            for _ in 0..<n { out.append(try r.u8()) }
+            return out
+        }
+        fenceMode = try raw(FenceMode.self, "fence mode", &r)
+        line = try r.count()
+        column = try r.count()
+        probe = try r.count()
+        inFenceLine = try r.bool()
+        afterCR = try r.bool()
+        lex = try raw(Lex.self, "lexical state", &r)
+        quote = try r.u8()
+        tripleRun = try r.count()
+        depth = try r.count()
+        pendingBackslash = try r.bool()
+        joined = try r.bool()
+        lineState = try raw(LineState.self, "line state", &r)
+        word = try byteArray(&r)
+        decided = try r.bool()
+        lineStartOffset = try r.count()
+        lineStartLine = try r.count()
+        lastSignificant = try r.u8()
+        buffer = try byteArray(&r)
+        guard lineStartOffset <= buffer.count, probe < 3 else {
+            throw SnapshotError("streaming state is damaged: inconsistent splitter offsets")
+        }
+        kind = try raw(Kind.self, "statement kind", &r)
+        statementLine = try r.count()
+        statementsReleased = try r.count()
+        let n = try r.count()
+        for _ in 0..<n {
+            switch try r.u8() {
+            case 0: output.append(.firstFence)
+            case 1:
+                let text = try r.string()
+                output.append(.statement(Statement(text: text, line: try r.count())))
+            case let t: throw SnapshotError("streaming state is damaged: bad splitter output tag \(t)")
+            }
+        }
+    }
+
+    /// The splitter's state as bytes (for tests and hosts that save only the splitter).
+    public func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        encode(into: &w)
+        return w.bytes
+    }
+
+    /// Restores a splitter from ``encoded()``.
+    public init(encoded bytes: [UInt8]) throws(SnapshotError) {
+        var r = ByteReader(bytes)
+        try self.init(from: &r)
+        guard r.remaining == 0 else { throw SnapshotError("streaming state is damaged: trailing bytes") }
+    }
+}
+
+extension StreamingExecutor {
+    /// Encodes the whole executor (splitter, pending statements, running statement, VM) to bytes.
+    /// Call between events (needing input, suspended, failed or finished); decode with
+    /// ``init(state:limits:)``.
+    public func encodeState() -> [UInt8] {
+        var w = ByteWriter()
+        w.bytes.append(contentsOf: StreamingStateFormat.magic)
+        w.u8(StreamingStateFormat.version)
+        w.string(filename)
+        splitter.encode(into: &w)
+        func pending(_ list: [Pending]) {
+            w.count(list.count)
+            for p in list {
+                w.string(p.text)
+                w.count(p.line)
+                w.bool(p.syntaxError != nil)
+            }
+        }
+        pending(queue)
+        pending(held)
+        w.bool(sawFence)
+        if let r = running {
+            w.bool(true)
+            w.count(r.index)
+            w.string(r.text)
+            w.count(r.line)
+        } else {
+            w.bool(false)
+        }
+        w.count(statementsStarted)
+        w.bool(streamEnded)
+        if let f = failure {
+            w.bool(true)
+            w.count(f.index)
+            w.count(f.line)
+            w.count(f.statementLine)
+            w.string(f.source)
+            w.string(f.message)
+            w.bool(f.isSyntaxError)
+        } else {
+            w.bool(false)
+        }
+        let snapshot = vm.encodeSnapshot()
+        w.count(snapshot.count)
+        w.bytes.append(contentsOf: snapshot)
+        w.u32(CRC32.checksum(w.bytes))
+        return w.bytes
+    }
+
+    /// Rebuilds an executor from ``encodeState()`` bytes. Set ``output`` again afterwards.
+    public convenience init(state bytes: [UInt8], limits: Limits = Limits()) throws(SnapshotError) {
+        guard bytes.count >= 9, Array(bytes[0..<4]) == StreamingStateFormat.magic else {
+            throw SnapshotError("not a Playbooks streaming state (bad header)")
+        }
+        guard bytes[4] == StreamingStateFormat.version else {
+            throw SnapshotError(
+                "unknown streaming state version \(bytes[4]) (this build reads version \(StreamingStateFormat.version))")
+        }
+        let n = bytes.count
+        let stored = UInt32(bytes[n - 4]) | UInt32(bytes[n - 3]) << 8 | UInt32(bytes[n - 2]) << 16 | UInt32(bytes[n - 1]) << 24
+        guard CRC32.checksum(bytes[0..<(n - 4)]) == stored else {
+            throw SnapshotError("streaming state is damaged: checksum mismatch")
+        }
+        var r = ByteReader(bytes, from: 5, end: n - 4)
+        let filename = try r.string()
+        let splitter = try StatementSplitter(from: &r)
+        func pending(_ r: inout ByteReader) throws(SnapshotError) -> [Pending] {
+            let count = try r.count()
+            var list: [Pending] = []
+            for _ in 0..<count {
+                let text = try r.string()
+                let line = try r.count()
+                let failedToParse = try r.bool()
+                var p = Pending(text: text, line: line)
+                if failedToParse {
+                    // Parsing is deterministic: recover the error by parsing again.
+                    do throws(SyntaxError) {
+                        _ = try Parser.parse(text, firstLine: line)
+                    } catch {
+                        p.syntaxError = error
+                    }
+                }
+                list.append(p)
+            }
+            return list
+        }
+        let queue = try pending(&r)
+        let held = try pending(&r)
+        let sawFence = try r.bool()
+        var running: Running? = nil
+        if try r.bool() {
+            let index = try r.count()
+            let text = try r.string()
+            running = Running(index: index, text: text, line: try r.count())
+        }
+        let started = try r.count()
+        let streamEnded = try r.bool()
+        var failure: StatementError? = nil
+        if try r.bool() {
+            let index = try r.count()
+            let line = try r.count()
+            let statementLine = try r.count()
+            let source = try r.string()
+            let message = try r.string()
+            failure = StatementError(
+                index: index, line: line, statementLine: statementLine, source: source, message: message,
+                isSyntaxError: try r.bool())
+        }
+        let snapshotCount = try r.count()
+        guard snapshotCount == r.remaining else {
+            throw SnapshotError("streaming state is damaged: VM snapshot length \(snapshotCount) does not match")
+        }
+        let snapshot = Array(bytes[r.offset..<(r.offset + snapshotCount)])
+        let vm = try VirtualMachine(snapshot: snapshot, limits: limits)
+        self.init(vm: vm, filename: filename)
+        self.splitter = splitter
+        self.queue = queue
+        self.held = held
+        self.sawFence = sawFence
+        self.running = running
+        self.statementsStarted = started
+        self.streamEnded = streamEnded
+        self.failure = failure
+    }
+}
