@@ -55,8 +55,9 @@ enum ListMethods {
             "append",
             { _, args, _ throws(PyException) in
                 let l = try receiver(args, "append")
-                try exactly(args, 1, "list.append")
+                try exactly(args, 1, l.isDeque ? "deque.append" : "list.append")
                 l.items.append(args[args.startIndex + 1])
+                l.trimToMaxLength(addedAtEnd: true)
                 return .none
             }
         ),
@@ -64,8 +65,9 @@ enum ListMethods {
             "extend",
             { vm, args, _ throws(PyException) in
                 let l = try receiver(args, "extend")
-                try exactly(args, 1, "list.extend")
+                try exactly(args, 1, l.isDeque ? "deque.extend" : "list.extend")
                 l.items.append(contentsOf: try vm.iterate(args[args.startIndex + 1]))
+                l.trimToMaxLength(addedAtEnd: true)
                 return .none
             }
         ),
@@ -140,29 +142,9 @@ enum ListMethods {
     ]
 
     static let deque: [(String, NativeFunction)] =
-        all.filter { ["pop", "remove", "index", "count", "reverse", "clear"].contains($0.0) } + dequeOnly
+        all.filter { ["append", "extend", "pop", "remove", "index", "count", "reverse", "clear"].contains($0.0) } + dequeOnly
 
     static let dequeOnly: [(String, NativeFunction)] = [
-        (
-            "append",
-            { _, args, _ throws(PyException) in
-                let l = try receiver(args, "append")
-                try exactly(args, 1, "deque.append")
-                l.items.append(args[args.startIndex + 1])
-                l.trimToMaxLength(addedAtEnd: true)
-                return .none
-            }
-        ),
-        (
-            "extend",
-            { vm, args, _ throws(PyException) in
-                let l = try receiver(args, "extend")
-                try exactly(args, 1, "deque.extend")
-                l.items.append(contentsOf: try vm.iterate(args[args.startIndex + 1]))
-                l.trimToMaxLength(addedAtEnd: true)
-                return .none
-            }
-        ),
         (
             "insert",
             { vm, args, _ throws(PyException) in
