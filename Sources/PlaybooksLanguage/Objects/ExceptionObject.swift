@@ -45,5 +45,4 @@ public struct PyException: Error, @unchecked Sendable {
         PyException(Types.nameError, "name '\(name)' is not defined")
     }
     static func runtimeError(_ m: String) -> PyException { PyException(Types.runtimeError, m) }
-    static let stopIteration = PyException(ExceptionObject(type: Types.stopIteration, args: []))
 }

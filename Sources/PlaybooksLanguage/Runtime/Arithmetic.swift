@@ -158,7 +158,7 @@ enum Arithmetic {
         if a < 0 && b.rounded(.towardZero) != b && b.isFinite {
             throw PyException.valueError("negative number cannot be raised to a fractional power")
         }
-        let r = Foundation_pow(a, b)
+        let r = CMath.pow(a, b)
         if r.isInfinite && a.isFinite && b.isFinite {
             throw PyException(Types.overflowError, "(34, 'Numerical result out of range')")
         }
@@ -185,10 +185,3 @@ enum Arithmetic {
     }
 }
 
-#if canImport(Glibc)
-    import Glibc
-    @inline(__always) func Foundation_pow(_ a: Double, _ b: Double) -> Double { Glibc.pow(a, b) }
-#elseif canImport(Darwin)
-    import Darwin
-    @inline(__always) func Foundation_pow(_ a: Double, _ b: Double) -> Double { Darwin.pow(a, b) }
-#endif
