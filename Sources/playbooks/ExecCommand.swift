@@ -31,6 +31,15 @@ struct ExecCommand: ParsableCommand {
     @Option(help: "Wall-time limit in seconds.")
     var timeout: Double?
 
+    @Flag(help: "Feed the file through the streaming executor, statement by statement.")
+    var stream = false
+
+    @Option(help: "With --stream: feed the file in chunks of this many characters.")
+    var chunkSize: Int?
+
+    @Option(help: "With --stream: feed the file in chunks of 1 to 40 characters drawn from this seed.")
+    var randomChunks: UInt64?
+
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
             FileHandle.standardError.write(Data("playbooks: cannot read '\(file)'\n".utf8))
@@ -40,6 +49,22 @@ struct ExecCommand: ParsableCommand {
         let limits = Limits(
             maxInstructions: maxInstructions, maxRecursionDepth: recursionLimit, maxMemoryBytes: maxMemory,
             maxDuration: timeout.map { .milliseconds(Int64($0 * 1000)) })
+        if stream || chunkSize != nil || randomChunks != nil {
+            let source = String(decoding: data, as: UTF8.self)
+            let chunks: [String]
+            if let seed = randomChunks {
+                chunks = StreamChunker.chunks(of: source, seed: seed)
+            } else {
+                chunks = StreamChunker.chunks(of: source, size: chunkSize ?? max(1, source.unicodeScalars.count))
+            }
+            let result = StreamRunner.run(
+                chunks: chunks, filename: file, limits: limits, checkpointEveryAwait: checkpointEveryAwait,
+                output: output.write)
+            output.flush()
+            if let error = result.error { FileHandle.standardError.write(Data((error.message + "\n").utf8)) }
+            if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+            return
+        }
         let result = ScriptRunner.run(
             source: String(decoding: data, as: UTF8.self), filename: file, limits: limits,
             checkpointEveryAwait: checkpointEveryAwait, output: output.write)

@@ -92,7 +92,9 @@ public final class StreamingExecutor {
     /// The file name shown in tracebacks of code from responses.
     public var filename: String
     var splitter = StatementSplitter()
+    /// Complete statements not yet started: `queue[queueHead...]`.
     var queue: [Pending] = []
+    var queueHead = 0
     var held: [Pending] = []
     var sawFence = false
     var running: Running?
@@ -125,6 +127,7 @@ public final class StreamingExecutor {
     public func beginResponse() {
         splitter.reset()
         queue.removeAll()
+        queueHead = 0
         held.removeAll()
         sawFence = false
         running = nil
@@ -216,8 +219,14 @@ public final class StreamingExecutor {
                 }
                 continue
             }
-            if !queue.isEmpty {
-                let p = queue.removeFirst()
+            if queueHead < queue.count {
+                let p = queue[queueHead]
+                queue[queueHead] = Pending(text: "", line: 0)
+                queueHead += 1
+                if queueHead == queue.count {
+                    queue.removeAll(keepingCapacity: true)
+                    queueHead = 0
+                }
                 statementsStarted += 1
                 let index = statementsStarted
                 do throws(SyntaxError) {
@@ -233,6 +242,7 @@ public final class StreamingExecutor {
                         message: "\(error.kind): \(error.message)", isSyntaxError: true)
                     failure = err
                     queue.removeAll()
+                    queueHead = 0
                     return .failed(err)
                 }
                 continue

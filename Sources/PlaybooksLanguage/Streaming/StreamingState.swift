@@ -8,29 +8,29 @@ enum StreamingStateFormat {
 extension StatementSplitter {
     func encode(into w: inout ByteWriter) {
         w.u8(fenceMode.rawValue)
-        w.count(line)
-        w.count(column)
-        w.count(probe)
+        w.varint(line)
+        w.varint(column)
+        w.varint(probe)
         w.bool(inFenceLine)
         w.bool(afterCR)
         w.u8(lex.rawValue)
         w.u8(quote)
-        w.count(tripleRun)
-        w.count(depth)
+        w.varint(tripleRun)
+        w.varint(depth)
         w.bool(pendingBackslash)
         w.bool(joined)
         w.u8(lineState.rawValue)
         w.count(word.count)
         w.bytes.append(contentsOf: word)
         w.bool(decided)
-        w.count(lineStartOffset)
-        w.count(lineStartLine)
+        w.varint(lineStartOffset)
+        w.varint(lineStartLine)
         w.u8(lastSignificant)
         w.count(buffer.count)
         w.bytes.append(contentsOf: buffer)
         w.u8(kind.rawValue)
-        w.count(statementLine)
-        w.count(statementsReleased)
+        w.varint(statementLine)
+        w.varint(statementsReleased)
         w.count(output.count)
         for item in output {
             switch item {
@@ -39,7 +39,7 @@ extension StatementSplitter {
             case .statement(let s):
                 w.u8(1)
                 w.string(s.text)
-                w.count(s.line)
+                w.varint(s.line)
             }
         }
     }
@@ -61,37 +61,39 @@ extension StatementSplitter {
             return out
         }
         fenceMode = try raw(FenceMode.self, "fence mode", &r)
-        line = try r.count()
-        column = try r.count()
-        probe = try r.count()
+        line = try r.varint()
+        column = try r.varint()
+        probe = try r.varint()
         inFenceLine = try r.bool()
         afterCR = try r.bool()
         lex = try raw(Lex.self, "lexical state", &r)
         quote = try r.u8()
-        tripleRun = try r.count()
-        depth = try r.count()
+        tripleRun = try r.varint()
+        depth = try r.varint()
         pendingBackslash = try r.bool()
         joined = try r.bool()
         lineState = try raw(LineState.self, "line state", &r)
         word = try byteArray(&r)
         decided = try r.bool()
-        lineStartOffset = try r.count()
-        lineStartLine = try r.count()
+        lineStartOffset = try r.varint()
+        lineStartLine = try r.varint()
         lastSignificant = try r.u8()
         buffer = try byteArray(&r)
-        guard lineStartOffset <= buffer.count, probe < 3 else {
+        guard lineStartOffset >= 0, lineStartOffset <= buffer.count, probe >= 0, probe < 3, line >= 1, column >= 0, depth >= 0,
+            tripleRun >= 0
+        else {
             throw SnapshotError("streaming state is damaged: inconsistent splitter offsets")
         }
         kind = try raw(Kind.self, "statement kind", &r)
-        statementLine = try r.count()
-        statementsReleased = try r.count()
+        statementLine = try r.varint()
+        statementsReleased = try r.varint()
         let n = try r.count()
         for _ in 0..<n {
             switch try r.u8() {
             case 0: output.append(.firstFence)
             case 1:
                 let text = try r.string()
-                output.append(.statement(Statement(text: text, line: try r.count())))
+                output.append(.statement(Statement(text: text, line: try r.varint())))
             case let t: throw SnapshotError("streaming state is damaged: bad splitter output tag \(t)")
             }
         }
@@ -126,28 +128,28 @@ extension StreamingExecutor {
             w.count(list.count)
             for p in list {
                 w.string(p.text)
-                w.count(p.line)
+                w.varint(p.line)
                 w.bool(p.syntaxError != nil)
             }
         }
-        pending(queue)
+        pending(Array(queue[queueHead...]))
         pending(held)
         w.bool(sawFence)
         if let r = running {
             w.bool(true)
-            w.count(r.index)
+            w.varint(r.index)
             w.string(r.text)
-            w.count(r.line)
+            w.varint(r.line)
         } else {
             w.bool(false)
         }
-        w.count(statementsStarted)
+        w.varint(statementsStarted)
         w.bool(streamEnded)
         if let f = failure {
             w.bool(true)
-            w.count(f.index)
-            w.count(f.line)
-            w.count(f.statementLine)
+            w.varint(f.index)
+            w.varint(f.line)
+            w.varint(f.statementLine)
             w.string(f.source)
             w.string(f.message)
             w.bool(f.isSyntaxError)
@@ -183,7 +185,7 @@ extension StreamingExecutor {
             var list: [Pending] = []
             for _ in 0..<count {
                 let text = try r.string()
-                let line = try r.count()
+                let line = try r.varint()
                 let failedToParse = try r.bool()
                 var p = Pending(text: text, line: line)
                 if failedToParse {
@@ -203,17 +205,17 @@ extension StreamingExecutor {
         let sawFence = try r.bool()
         var running: Running? = nil
         if try r.bool() {
-            let index = try r.count()
+            let index = try r.varint()
             let text = try r.string()
-            running = Running(index: index, text: text, line: try r.count())
+            running = Running(index: index, text: text, line: try r.varint())
         }
-        let started = try r.count()
+        let started = try r.varint()
         let streamEnded = try r.bool()
         var failure: StatementError? = nil
         if try r.bool() {
-            let index = try r.count()
-            let line = try r.count()
-            let statementLine = try r.count()
+            let index = try r.varint()
+            let line = try r.varint()
+            let statementLine = try r.varint()
             let source = try r.string()
             let message = try r.string()
             failure = StatementError(
