@@ -2,7 +2,14 @@
 public enum Parser {
     /// Parses a whole module. Throws SyntaxError (defined in AST.swift) with CPython's message and line.
     public static func parse(_ source: String) throws(SyntaxError) -> Module {
-        var lexer = Lexer(source)
+        try parse(source, firstLine: 1)
+    }
+
+    /// Parses a module whose first line is line `firstLine` of a larger text (a statement cut out
+    /// of an LLM response), so that every line number in the AST, in syntax errors and later in
+    /// tracebacks refers to the whole text.
+    public static func parse(_ source: String, firstLine: Int) throws(SyntaxError) -> Module {
+        var lexer = Lexer(source, startLine: firstLine)
         var tokens: [Token] = []
         var unclosedBracket: SyntaxError? = nil
         var lexerError: SyntaxError? = nil
@@ -22,6 +29,7 @@ public enum Parser {
                 break
             }
         }
+        if tokens.isEmpty { tokens.append(Token(.endOfFile, line: firstLine, column: 1)) }
         var state = State(tokens: tokens)
         let module: Module
         do throws(SyntaxError) {
