@@ -191,8 +191,28 @@ public final class StreamingExecutor {
                         held.append(p)
                         continue
                     }
+                    if let module = p.module, StreamingExecutor.looksLikeProse(module) {
+                        // "Sure", "Done." or "Okay then" before any fence: an expression with no
+                        // effect is far more likely prose than code; hold it like unparsable text.
+                        held.append(p)
+                        continue
+                    }
                 }
                 queue.append(p)
+            }
+        }
+    }
+
+    /// A statement that is only bare names (and comparisons or attributes of them): code with no
+    /// effect, which before the first fence is taken for a line of prose.
+    static func looksLikeProse(_ module: Module) -> Bool {
+        guard module.body.count == 1, case .expr(let e) = module.body[0].kind else { return false }
+        // A docstring or a number is code-like; prose is words.
+        if case .constant = e.kind { return false }
+        return !e.contains { node in
+            switch node.kind {
+            case .name, .constant, .compare, .boolOp, .unary, .tuple, .attribute: return false
+            default: return true
             }
         }
     }
