@@ -50,7 +50,8 @@ struct BenchStreamCommand: ParsableCommand {
                     _ = executor.feed(chunk)
                     if executor.statementsStarted > started {
                         // The feed that completed a statement also ran it: that time is the latency.
-                        latencies.append(Double((clock.now - t0).components.attoseconds) / 1e12 + Double((clock.now - t0).components.seconds) * 1e6)
+                        latencies.append(
+                            Double((clock.now - t0).components.attoseconds) / 1e12 + Double((clock.now - t0).components.seconds) * 1e6)
                         started = executor.statementsStarted
                     }
                     chunk = ""
@@ -84,7 +85,13 @@ struct BenchStreamCommand: ParsableCommand {
         let p99 = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
         print("response: \(statements) statements, \(text.utf8.count) bytes")
         print(String(format: "fed whole:            %8.1f ms (median of %d)", median(whole), runs))
-        print(String(format: "fed 1 char at a time: %8.1f ms (median of %d) = %.2fx whole (target <= 2x)", median(single), runs, median(single) / max(median(whole), 0.001)))
-        print(String(format: "last character -> statement parsed, compiled and run: median %.1f us, p99 %.1f us (%d statements)", median(latencies), p99, latencies.count))
+        print(
+            String(
+                format: "fed 1 char at a time: %8.1f ms (median of %d) = %.2fx whole (target <= 2x)", median(single), runs,
+                median(single) / max(median(whole), 0.001)))
+        print(
+            String(
+                format: "last character -> statement parsed, compiled and run: median %.1f us, p99 %.1f us (%d statements)",
+                median(latencies), p99, latencies.count))
     }
 }

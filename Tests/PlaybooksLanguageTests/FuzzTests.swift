@@ -2,7 +2,6 @@ import Testing
 
 @testable import PlaybooksLanguage
 
-
 @Suite struct FuzzTests {
     /// Random characters from an alphabet rich in Python punctuation never trap the parser.
     @Test func randomCharactersNeverTrap() {

@@ -122,7 +122,8 @@ struct StreamingExecutorTests {
 
     @Test func stateVariables() {
         let ex = StreamingExecutor()
-        let (out, event) = run(StreamChunker.chunks(of: "$order_id = 'A1'\nprint($order_id, '$x')\nprint($missing)\n", size: 1), executor: ex)
+        let (out, event) = run(
+            StreamChunker.chunks(of: "$order_id = 'A1'\nprint($order_id, '$x')\nprint($missing)\n", size: 1), executor: ex)
         #expect(out == "A1 $x\n")
         guard case .failed(let e) = event else { Issue.record("expected a failure, got \(event)"); return }
         #expect(e.index == 3 && e.message.hasPrefix("NameError"))

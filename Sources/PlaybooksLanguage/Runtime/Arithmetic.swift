@@ -184,4 +184,3 @@ enum Arithmetic {
         return neg ? -qd : qd
     }
 }
-
