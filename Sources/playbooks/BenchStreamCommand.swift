@@ -50,8 +50,7 @@ struct BenchStreamCommand: ParsableCommand {
                     _ = executor.feed(chunk)
                     if executor.statementsStarted > started {
                         // The feed that completed a statement also ran it: that time is the latency.
-                        latencies.append(
-                            Double((clock.now - t0).components.attoseconds) / 1e12 + Double((clock.now - t0).components.seconds) * 1e6)
+                        latencies.append(microseconds(clock.now - t0))
                         started = executor.statementsStarted
                     }
                     chunk = ""
@@ -62,8 +61,11 @@ struct BenchStreamCommand: ParsableCommand {
             _ = executor.feed(text)
         }
         _ = executor.finish()
-        let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return microseconds(clock.now - start) / 1000
+    }
+
+    func microseconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
     }
 
     func median(_ xs: [Double]) -> Double {

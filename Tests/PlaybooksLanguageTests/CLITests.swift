@@ -248,6 +248,6 @@ final class ErrorCollector: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         while data == nil { lock.wait() }
-        return data!
+        return data ?? Data()
     }
 }

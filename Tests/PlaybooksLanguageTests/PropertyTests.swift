@@ -36,7 +36,7 @@ struct ProgramGenerator {
                 ints: Array(params) + ["t"], allowAwait: isAsync, moduleLevel: false, depth: 1, inLoop: false,
                 callable: functions.filter { isAsync || !$0.isAsync })
             block(&scope, count: 1 + random.below(3))
-            lines.append("    return (t + \(params.last!)) % 1000")
+            lines.append("    return (t + \(params.last ?? "0")) % 1000")
             functions.append((name, arity, isAsync))
         }
         var top = Scope(ints: ["a", "b", "c"], allowAwait: true, moduleLevel: true, depth: 0, inLoop: false, callable: functions)

@@ -43,7 +43,7 @@ private func regexSub(_ regex: CompiledRegex, _ template: String, _ text: [Unico
     var out = ""
     var last = 0
     for m in regex.allMatches(text) {
-        let whole = m.spans[0]!
+        guard let whole = m.spans[0] else { continue }
         out.unicodeScalars.append(contentsOf: text[last..<whole.lowerBound])
         out += expandTemplatePieces(pieces, match: m, text: text)
         last = whole.upperBound
@@ -61,7 +61,7 @@ private func regexEvaluate(_ c: RegexCase) -> String {
     }
     let text = Array(c.text.unicodeScalars)
     if let at = c.op.firstIndex(of: "@") {
-        let bounds = c.op[c.op.index(after: at)...].split(separator: ",").map { Int($0)! }
+        let bounds = c.op[c.op.index(after: at)...].split(separator: ",").map { Int($0) ?? 0 }
         switch c.op[..<at] {
         case "search": return regex.search(text, from: bounds[0], end: bounds[1]).map(encode) ?? "None"
         case "match": return regex.match(text, at: bounds[0], end: bounds[1], mode: .prefix).map(encode) ?? "None"
