@@ -35,24 +35,24 @@ public struct OrderedKeySet: Equatable, Sequence, @unchecked Sendable {
     public mutating func removeAll() { table.removeAll() }
 
     public struct Iterator: IteratorProtocol {
-        var base: IndexingIterator<[KeyTable.Entry?]>
+        var base: IndexingIterator<[Value?]>
         public mutating func next() -> HashKey? {
-            while let e = base.next() {
-                if let e { return HashKey(raw: e.key) }
+            while let k = base.next() {
+                if let k { return HashKey(raw: k) }
             }
             return nil
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(base: table.entries.makeIterator()) }
+    public func makeIterator() -> Iterator { Iterator(base: table.keys.makeIterator()) }
 
-    var elements: [HashKey] { table.entries.compactMap { $0.map { HashKey(raw: $0.key) } } }
+    var elements: [HashKey] { table.keys.compactMap { $0.map { HashKey(raw: $0) } } }
 
     /// Positional access for iterators that must survive a snapshot.
-    var slotCount: Int { table.entries.count }
+    var slotCount: Int { table.slotCount }
     func slot(_ i: Int) -> HashKey? {
-        guard i < table.entries.count, let e = table.entries[i] else { return nil }
-        return HashKey(raw: e.key)
+        guard i < table.slotCount, let k = table.keys[i] else { return nil }
+        return HashKey(raw: k)
     }
 
     public static func == (a: OrderedKeySet, b: OrderedKeySet) -> Bool {
