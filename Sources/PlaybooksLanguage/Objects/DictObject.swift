@@ -54,20 +54,20 @@ public final class DictObject: @unchecked Sendable {
     public func removeAll() { table.removeAll() }
 
     /// Live entries in insertion order.
-    public var pairs: [(key: Value, value: Value)] { table.pairs }
-    public var keys: [Value] { table.liveKeys }
-    public var values: [Value] { table.liveValues }
+    public var pairs: [(key: Value, value: Value)] { table.entries.compactMap { $0.map { ($0.key, $0.value) } } }
+    public var keys: [Value] { table.entries.compactMap { $0?.key } }
+    public var values: [Value] { table.entries.compactMap { $0?.value } }
 
     /// The raw slot count, for iterators that walk entries by position.
-    var slotCount: Int { table.slotCount }
+    var slotCount: Int { table.entries.count }
     func entry(at slot: Int) -> (key: Value, value: Value)? {
-        guard slot < table.slotCount, let k = table.keys[slot] else { return nil }
-        return (k, table.values[slot])
+        guard slot < table.entries.count, let e = table.entries[slot] else { return nil }
+        return (e.key, e.value)
     }
 
     /// Removes and returns the last entry (`popitem`).
     func popLast() -> (key: Value, value: Value)? {
-        table.popLast()
+        table.popLast().map { ($0.key, $0.value) }
     }
 
     public func copy() -> DictObject {

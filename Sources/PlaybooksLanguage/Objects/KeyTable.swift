@@ -30,25 +30,23 @@ enum PyHash {
 }
 
 /// An insertion-ordered hash table of Python keys (and values), in the style of CPython's
-/// dict: dense arrays in insertion order plus an open-addressing index into them. Hashes, keys
-/// and values sit in separate arrays so that probing compares hashes without touching (and
-/// reference-counting) keys, and a lookup copies only the value it returns.
+/// dict: a dense entry array in insertion order plus an open-addressing index into it.
+/// Lookups hash with ``PyHash`` and compare with Python key equality.
 struct KeyTable {
-    /// Hashes in insertion order.
-    private(set) var hashes: [Int] = []
-    /// Keys in insertion order; `nil` marks a deleted entry.
-    private(set) var keys: [Value?] = []
-    /// Values in insertion order (`.none` for deleted entries and for sets).
-    private(set) var values: [Value] = []
+    struct Entry {
+        var hash: Int
+        var key: Value
+        var value: Value
+    }
+
+    /// Entries in insertion order; `nil` marks a deleted entry.
+    private(set) var entries: [Entry?] = []
     /// Open-addressing index: entry positions, -1 for empty, -2 for a deleted slot.
     private var index: [Int32] = []
     private(set) var count = 0
     private var deletedSlots = 0
 
     init() {}
-
-    /// Entries ever appended, including deleted ones (positions for iterators).
-    var slotCount: Int { keys.count }
 
     @inline(__always)
     private func probe(_ hash: Int, _ key: Value) -> (slot: Int, entry: Int?) {
@@ -61,7 +59,7 @@ struct KeyTable {
             if e == -1 { return (firstFree >= 0 ? firstFree : i, nil) }
             if e == -2 {
                 if firstFree < 0 { firstFree = i }
-            } else if hashes[e] == hash, let k = keys[e], KeyTable.same(k, key) {
+            } else if let entry = entries[e], entry.hash == hash, KeyTable.same(entry.key, key) {
                 return (i, e)
             }
             perturb >>= 5
@@ -81,22 +79,19 @@ struct KeyTable {
     /// Makes room for `n` keys up front (dict displays know their size).
     mutating func reserve(_ n: Int) {
         guard index.isEmpty, n > 0 else { return }
-        hashes.reserveCapacity(n)
-        keys.reserveCapacity(n)
-        values.reserveCapacity(n)
+        entries.reserveCapacity(n)
         rebuild(capacity: max(8, n * 3 / 2 + 1))
     }
 
-    /// The position of `key`, if present.
+    /// The position in ``entries`` of `key`, if present.
     func find(_ key: Value, hash: Int) -> Int? {
         if index.isEmpty { return nil }
         return probe(hash, key).entry
     }
 
-    @inline(__always)
     func value(for key: Value, hash: Int) -> Value? {
         guard let e = find(key, hash: hash) else { return nil }
-        return values[e]
+        return entries[e]?.value
     }
 
     /// Inserts or replaces; returns true if the key was new.
@@ -105,16 +100,14 @@ struct KeyTable {
         if index.isEmpty { rebuild(capacity: 8) }
         let (slot, existing) = probe(hash, key)
         if let e = existing {
-            values[e] = value
+            entries[e]?.value = value
             return false
         }
         if index[slot] == -2 { deletedSlots -= 1 }
-        index[slot] = Int32(keys.count)
-        hashes.append(hash)
-        keys.append(key)
-        values.append(value)
+        index[slot] = Int32(entries.count)
+        entries.append(Entry(hash: hash, key: key, value: value))
         count += 1
-        if (keys.count + deletedSlots) * 3 >= index.count * 2 { rebuild(capacity: max(8, count * 3)) }
+        if (entries.count + deletedSlots) * 3 >= index.count * 2 { rebuild(capacity: max(8, count * 3)) }
         return true
     }
 
@@ -123,30 +116,23 @@ struct KeyTable {
         if index.isEmpty { return nil }
         let (slot, existing) = probe(hash, key)
         guard let e = existing else { return nil }
-        let old = values[e]
-        keys[e] = nil
-        values[e] = .none
+        let old = entries[e]?.value
+        entries[e] = nil
         index[slot] = -2
         deletedSlots += 1
         count -= 1
-        if e == keys.count - 1 {
-            // Keep the dense arrays tight at their end (popitem, stacks of inserts and deletes).
-            while let last = keys.last, last == nil {
-                keys.removeLast()
-                values.removeLast()
-                hashes.removeLast()
-            }
+        if e == entries.count - 1 {
+            // Keep the dense array tight at its end (popitem, stacks of inserts and deletes).
+            while let last = entries.last, last == nil { entries.removeLast() }
             if count == 0 { removeAll() }
-        } else if keys.count > 16 && count * 2 < keys.count {
+        } else if entries.count > 16 && count * 2 < entries.count {
             rebuild(capacity: max(8, count * 3))
         }
         return old
     }
 
     mutating func removeAll() {
-        hashes.removeAll()
-        keys.removeAll()
-        values.removeAll()
+        entries.removeAll()
         index.removeAll()
         count = 0
         deletedSlots = 0
@@ -156,28 +142,14 @@ struct KeyTable {
     private mutating func rebuild(capacity: Int) {
         var size = 8
         while size < capacity { size <<= 1 }
-        if keys.count != count {
-            var h: [Int] = []
-            var k: [Value?] = []
-            var v: [Value] = []
-            h.reserveCapacity(count)
-            k.reserveCapacity(count)
-            v.reserveCapacity(count)
-            for i in 0..<keys.count where keys[i] != nil {
-                h.append(hashes[i])
-                k.append(keys[i])
-                v.append(values[i])
-            }
-            hashes = h
-            keys = k
-            values = v
-        }
+        if entries.count != count { entries = entries.filter { $0 != nil } }
         index = [Int32](repeating: -1, count: size)
         deletedSlots = 0
         let mask = size - 1
-        for e in 0..<keys.count where keys[e] != nil {
-            var perturb = UInt(bitPattern: hashes[e])
-            var i = Int(UInt(bitPattern: hashes[e]) & UInt(mask))
+        for (e, entry) in entries.enumerated() {
+            guard let entry else { continue }
+            var perturb = UInt(bitPattern: entry.hash)
+            var i = Int(UInt(bitPattern: entry.hash) & UInt(mask))
             while index[i] != -1 {
                 perturb >>= 5
                 i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
@@ -187,34 +159,14 @@ struct KeyTable {
     }
 
     /// Removes and returns the most recently inserted entry.
-    mutating func popLast() -> (key: Value, value: Value)? {
-        while let last = keys.last {
-            if let key = last {
-                let value = values[keys.count - 1]
-                remove(key, hash: hashes[keys.count - 1])
-                return (key, value)
+    mutating func popLast() -> Entry? {
+        while let last = entries.last {
+            if let entry = last {
+                remove(entry.key, hash: entry.hash)
+                return entry
             }
-            keys.removeLast()
-            values.removeLast()
-            hashes.removeLast()
+            entries.removeLast()
         }
         return nil
-    }
-
-    /// Live (key, value) pairs in insertion order.
-    var pairs: [(key: Value, value: Value)] {
-        var out: [(key: Value, value: Value)] = []
-        out.reserveCapacity(count)
-        for i in 0..<keys.count { if let k = keys[i] { out.append((k, values[i])) } }
-        return out
-    }
-
-    var liveKeys: [Value] { keys.compactMap { $0 } }
-
-    var liveValues: [Value] {
-        var out: [Value] = []
-        out.reserveCapacity(count)
-        for i in 0..<keys.count where keys[i] != nil { out.append(values[i]) }
-        return out
     }
 }

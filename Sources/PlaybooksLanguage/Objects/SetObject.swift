@@ -35,24 +35,24 @@ public struct OrderedKeySet: Equatable, Sequence, @unchecked Sendable {
     public mutating func removeAll() { table.removeAll() }
 
     public struct Iterator: IteratorProtocol {
-        var base: IndexingIterator<[Value?]>
+        var base: IndexingIterator<[KeyTable.Entry?]>
         public mutating func next() -> HashKey? {
-            while let k = base.next() {
-                if let k { return HashKey(raw: k) }
+            while let e = base.next() {
+                if let e { return HashKey(raw: e.key) }
             }
             return nil
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(base: table.keys.makeIterator()) }
+    public func makeIterator() -> Iterator { Iterator(base: table.entries.makeIterator()) }
 
-    var elements: [HashKey] { table.keys.compactMap { $0.map { HashKey(raw: $0) } } }
+    var elements: [HashKey] { table.entries.compactMap { $0.map { HashKey(raw: $0.key) } } }
 
     /// Positional access for iterators that must survive a snapshot.
-    var slotCount: Int { table.slotCount }
+    var slotCount: Int { table.entries.count }
     func slot(_ i: Int) -> HashKey? {
-        guard i < table.slotCount, let k = table.keys[i] else { return nil }
-        return HashKey(raw: k)
+        guard i < table.entries.count, let e = table.entries[i] else { return nil }
+        return HashKey(raw: e.key)
     }
 
     public static func == (a: OrderedKeySet, b: OrderedKeySet) -> Bool {
