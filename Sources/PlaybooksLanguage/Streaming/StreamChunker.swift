@@ -17,29 +17,20 @@ public struct StreamChunker: Sendable {
 
     /// Chunks of `size` Unicode scalars (the last may be shorter).
     public static func chunks(of text: String, size: Int) -> [String] {
-        let size = max(1, size)
-        var out: [String] = []
-        var current = String.UnicodeScalarView()
-        var n = 0
-        for s in text.unicodeScalars {
-            current.append(s)
-            n += 1
-            if n == size {
-                out.append(String(current))
-                current = String.UnicodeScalarView()
-                n = 0
-            }
-        }
-        if !current.isEmpty { out.append(String(current)) }
-        return out
+        chunks(of: text) { max(1, size) }
     }
 
     /// Chunks of 1 to `maxSize` Unicode scalars, sizes drawn from a generator seeded with `seed`.
     public static func chunks(of text: String, seed: UInt64, maxSize: Int = 40) -> [String] {
         var rng = Generator(seed: seed)
+        return chunks(of: text) { Int(rng.next() % UInt64(max(1, maxSize))) + 1 }
+    }
+
+    /// Cuts `text` into chunks whose sizes `nextSize` gives, one after another.
+    private static func chunks(of text: String, nextSize: () -> Int) -> [String] {
         var out: [String] = []
         var current = String.UnicodeScalarView()
-        var target = Int(rng.next() % UInt64(max(1, maxSize))) + 1
+        var target = nextSize()
         var n = 0
         for s in text.unicodeScalars {
             current.append(s)
@@ -48,7 +39,7 @@ public struct StreamChunker: Sendable {
                 out.append(String(current))
                 current = String.UnicodeScalarView()
                 n = 0
-                target = Int(rng.next() % UInt64(max(1, maxSize))) + 1
+                target = nextSize()
             }
         }
         if !current.isEmpty { out.append(String(current)) }
