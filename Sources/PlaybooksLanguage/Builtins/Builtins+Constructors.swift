@@ -303,7 +303,7 @@ final class SuperObject: NativeObject, @unchecked Sendable {
     override func attribute(_ name: String, _ vm: VirtualMachine) throws(PyException) -> Value? {
         var t = start
         while let c = t {
-            if let v = c.attributes.get(name) { return vm.bindIfFunction(v, receiver) }
+            if let v = c.attributes.get(name) { return try vm.bindIfFunction(v, receiver) }
             if c.isBuiltin { break }
             t = c.base
         }

@@ -12,7 +12,7 @@ extension VirtualMachine {
         switch obj {
         case .instance(let o):
             if let v = o.attributes.get(name) { return v }
-            if let v = o.cls.lookup(name) { return bindIfFunction(v, obj) }
+            if let v = o.cls.lookup(name) { return try bindIfFunction(v, obj) }
             if name == "__class__" { return .type(o.cls) }
             if name == "__dict__" { return .dict(o.attributes) }
             if let getattr = o.cls.lookup("__getattr__") {
@@ -49,7 +49,7 @@ extension VirtualMachine {
             case "__traceback__": return .none
             default: break
             }
-            if let v = e.type.lookup(name) { return bindIfFunction(v, obj) }
+            if let v = e.type.lookup(name) { return try bindIfFunction(v, obj) }
             if name == "add_note" || name == "with_traceback", let m = Builtins.method(for: obj, name) {
                 return .boundMethod(BoundMethod(receiver: obj, function: .builtin(m)))
             }
@@ -95,7 +95,7 @@ extension VirtualMachine {
         throw noAttribute(obj, name)
     }
 
-    func bindIfFunction(_ v: Value, _ receiver: Value) -> Value {
+    func bindIfFunction(_ v: Value, _ receiver: Value) throws(PyException) -> Value {
         switch v {
         case .function: return .boundMethod(BoundMethod(receiver: receiver, function: v))
         case .native(let n):
@@ -103,7 +103,7 @@ extension VirtualMachine {
             if let cm = n as? ClassMethodWrapper {
                 return .boundMethod(BoundMethod(receiver: .type(receiver.typeObject), function: cm.function))
             }
-            if let p = n as? PropertyWrapper { return (try? callValue(p.getter, [receiver][...], [])) ?? .none }
+            if let p = n as? PropertyWrapper { return try callValue(p.getter, [receiver][...], []) }
             return v
         default: return v
         }
