@@ -41,16 +41,6 @@ enum MathModule {
         }
     }
 
-    static func log(_ x: Double, _ base: Double?) throws(PyException) -> Double {
-        guard x > 0 else { throw PyException.valueError("math domain error") }
-        guard let base else { return CMath.log(x) }
-        guard base > 0, base != 1 else {
-            if base == 1 { throw PyException.zeroDivision("float division by zero") }
-            throw PyException.valueError("math domain error")
-        }
-        return CMath.log(x) / CMath.log(base)
-    }
-
     /// log of an int of any size (CPython handles big ints exactly enough via frexp).
     static func logValue(_ v: Value) throws(PyException) -> Double {
         if case .bigInt(let b) = v {
@@ -58,32 +48,32 @@ enum MathModule {
             let bits = b.value.bitWidth
             let shift = max(0, bits - 60)
             let top = Double(b.value >> shift)
-            return CMath.log(top) + Double(shift) * CMath.log(2.0)
+            return log(top) + Double(shift) * log(2.0)
         }
         guard let d = try Arithmetic.toDouble(v) else { throw PyException.typeError("must be real number, not \(v.typeName)") }
         guard d > 0 else { throw PyException.valueError("math domain error") }
-        return CMath.log(d)
+        return log(d)
     }
 
     static let functions: [BuiltinFunction] = [
         unary("sqrt", domainCheck: { $0 >= 0 || $0.isNaN }) { $0.squareRoot() },
-        unary("exp") { CMath.exp($0) },
-        unary("sin") { CMath.sin($0) },
-        unary("cos") { CMath.cos($0) },
-        unary("tan") { CMath.tan($0) },
-        unary("asin", domainCheck: { $0 >= -1 && $0 <= 1 }) { CMath.asin($0) },
-        unary("acos", domainCheck: { $0 >= -1 && $0 <= 1 }) { CMath.acos($0) },
-        unary("atan") { CMath.atan($0) },
-        unary("sinh") { CMath.sinh($0) },
-        unary("cosh") { CMath.cosh($0) },
-        unary("tanh") { CMath.tanh($0) },
+        unary("exp") { exp($0) },
+        unary("sin") { sin($0) },
+        unary("cos") { cos($0) },
+        unary("tan") { tan($0) },
+        unary("asin", domainCheck: { $0 >= -1 && $0 <= 1 }) { asin($0) },
+        unary("acos", domainCheck: { $0 >= -1 && $0 <= 1 }) { acos($0) },
+        unary("atan") { atan($0) },
+        unary("sinh") { sinh($0) },
+        unary("cosh") { cosh($0) },
+        unary("tanh") { tanh($0) },
         unary("fabs") { Swift.abs($0) },
         unary("degrees") { $0 * 180 / Double.pi },
         unary("radians") { $0 * Double.pi / 180 },
-        unary("log2", domainCheck: { $0 > 0 }) { CMath.log2($0) },
-        unary("log10", domainCheck: { $0 > 0 }) { CMath.log10($0) },
-        unary("log1p", domainCheck: { $0 > -1 }) { CMath.log1p($0) },
-        unary("expm1") { CMath.expm1($0) },
+        unary("log2", domainCheck: { $0 > 0 }) { log2($0) },
+        unary("log10", domainCheck: { $0 > 0 }) { log10($0) },
+        unary("log1p", domainCheck: { $0 > -1 }) { log1p($0) },
+        unary("expm1") { expm1($0) },
         integral("floor", .down),
         integral("ceil", .up),
         integral("trunc", .towardZero),
@@ -103,13 +93,13 @@ enum MathModule {
             let y = try number(vm, args, 1, "pow")
             if x == 0 && y < 0 { throw PyException.valueError("math domain error") }
             if x < 0 && y.rounded(.towardZero) != y && y.isFinite { throw PyException.valueError("math domain error") }
-            let r = CMath.pow(x, y)
+            let r = pow(x, y)
             if r.isInfinite && x.isFinite && y.isFinite { throw PyException.overflow("math range error") }
             return .float(r)
         },
         BuiltinFunction(key: "math.atan2") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("atan2", args, kwargs).expect(2, 2)
-            return .float(CMath.atan2(try number(vm, args, 0, "atan2"), try number(vm, args, 1, "atan2")))
+            return .float(atan2(try number(vm, args, 0, "atan2"), try number(vm, args, 1, "atan2")))
         },
         BuiltinFunction(key: "math.fmod") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("fmod", args, kwargs).expect(2, 2)
@@ -253,42 +243,3 @@ enum MathModule {
             ])
     }
 }
-
-/// The C math library under names that do not clash with `MathModule`'s own.
-enum CMath {
-    @inline(__always) static func log(_ x: Double) -> Double { libmLog(x) }
-    @inline(__always) static func log2(_ x: Double) -> Double { libmLog2(x) }
-    @inline(__always) static func log10(_ x: Double) -> Double { libmLog10(x) }
-    @inline(__always) static func log1p(_ x: Double) -> Double { libmLog1p(x) }
-    @inline(__always) static func exp(_ x: Double) -> Double { libmExp(x) }
-    @inline(__always) static func expm1(_ x: Double) -> Double { libmExpm1(x) }
-    @inline(__always) static func sin(_ x: Double) -> Double { libmSin(x) }
-    @inline(__always) static func cos(_ x: Double) -> Double { libmCos(x) }
-    @inline(__always) static func tan(_ x: Double) -> Double { libmTan(x) }
-    @inline(__always) static func asin(_ x: Double) -> Double { libmAsin(x) }
-    @inline(__always) static func acos(_ x: Double) -> Double { libmAcos(x) }
-    @inline(__always) static func atan(_ x: Double) -> Double { libmAtan(x) }
-    @inline(__always) static func atan2(_ y: Double, _ x: Double) -> Double { libmAtan2(y, x) }
-    @inline(__always) static func sinh(_ x: Double) -> Double { libmSinh(x) }
-    @inline(__always) static func cosh(_ x: Double) -> Double { libmCosh(x) }
-    @inline(__always) static func tanh(_ x: Double) -> Double { libmTanh(x) }
-    @inline(__always) static func pow(_ x: Double, _ y: Double) -> Double { libmPow(x, y) }
-}
-
-@inline(__always) private func libmLog(_ x: Double) -> Double { log(x) }
-@inline(__always) private func libmLog2(_ x: Double) -> Double { log2(x) }
-@inline(__always) private func libmLog10(_ x: Double) -> Double { log10(x) }
-@inline(__always) private func libmLog1p(_ x: Double) -> Double { log1p(x) }
-@inline(__always) private func libmExp(_ x: Double) -> Double { exp(x) }
-@inline(__always) private func libmExpm1(_ x: Double) -> Double { expm1(x) }
-@inline(__always) private func libmSin(_ x: Double) -> Double { sin(x) }
-@inline(__always) private func libmCos(_ x: Double) -> Double { cos(x) }
-@inline(__always) private func libmTan(_ x: Double) -> Double { tan(x) }
-@inline(__always) private func libmAsin(_ x: Double) -> Double { asin(x) }
-@inline(__always) private func libmAcos(_ x: Double) -> Double { acos(x) }
-@inline(__always) private func libmAtan(_ x: Double) -> Double { atan(x) }
-@inline(__always) private func libmAtan2(_ y: Double, _ x: Double) -> Double { atan2(y, x) }
-@inline(__always) private func libmSinh(_ x: Double) -> Double { sinh(x) }
-@inline(__always) private func libmCosh(_ x: Double) -> Double { cosh(x) }
-@inline(__always) private func libmTanh(_ x: Double) -> Double { tanh(x) }
-@inline(__always) private func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }

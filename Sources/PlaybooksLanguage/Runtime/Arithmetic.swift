@@ -1,5 +1,11 @@
 import BigInt
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Integer and float arithmetic with Python's semantics: unbounded ints, floor division and
 /// modulo that round toward negative infinity, `**` that turns negative exponents into floats.
 enum Arithmetic {
@@ -158,7 +164,7 @@ enum Arithmetic {
         if a < 0 && b.rounded(.towardZero) != b && b.isFinite {
             throw PyException.valueError("negative number cannot be raised to a fractional power")
         }
-        let r = CMath.pow(a, b)
+        let r = pow(a, b)
         if r.isInfinite && a.isFinite && b.isFinite {
             throw PyException(Types.overflowError, "(34, 'Numerical result out of range')")
         }
