@@ -1342,8 +1342,19 @@ enum DatetimeModule {
 
 // MARK: - Objects
 
+/// What `date`, `datetime`, `time` and `timedelta` share: comparisons and arithmetic go to the
+/// module's functions, which dispatch on the concrete kinds.
+class DatetimeValue: NativeObject, @unchecked Sendable {
+    override func equals(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Bool { DatetimeModule.equals(self, other) }
+    override func compare(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Int? { try DatetimeModule.compare(self, other) }
+    override func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, _ vm: VirtualMachine) throws(PyException) -> Value? {
+        try DatetimeModule.binary(self, op, other, reflected: reflected, vm)
+    }
+    override func unary(_ op: UnaryOp, _ vm: VirtualMachine) throws(PyException) -> Value? { try DatetimeModule.unary(self, op) }
+}
+
 /// `datetime.date`.
-class DateObject: NativeObject, @unchecked Sendable {
+class DateObject: DatetimeValue, @unchecked Sendable {
     let year: Int
     let month: Int
     let day: Int
@@ -1378,12 +1389,6 @@ class DateObject: NativeObject, @unchecked Sendable {
     override func attribute(_ name: String, _ vm: VirtualMachine) throws(PyException) -> Value? {
         try DatetimeModule.attribute(self, name, fields: attributeFields)
     }
-    override func equals(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Bool { DatetimeModule.equals(self, other) }
-    override func compare(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Int? { try DatetimeModule.compare(self, other) }
-    override func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, _ vm: VirtualMachine) throws(PyException) -> Value? {
-        try DatetimeModule.binary(self, op, other, reflected: reflected, vm)
-    }
-    override func unary(_ op: UnaryOp, _ vm: VirtualMachine) throws(PyException) -> Value? { try DatetimeModule.unary(self, op) }
 }
 
 /// `datetime.datetime` (naive).
@@ -1446,7 +1451,7 @@ final class DateTimeObject: DateObject, @unchecked Sendable {
 }
 
 /// `datetime.time` (naive).
-final class TimeObject: NativeObject, @unchecked Sendable {
+final class TimeObject: DatetimeValue, @unchecked Sendable {
     let hour: Int
     let minute: Int
     let second: Int
@@ -1492,16 +1497,10 @@ final class TimeObject: NativeObject, @unchecked Sendable {
                 ("tzinfo", .none), ("fold", .int(0)),
             ])
     }
-    override func equals(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Bool { DatetimeModule.equals(self, other) }
-    override func compare(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Int? { try DatetimeModule.compare(self, other) }
-    override func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, _ vm: VirtualMachine) throws(PyException) -> Value? {
-        try DatetimeModule.binary(self, op, other, reflected: reflected, vm)
-    }
-    override func unary(_ op: UnaryOp, _ vm: VirtualMachine) throws(PyException) -> Value? { try DatetimeModule.unary(self, op) }
 }
 
 /// `datetime.timedelta`: `days` (|days| <= 999999999), `0 <= seconds < 86400`, `0 <= microseconds < 10**6`.
-final class TimedeltaObject: NativeObject, @unchecked Sendable {
+final class TimedeltaObject: DatetimeValue, @unchecked Sendable {
     let days: Int
     let seconds: Int
     let microseconds: Int
@@ -1568,12 +1567,6 @@ final class TimedeltaObject: NativeObject, @unchecked Sendable {
                 ("days", .int(days)), ("seconds", .int(seconds)), ("microseconds", .int(microseconds)),
             ])
     }
-    override func equals(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Bool { DatetimeModule.equals(self, other) }
-    override func compare(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Int? { try DatetimeModule.compare(self, other) }
-    override func binary(_ op: BinaryOp, _ other: Value, reflected: Bool, _ vm: VirtualMachine) throws(PyException) -> Value? {
-        try DatetimeModule.binary(self, op, other, reflected: reflected, vm)
-    }
-    override func unary(_ op: UnaryOp, _ vm: VirtualMachine) throws(PyException) -> Value? { try DatetimeModule.unary(self, op) }
 }
 
 /// `date.isocalendar()`'s result: a named triple.
