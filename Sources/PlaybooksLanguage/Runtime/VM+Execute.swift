@@ -19,10 +19,20 @@ extension VirtualMachine {
                 // Falling off the end cannot happen for compiled code; treat it as `return None`.
                 f.push(.none)
                 f.ip = ip
-                if let r = finishFrame(stopAtBoundary: stopAtBoundary) { return r }
-                guard let top = frames.last else { return .finished(.none) }
-                f = top
-                instructions = f.code.instructionBuffer
+                do throws(PyException) {
+                    switch try returnFromFrame(stopAtBoundary: stopAtBoundary) {
+                    case .next(let caller):
+                        f = caller
+                        instructions = caller.code.instructionBuffer
+                    case .done(let r):
+                        return r
+                    }
+                } catch {
+                    if let r = unwind(error, stopAtBoundary: stopAtBoundary) { return r }
+                    guard let top = frames.last else { return .finished(.none) }
+                    f = top
+                    instructions = f.code.instructionBuffer
+                }
                 continue
             }
             f.ip = ip + 1
@@ -576,7 +586,7 @@ extension VirtualMachine {
             return nil
         }
         f.truncate(to: calleeIndex)
-        if let r = try pushCall(frame, fn) {
+        if let r = try pushCall(frame, name: fn.name) {
             f.push(r)
             return nil
         }
@@ -643,25 +653,19 @@ extension VirtualMachine {
             return try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, caller: f)
         }
         f.truncate(to: calleeIndex)
-        if frame.code.isCoroutine {
-            let co = CoroutineObject(frame: frame, name: frame.code.name)
-            frame.coroutine = co
-            f.push(.coroutine(co))
+        if let coroutine = try pushCall(frame, name: frame.code.name) {
+            f.push(coroutine)
             return nil
         }
-        guard frames.count < limits.maxRecursionDepth else {
-            throw PyException(Types.recursionError, "maximum recursion depth exceeded")
-        }
-        frames.append(frame)
         return frame
     }
 
     /// Pushes the frame of a called Python function. For a coroutine function it returns the
     /// coroutine object instead (the body runs when awaited).
     @inline(__always)
-    func pushCall(_ frame: Frame, _ fn: FunctionObject) throws(PyException) -> Value? {
-        if fn.code.isCoroutine {
-            let co = CoroutineObject(frame: frame, name: fn.name)
+    func pushCall(_ frame: Frame, name: String) throws(PyException) -> Value? {
+        if frame.code.isCoroutine {
+            let co = CoroutineObject(frame: frame, name: name)
             frame.coroutine = co
             return .coroutine(co)
         }
@@ -729,26 +733,6 @@ extension VirtualMachine {
         guard let caller = frames.last else { return .done(.finished(value)) }
         caller.push(value)
         return .next(caller)
-    }
-
-    /// Pops the returning frame and hands its value to the caller. Returns a result when the
-    /// run is over.
-    func finishFrame(stopAtBoundary: Bool) -> RunResult? {
-        let done = frames.removeLast()
-        var value = done.sp > 0 ? done.pop() : .none
-        if let instance = done.constructing { value = instance }
-        if let co = done.coroutine {
-            co.state = .finished
-            co.frame = nil
-        }
-        let boundary = done.isNestedBoundary
-        if !done.isClassBody { recycle(done) }
-        if boundary && stopAtBoundary {
-            return .finished(value)
-        }
-        guard let caller = frames.last else { return .finished(value) }
-        caller.push(value)
-        return nil
     }
 
     /// Delivers an exception to the innermost handler, unwinding frames. Returns a result when
