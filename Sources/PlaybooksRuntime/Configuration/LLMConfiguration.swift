@@ -1,0 +1,44 @@
+/// The `[llm]` table of `playbooks.toml`: which model carries out Markdown playbooks.
+///
+/// ```toml
+/// [llm]
+/// provider = "openai"              # "scripted" | "openai" | "anthropic"
+/// model = "gpt-4o-mini"
+/// base_url = "http://localhost:11434/v1"
+/// api_key_env = "OPENAI_API_KEY"   # the name of the variable, never the key itself
+/// script = "replies.md"            # scripted provider: the replies file
+/// chunk_size = 8                   # scripted provider: characters per streamed chunk
+/// ```
+public struct LLMConfiguration: Sendable, Equatable {
+    /// The kinds of LLM client.
+    public enum Provider: String, Sendable, Equatable, CaseIterable, Codable {
+        /// Replies read from a file, streamed in chunks: offline and deterministic.
+        case scripted
+        /// OpenAI-compatible chat completions (OpenAI, vLLM, llama.cpp server, Ollama, LM Studio).
+        case openai
+        /// Anthropic Messages.
+        case anthropic
+    }
+
+    public var provider: Provider?
+    public var model: String?
+    public var baseURL: String?
+    /// The name of the environment variable that holds the API key.
+    public var apiKeyEnv: String?
+    /// The scripted replies file; relative paths are relative to the program's directory once resolved.
+    public var script: String?
+    /// Characters per chunk for the scripted provider.
+    public var chunkSize: Int?
+
+    public init(
+        provider: Provider? = nil, model: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil,
+        script: String? = nil, chunkSize: Int? = nil
+    ) {
+        self.provider = provider
+        self.model = model
+        self.baseURL = baseURL
+        self.apiKeyEnv = apiKeyEnv
+        self.script = script
+        self.chunkSize = chunkSize
+    }
+}

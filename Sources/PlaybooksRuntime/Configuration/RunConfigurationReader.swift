@@ -1,0 +1,134 @@
+import PlaybooksDurability
+import TOMLKit
+
+/// Reads a `playbooks.toml` document into a ``RunConfiguration``, checking every key and type.
+struct RunConfigurationReader {
+    let file: String
+    let root: TOMLTable
+
+    init(text: String, file: String) throws(ConfigurationError) {
+        self.file = file
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(
+                file: file, key: nil, line: error.source.begin.line, message: "invalid TOML: \(error.description)")
+        } catch {
+            throw ConfigurationError(file: file, key: nil, message: "invalid TOML: \(error)")
+        }
+    }
+
+    mutating func read() throws(ConfigurationError) -> RunConfiguration {
+        try checkKeys(root, prefix: nil, known: ["durability", "limits", "llm"])
+        var config = RunConfiguration()
+
+        if let table = try table("durability") {
+            try checkKeys(table, prefix: "durability", known: ["enabled", "level", "store", "snapshot_every", "keep_last_n"])
+            if let value = try bool(table, "durability", "enabled") { config.durability.enabled = value }
+            if let value = table["level"] {
+                guard let text = value.string, let level = DurabilityLevel(rawValue: text) else {
+                    throw fail("durability.level", "must be \"process\" or \"machine\", got \(describe(value))")
+                }
+                config.durability.level = level
+            }
+            if let value = table["store"] {
+                guard let text = value.string, let store = try? StoreLocation(parsing: text) else {
+                    throw fail(
+                        "durability.store",
+                        "must be \"sqlite:PATH\" or \"files:DIR\" (e.g. \"sqlite:.playbooks/state.db\"), got \(describe(value))")
+                }
+                config.durability.store = store
+            }
+            if let value = try int(table, "durability", "snapshot_every", atLeast: 1) { config.durability.snapshotEvery = value }
+            if let value = try int(table, "durability", "keep_last_n", atLeast: 0) { config.durability.keepLastN = value }
+        }
+
+        if let table = try table("limits") {
+            try checkKeys(table, prefix: "limits", known: ["max_instructions", "recursion_limit", "max_memory_mb", "timeout_seconds"])
+            config.limits.maxInstructions = try int(table, "limits", "max_instructions", atLeast: 1)
+            if let value = try int(table, "limits", "recursion_limit", atLeast: 1) { config.limits.recursionLimit = value }
+            config.limits.maxMemoryMB = try int(table, "limits", "max_memory_mb", atLeast: 1)
+            if let value = table["timeout_seconds"] {
+                let seconds = value.double ?? value.int.map(Double.init)
+                guard let seconds, seconds > 0, seconds.isFinite else {
+                    throw fail("limits.timeout_seconds", "must be a number of seconds > 0, got \(describe(value))")
+                }
+                config.limits.timeoutSeconds = seconds
+            }
+        }
+
+        if let table = try table("llm") {
+            try checkKeys(table, prefix: "llm", known: ["provider", "model", "base_url", "api_key_env", "script", "chunk_size"])
+            if let value = table["provider"] {
+                guard let text = value.string, let provider = LLMConfiguration.Provider(rawValue: text) else {
+                    throw fail("llm.provider", "must be \"scripted\", \"openai\" or \"anthropic\", got \(describe(value))")
+                }
+                config.llm.provider = provider
+            }
+            config.llm.model = try string(table, "llm", "model")
+            config.llm.baseURL = try string(table, "llm", "base_url")
+            config.llm.apiKeyEnv = try string(table, "llm", "api_key_env")
+            config.llm.script = try string(table, "llm", "script")
+            config.llm.chunkSize = try int(table, "llm", "chunk_size", atLeast: 1)
+        }
+        return config
+    }
+
+    // MARK: Checked access
+
+    private func fail(_ key: String, _ what: String) -> ConfigurationError {
+        ConfigurationError(file: file, key: key, message: "\(key) \(what)")
+    }
+
+    private func checkKeys(_ table: TOMLTable, prefix: String?, known: [String]) throws(ConfigurationError) {
+        for key in table.keys where !known.contains(key) {
+            let full = prefix.map { "\($0).\(key)" } ?? key
+            let list = known.joined(separator: ", ")
+            let what = prefix == nil ? "known tables: \(list)" : "known keys: \(list)"
+            throw ConfigurationError(file: file, key: full, message: "unknown key \"\(full)\" (\(what))")
+        }
+    }
+
+    private func table(_ name: String) throws(ConfigurationError) -> TOMLTable? {
+        guard let value = root[name] else { return nil }
+        guard let table = value.table else { throw fail(name, "must be a table ([\(name)]), got \(describe(value))") }
+        return table
+    }
+
+    private func bool(_ table: TOMLTable, _ prefix: String, _ key: String) throws(ConfigurationError) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let bool = value.bool else { throw fail("\(prefix).\(key)", "must be true or false, got \(describe(value))") }
+        return bool
+    }
+
+    private func int(
+        _ table: TOMLTable, _ prefix: String, _ key: String, atLeast minimum: Int
+    ) throws(ConfigurationError)
+        -> Int?
+    {
+        guard let value = table[key] else { return nil }
+        guard let int = value.int, int >= minimum else {
+            throw fail("\(prefix).\(key)", "must be an integer >= \(minimum), got \(describe(value))")
+        }
+        return int
+    }
+
+    private func string(_ table: TOMLTable, _ prefix: String, _ key: String) throws(ConfigurationError) -> String? {
+        guard let value = table[key] else { return nil }
+        guard let string = value.string else { throw fail("\(prefix).\(key)", "must be a string, got \(describe(value))") }
+        return string
+    }
+
+    /// A value as it would appear in the file, or its kind for tables and arrays.
+    private func describe(_ value: TOMLValueConvertible) -> String {
+        switch value.type {
+        case .string: return "\"\(value.string ?? "")\""
+        case .int: return value.int.map(String.init) ?? "an integer"
+        case .double: return value.double.map { "\($0)" } ?? "a float"
+        case .bool: return value.bool.map { $0 ? "true" : "false" } ?? "a boolean"
+        case .table: return "a table"
+        case .array: return "an array"
+        case .date, .time, .dateTime: return "a date or time"
+        }
+    }
+}

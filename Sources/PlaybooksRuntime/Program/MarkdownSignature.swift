@@ -1,0 +1,127 @@
+/// The signature in a Markdown playbook's `##` heading: `Name`, `Name(a, b)` or
+/// `Name($a: str, b=1) -> ReturnType`.
+///
+/// A parameter is an identifier, optionally prefixed by `$`, `*` or `**`, optionally followed by
+/// `: type` and `= default`. Surrounding backticks are ignored. A trailing comma is allowed.
+struct MarkdownSignature: Equatable {
+    var name: String
+    var parameters: [String]
+    var returnType: String?
+    /// The heading text, tidied (backticks removed, spaces trimmed).
+    var text: String
+
+    /// Parses `heading`; `nil` when it is not a signature.
+    init?(parsing heading: String) {
+        var text = heading.programTrimmed()
+        if text.count >= 2, text.hasPrefix("`"), text.hasSuffix("`") {
+            text = String(text.dropFirst().dropLast()).programTrimmed()
+        }
+        var rest = Substring(text)
+        let name = rest.prefix { MarkdownSignature.isIdentifierCharacter($0) }
+        guard let first = name.first, !first.isNumber else { return nil }
+        rest = rest.dropFirst(name.count)
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+
+        var parameters: [String] = []
+        if rest.first == "(" {
+            guard let close = MarkdownSignature.matchingParenthesis(in: rest) else { return nil }
+            let inner = rest[rest.index(after: rest.startIndex)..<close]
+            guard let parsed = MarkdownSignature.parameters(in: inner) else { return nil }
+            parameters = parsed
+            rest = rest[rest.index(after: close)...]
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+        }
+
+        var returnType: String? = nil
+        if rest.hasPrefix("->") {
+            let type = rest.dropFirst(2).programTrimmed()
+            guard !type.isEmpty else { return nil }
+            returnType = type
+            rest = rest[rest.endIndex...]
+        } else if rest.hasPrefix(":"), rest.dropFirst().programTrimmed().isEmpty {
+            rest = rest[rest.endIndex...]  // `## Main():` written out of Python habit
+        }
+        guard rest.programTrimmed().isEmpty else { return nil }
+
+        self.name = String(name)
+        self.parameters = parameters
+        self.returnType = returnType
+        self.text = text.hasSuffix(":") && returnType == nil ? String(text.dropLast()).programTrimmed() : text
+    }
+
+    static func isIdentifierCharacter(_ ch: Character) -> Bool {
+        ch == "_" || ch.isLetter || ch.isNumber
+    }
+
+    /// The index of the `)` that closes the `(` at the start of `text`, skipping nested brackets and strings.
+    static func matchingParenthesis(in text: Substring) -> Substring.Index? {
+        var depth = 0
+        var quote: Character? = nil
+        var index = text.startIndex
+        while index < text.endIndex {
+            let ch = text[index]
+            if let q = quote {
+                if ch == q { quote = nil }
+            } else if ch == "\"" || ch == "'" {
+                quote = ch
+            } else if ch == "(" || ch == "[" || ch == "{" {
+                depth += 1
+            } else if ch == ")" || ch == "]" || ch == "}" {
+                depth -= 1
+                if depth == 0 { return ch == ")" ? index : nil }
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// Parameter names in a parenthesised list, or `nil` when one is malformed.
+    static func parameters(in text: Substring) -> [String]? {
+        var pieces: [Substring] = []
+        var depth = 0
+        var quote: Character? = nil
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let ch = text[index]
+            if let q = quote {
+                if ch == q { quote = nil }
+            } else if ch == "\"" || ch == "'" {
+                quote = ch
+            } else if ch == "(" || ch == "[" || ch == "{" {
+                depth += 1
+            } else if ch == ")" || ch == "]" || ch == "}" {
+                depth -= 1
+            } else if ch == ",", depth == 0 {
+                pieces.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        pieces.append(text[start..<text.endIndex])
+        // `f()` has no parameters; `f(a, b,)` has a trailing comma.
+        if pieces.count == 1, pieces[0].programTrimmed().isEmpty { return [] }
+        if pieces.count > 1, let last = pieces.last, last.programTrimmed().isEmpty { pieces.removeLast() }
+
+        var names: [String] = []
+        for piece in pieces {
+            var p = Substring(piece.programTrimmed())
+            var stars = ""
+            if p.hasPrefix("**") {
+                stars = "**"
+                p = p.dropFirst(2)
+            } else if p.hasPrefix("*") {
+                stars = "*"
+                p = p.dropFirst()
+            }
+            if p.hasPrefix("$") { p = p.dropFirst() }
+            let name = p.prefix { isIdentifierCharacter($0) }
+            guard let first = name.first, !first.isNumber else { return nil }
+            let after = p.dropFirst(name.count).programTrimmed()
+            guard after.isEmpty || after.hasPrefix(":") || after.hasPrefix("=") else { return nil }
+            if after.hasPrefix(":"), after.dropFirst().programTrimmed().isEmpty { return nil }
+            names.append(stars + name)
+        }
+        return names
+    }
+}
