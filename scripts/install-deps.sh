@@ -4,6 +4,8 @@
 set -euo pipefail
 need=()
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+# GRDB (the SQLite store) links the system SQLite and needs its header.
+[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}"; else sudo apt-get update -qq && sudo apt-get install -y -qq "${need[@]}"; fi
 fi

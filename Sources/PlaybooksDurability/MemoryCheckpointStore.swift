@@ -1,0 +1,137 @@
+import Foundation
+
+/// A store that keeps everything in this process's memory: for runs with durability turned off
+/// (`[durability] enabled = false`) and for measuring what durability costs. Nothing survives the
+/// process; the contract of ``CheckpointStore`` holds otherwise.
+///
+/// ```swift
+/// let store = MemoryCheckpointStore()
+/// ```
+public final class MemoryCheckpointStore: CheckpointStore {
+    private struct Execution {
+        var info: ExecutionInfo
+        var records: [JournalRecord] = []
+        var snapshots: [Int: [UInt8]] = [:]
+        var locked = false
+    }
+
+    private let state = Locked([ExecutionID: Execution]())
+
+    public init() {}
+
+    public var location: String { "memory:" }
+    public var durability: DurabilityLevel { .process }
+
+    public func createExecution(_ info: ExecutionInfo) async throws(StoreError) {
+        try state.withLock { (s) throws(StoreError) in
+            guard s[info.id] == nil else { throw .executionExists(info.id) }
+            s[info.id] = Execution(info: info)
+        }
+    }
+
+    public func loadExecution(_ id: ExecutionID) async throws(StoreError) -> ExecutionInfo? {
+        state.withLock { $0[id]?.info }
+    }
+
+    public func updateExecution(_ info: ExecutionInfo) async throws(StoreError) {
+        try state.withLock { (s) throws(StoreError) in
+            guard s[info.id] != nil else { throw .executionNotFound(info.id) }
+            s[info.id]?.info = info
+        }
+    }
+
+    public func listExecutions() async throws(StoreError) -> [ExecutionInfo] {
+        state.withLock { s in s.values.map(\.info).sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) } }
+    }
+
+    public func append(_ records: [JournalRecord], to id: ExecutionID) async throws(StoreError) {
+        try state.withLock { (s) throws(StoreError) in
+            guard var e = s[id] else { throw .executionNotFound(id) }
+            var next = (e.records.last?.sequence ?? 0) + 1
+            for r in records {
+                guard r.sequence == next else { throw .sequenceConflict(id, expected: next, got: r.sequence) }
+                next += 1
+            }
+            e.records.append(contentsOf: records)
+            s[id] = e
+        }
+    }
+
+    public func readJournal(_ id: ExecutionID, from sequence: Int) async throws(StoreError) -> JournalRead {
+        try state.withLock { (s) throws(StoreError) in
+            guard let e = s[id] else { throw .executionNotFound(id) }
+            return JournalRead(records: e.records.filter { $0.sequence >= sequence })
+        }
+    }
+
+    public func lastSequence(_ id: ExecutionID) async throws(StoreError) -> Int {
+        try state.withLock { (s) throws(StoreError) in
+            guard let e = s[id] else { throw .executionNotFound(id) }
+            return e.records.last?.sequence ?? 0
+        }
+    }
+
+    public func writeSnapshot(_ snapshot: SnapshotRecord, for id: ExecutionID) async throws(StoreError) {
+        try state.withLock { (s) throws(StoreError) in
+            guard s[id] != nil else { throw .executionNotFound(id) }
+            s[id]?.snapshots[snapshot.sequence] = snapshot.bytes
+        }
+    }
+
+    public func latestSnapshot(_ id: ExecutionID, atOrBefore sequence: Int) async throws(StoreError) -> SnapshotRecord? {
+        try state.withLock { (s) throws(StoreError) in
+            guard let e = s[id] else { throw .executionNotFound(id) }
+            guard let best = e.snapshots.keys.filter({ $0 <= sequence }).max(), let bytes = e.snapshots[best] else { return nil }
+            return SnapshotRecord(sequence: best, bytes: bytes)
+        }
+    }
+
+    public func snapshotSequences(_ id: ExecutionID) async throws(StoreError) -> [Int] {
+        try state.withLock { (s) throws(StoreError) in
+            guard let e = s[id] else { throw .executionNotFound(id) }
+            return e.snapshots.keys.sorted()
+        }
+    }
+
+    public func prune(_ id: ExecutionID, keepingFrom sequence: Int) async throws(StoreError) {
+        try state.withLock { (s) throws(StoreError) in
+            guard var e = s[id] else { throw .executionNotFound(id) }
+            e.records.removeAll { $0.sequence < sequence }
+            e.snapshots = e.snapshots.filter { $0.key >= sequence }
+            s[id] = e
+        }
+    }
+
+    public func lock(_ id: ExecutionID) throws(StoreError) -> any ExecutionLock {
+        try state.withLock { (s) throws(StoreError) in
+            if s[id]?.locked == true { throw .locked(id, holder: "this process") }
+            if s[id] != nil { s[id]?.locked = true }
+            return MemoryLock(id: id, store: self)
+        }
+    }
+
+    fileprivate func unlock(_ id: ExecutionID) {
+        state.withLock { $0[id]?.locked = false }
+    }
+}
+
+private final class MemoryLock: ExecutionLock, @unchecked Sendable {
+    let executionID: ExecutionID
+    private weak var store: MemoryCheckpointStore?
+    private let released = Locked(false)
+
+    init(id: ExecutionID, store: MemoryCheckpointStore) {
+        self.executionID = id
+        self.store = store
+    }
+
+    func release() {
+        let first = released.withLock { (r: inout Bool) -> Bool in
+            defer { r = true }
+            return !r
+        }
+        if first { store?.unlock(executionID) }
+    }
+
+    deinit { release() }
+}
