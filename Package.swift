@@ -6,22 +6,40 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "PlaybooksLanguage", targets: ["PlaybooksLanguage"]),
+        .library(name: "PlaybooksDurability", targets: ["PlaybooksDurability"]),
+        .library(name: "PlaybooksRuntime", targets: ["PlaybooksRuntime"]),
         .executable(name: "playbooks", targets: ["playbooks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        // The language: tokenizer, parser, compiler, VM, snapshots, streaming. No I/O, no async.
         .target(
             name: "PlaybooksLanguage",
             dependencies: [.product(name: "BigInt", package: "BigInt")],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
+        // Journals, snapshots and the stores that hold them (files, SQLite). Knows nothing of Python.
+        .target(
+            name: "PlaybooksDurability",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Programs, executions, built-ins, checkpoints and recovery: drives the language over a store.
+        .target(
+            name: "PlaybooksRuntime",
+            dependencies: [
+                "PlaybooksLanguage", "PlaybooksDurability",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "playbooks",
             dependencies: [
-                "PlaybooksLanguage",
+                "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +47,14 @@ let package = Package(
             name: "PlaybooksLanguageTests",
             dependencies: ["PlaybooksLanguage"],
             resources: [.copy("Conformance")]
+        ),
+        .testTarget(
+            name: "PlaybooksDurabilityTests",
+            dependencies: ["PlaybooksDurability"]
+        ),
+        .testTarget(
+            name: "PlaybooksRuntimeTests",
+            dependencies: ["PlaybooksRuntime", "PlaybooksDurability", "PlaybooksLanguage"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,10 +2,13 @@ import ArgumentParser
 
 /// The `playbooks` command line.
 @main
-struct PlaybooksCommand: ParsableCommand {
+struct PlaybooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbooks",
-        abstract: "Run Python-subset agent code with durable, resumable state.",
-        subcommands: [ExecCommand.self, BenchSnapshotCommand.self, BenchStreamCommand.self]
+        abstract: "Run agent programs durably: a checkpoint at every await, resume after any crash.",
+        subcommands: [
+            RunCommand.self, ResumeCommand.self, ExecutionsCommand.self, CheckpointsCommand.self, ExecCommand.self,
+            BenchSnapshotCommand.self, BenchStreamCommand.self,
+        ]
     )
 }

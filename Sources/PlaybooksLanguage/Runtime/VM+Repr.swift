@@ -185,7 +185,10 @@ extension VirtualMachine {
     }
 
     /// Python's string repr: single quotes unless the text has a single quote and no double quote.
-    func quoteString(_ s: String) -> String {
+    func quoteString(_ s: String) -> String { VirtualMachine.quoteText(s) }
+
+    /// Python's string repr, without a VM.
+    static func quoteText(_ s: String) -> String {
         let useDouble = s.contains("'") && !s.contains("\"")
         let quote: Character = useDouble ? "\"" : "'"
         var out = String(quote)
@@ -209,19 +212,19 @@ extension VirtualMachine {
         return out
     }
 
-    func escapeScalar(_ scalar: Unicode.Scalar) -> String {
+    static func escapeScalar(_ scalar: Unicode.Scalar) -> String {
         let v = scalar.value
         if v < 0x100 { return "\\x" + hexDigits(v, 2) }
         if v < 0x10000 { return "\\u" + hexDigits(v, 4) }
         return "\\U" + hexDigits(v, 8)
     }
 
-    func hexDigits(_ v: UInt32, _ width: Int) -> String {
+    static func hexDigits(_ v: UInt32, _ width: Int) -> String {
         let h = String(v, radix: 16)
         return String(repeating: "0", count: max(0, width - h.count)) + h
     }
 
-    func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 || v == 0x7F { return false }
         if v < 0x7F { return true }
@@ -237,7 +240,7 @@ extension VirtualMachine {
     func asciiEscaped(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
-            if scalar.value < 0x80 { out.unicodeScalars.append(scalar) } else { out += escapeScalar(scalar) }
+            if scalar.value < 0x80 { out.unicodeScalars.append(scalar) } else { out += VirtualMachine.escapeScalar(scalar) }
         }
         return out
     }

@@ -1,0 +1,51 @@
+import Foundation
+import PlaybooksDurability
+import PlaybooksLanguage
+
+/// One checkpoint of an execution: a finished await, durable in the journal, and — when asked
+/// for with ``CheckpointManager/get(_:)`` — the whole state right after it.
+///
+/// It carries what the seed's checkpoint carries: an id, the namespace, the execution state
+/// (variables, call stack, agents, meetings) and metadata (statement, counter, execution id,
+/// timestamp, the LLM response and the code executed from it, for LLM playbooks).
+public struct Checkpoint: Sendable, Equatable, Codable {
+    /// `EXECUTION_ckpt_N`.
+    public var id: String
+    public var executionID: ExecutionID
+    /// N: the position in the execution's journal, from 1.
+    public var counter: Int
+    public var timestamp: Date
+    /// The awaiting statement and its line in the program file.
+    public var statement: String
+    public var line: Int
+    /// The host function awaited, its arguments (as `repr`) and its result (`repr`, or `Type: message`).
+    public var call: String
+    public var arguments: [String]
+    public var result: String
+    /// `completed`, or `started` for the record written before an at-most-once call.
+    public var kind: String
+    /// The LLM response being executed and how much of it had run (LLM playbooks; `nil` otherwise).
+    public var llmResponse: String?
+    public var executedCode: String?
+    /// The state right after this checkpoint (`nil` in ``CheckpointManager/list()``).
+    public var state: ExecutionState?
+
+    /// The namespace: the program's module-level names (from ``state``).
+    public var namespace: [NamedValue] { state?.namespace ?? [] }
+
+    init(executionID: ExecutionID, counter: Int, record: AwaitRecord) {
+        self.id = "\(executionID)_ckpt_\(counter)"
+        self.executionID = executionID
+        self.counter = counter
+        self.timestamp = Date(timeIntervalSince1970: record.timestamp)
+        self.statement = record.statement
+        self.line = record.line
+        self.call = record.call
+        self.arguments = record.arguments.map(\.description) + record.keywordArguments.map { "\($0.name)=\($0.value)" }
+        switch record.outcome {
+        case .value(let v): self.result = v.description
+        case .error(let type, let message): self.result = "\(type): \(message)"
+        }
+        self.kind = record.kind == .started ? "started" : "completed"
+    }
+}

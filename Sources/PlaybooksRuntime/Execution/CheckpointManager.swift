@@ -1,0 +1,73 @@
+import PlaybooksDurability
+
+/// Reads and prunes the checkpoints of one execution. (Checkpoints are saved by
+/// ``ExecutionRunner`` as it runs: one journal record per await, durable before the code goes on.)
+///
+/// ```swift
+/// let manager = CheckpointManager(executionID: id, store: store, program: program)
+/// for checkpoint in try await manager.list() { print(checkpoint.counter, checkpoint.statement) }
+/// if let latest = try await manager.latest() { print(latest.state?.callStackSummary ?? []) }
+/// ```
+public struct CheckpointManager: Sendable {
+    public let executionID: ExecutionID
+    public let store: any CheckpointStore
+    /// The program the execution runs; needed to restore the state of a checkpoint taken before
+    /// the first snapshot.
+    public let program: ExecutionProgram
+
+    public init(executionID: ExecutionID, store: any CheckpointStore, program: ExecutionProgram) {
+        self.executionID = executionID
+        self.store = store
+        self.program = program
+    }
+
+    /// Every checkpoint still in the journal, oldest first, without state. A damaged journal end
+    /// is left out (the checkpoints before it are listed).
+    public func list() async throws(ExecutionError) -> [Checkpoint] {
+        let id = executionID
+        let read = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.readJournal(id, from: 1) }
+        var out: [Checkpoint] = []
+        for record in read.records {
+            do {
+                out.append(Checkpoint(executionID: id, counter: record.sequence, record: try AwaitRecord(record: record)))
+            } catch {
+                throw .damaged(id, "journal record \(record.sequence) is unreadable: \(error)")
+            }
+        }
+        return out
+    }
+
+    /// Checkpoint `counter` with the full state right after it, or `nil` when there is no such record.
+    public func get(_ counter: Int) async throws(ExecutionError) -> Checkpoint? {
+        let id = executionID
+        let read = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.readJournal(id, from: counter) }
+        guard let record = read.records.first, record.sequence == counter else { return nil }
+        let decoded: AwaitRecord
+        do { decoded = try AwaitRecord(record: record) } catch {
+            throw .damaged(id, "journal record \(counter) is unreadable: \(error)")
+        }
+        var checkpoint = Checkpoint(executionID: id, counter: counter, record: decoded)
+        let runner = try await ExecutionRunner.inspect(id: id, program: program, store: store, upTo: counter)
+        checkpoint.state = runner.state
+        return checkpoint
+    }
+
+    /// The newest checkpoint, with state.
+    public func latest() async throws(ExecutionError) -> Checkpoint? {
+        let id = executionID
+        let last = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.lastSequence(id) }
+        return last == 0 ? nil : try await get(last)
+    }
+
+    /// Deletes history that no longer helps restore any of the last `n` checkpoints: records and
+    /// snapshots older than the newest snapshot at or before the `n`-th last checkpoint.
+    public func prune(keepLast n: Int) async throws(ExecutionError) {
+        let id = executionID
+        let last = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.lastSequence(id) }
+        let oldestKept = last - max(n, 1) + 1
+        guard oldestKept > 0 else { return }
+        let snapshots = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.snapshotSequences(id) }
+        guard let base = snapshots.last(where: { $0 <= oldestKept }), base > 0 else { return }
+        try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.prune(id, keepingFrom: base) }
+    }
+}

@@ -1,0 +1,37 @@
+/// The parts of a program that an execution runs: the agent, its Python playbooks and which one
+/// starts. Made from a loaded `.pb` ``Program``, or directly from Python source (tests, embedders).
+///
+/// ```swift
+/// let program = ExecutionProgram(
+///     path: "inline.py", text: source, agent: "Agent", pythonSource: source, entry: "Main")
+/// ```
+public struct ExecutionProgram: Sendable {
+    /// The program file, as shown in tracebacks and recorded with the execution.
+    public var path: String
+    /// SHA-256 (hex) of the program file's text: recorded at start, checked on resume.
+    public var hash: String
+    /// The whole program file, for showing the statement at each checkpoint.
+    public var text: String
+    public var agent: String
+    /// The Python playbooks' code and the line of the program file where it starts.
+    public var pythonSource: String
+    public var pythonFirstLine: Int
+    /// The playbook the execution starts with.
+    public var entry: String
+    /// Markdown playbooks: defined so that calling one says clearly that it needs an LLM.
+    public var markdownPlaybooks: [String]
+
+    public init(
+        path: String, text: String, agent: String, pythonSource: String, pythonFirstLine: Int = 1, entry: String,
+        markdownPlaybooks: [String] = [], hash: String? = nil
+    ) {
+        self.path = path
+        self.text = text
+        self.agent = agent
+        self.pythonSource = pythonSource
+        self.pythonFirstLine = pythonFirstLine
+        self.entry = entry
+        self.markdownPlaybooks = markdownPlaybooks
+        self.hash = hash ?? SHA256.hexDigest(of: text)
+    }
+}

@@ -1,0 +1,111 @@
+import PlaybooksLanguage
+
+/// A name and its value as Python's `repr`.
+public struct NamedValue: Sendable, Equatable, Codable {
+    public var name: String
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// One running playbook on an execution's call stack.
+public struct PlaybookFrameState: Sendable, Equatable, Codable {
+    public var playbook: String
+    /// The last step the playbook marked with `Step`, e.g. `Main:03:ACT`.
+    public var step: String?
+    /// The line the playbook is at in the program file.
+    public var line: Int?
+    public var locals: [NamedValue]
+}
+
+/// A saved artifact.
+public struct Artifact: Sendable, Equatable, Codable {
+    public var name: String
+    public var summary: String
+    public var content: String
+}
+
+/// The state of an execution at a checkpoint, as people and tools see it: what the seed's
+/// checkpoint calls `namespace` and `execution_state`.
+public struct ExecutionState: Sendable, Equatable, Codable {
+    /// The agent's `$name` state variables (names without the `$`).
+    public var variables: [NamedValue]
+    /// The program's module-level names (functions, classes and modules left out).
+    public var namespace: [NamedValue]
+    /// Running playbooks, outermost first.
+    public var callStack: [PlaybookFrameState]
+    public var transcript: [Message]
+    public var artifacts: [Artifact]
+    /// Agents of the execution (one for now; room for several).
+    public var agents: [String]
+    /// Meetings between agents (none yet; room for a later issue).
+    public var meetings: [String]
+
+    /// The call stack in the seed's short form, e.g. `["Main:03:ACT"]`.
+    public var callStackSummary: [String] { callStack.map { $0.step ?? $0.playbook } }
+}
+
+extension ExecutionRunner {
+    /// The execution's state as it is now.
+    public var state: ExecutionState {
+        var variables: [NamedValue] = []
+        for (k, v) in vm.stateVariables.pairs {
+            variables.append(NamedValue(name: vm.strText(k), value: vm.reprText(v)))
+        }
+        var namespace: [NamedValue] = []
+        for (name, value) in vm.globals.bindings where !name.hasPrefix("__") && name != "playbook" {
+            switch value {
+            case .function, .builtin, .module, .type, .boundMethod: continue
+            default: namespace.append(NamedValue(name: name, value: vm.reprText(value)))
+            }
+        }
+        var stack: [PlaybookFrameState] = []
+        let frames = vm.callFrames
+        var frameIndex = 0
+        if case .list(let list)? = vm.globals["__pb_stack__"] {
+            for case .dict(let d) in list.items {
+                let name = d.get("playbook").map { vm.strText($0) } ?? "?"
+                var step: String?
+                if case .str(let s)? = d.get("step") { step = s }
+                var state = PlaybookFrameState(playbook: name, step: step, line: nil, locals: [])
+                while frameIndex < frames.count, frames[frameIndex].function != name { frameIndex += 1 }
+                if frameIndex < frames.count {
+                    state.line = frames[frameIndex].line
+                    state.locals = frames[frameIndex].locals.map { NamedValue(name: $0.name, value: vm.reprText($0.value)) }
+                    frameIndex += 1
+                }
+                stack.append(state)
+            }
+        }
+        var transcript: [Message] = []
+        if case .list(let list)? = vm.globals["__pb_transcript__"] {
+            for case .tuple(let t) in list.items where t.count == 3 {
+                transcript.append(Message(sender: vm.strText(t[0]), target: vm.strText(t[1]), text: vm.strText(t[2])))
+            }
+        }
+        var artifacts: [Artifact] = []
+        if case .dict(let d)? = vm.globals["__pb_artifacts__"] {
+            for (k, v) in d.pairs {
+                guard case .dict(let fields) = v else { continue }
+                artifacts.append(
+                    Artifact(
+                        name: vm.strText(k), summary: fields.get("summary").map { vm.strText($0) } ?? "",
+                        content: fields.get("content").map { vm.strText($0) } ?? ""))
+            }
+        }
+        return ExecutionState(
+            variables: variables, namespace: namespace, callStack: stack, transcript: transcript, artifacts: artifacts,
+            agents: [program.agent], meetings: [])
+    }
+
+    /// The last journal record applied.
+    public var checkpointCount: Int { sequence }
+}
+
+extension ExecutionState {
+    /// No variables, no frames, no messages.
+    public static let empty = ExecutionState(
+        variables: [], namespace: [], callStack: [], transcript: [], artifacts: [], agents: [], meetings: [])
+}

@@ -1,0 +1,46 @@
+import PlaybooksDurability
+
+/// Decides whether an execution can be recovered, restores its state, and resumes it.
+///
+/// ```swift
+/// let coordinator = RecoveryCoordinator(store: store, program: program)
+/// if try await coordinator.canRecover(id) {
+///     let state = try await coordinator.recoverExecutionState(id)   // variables, call stack, transcript
+///     let runner = try await coordinator.resume(id)
+///     let outcome = try await runner.run()                          // continues at the interrupted await
+/// }
+/// ```
+public struct RecoveryCoordinator: Sendable {
+    public let store: any CheckpointStore
+    public let program: ExecutionProgram
+    public var externals: [ExternalFunction]
+    public var policy: SnapshotPolicy
+
+    public init(
+        store: any CheckpointStore, program: ExecutionProgram, externals: [ExternalFunction] = [],
+        policy: SnapshotPolicy = SnapshotPolicy()
+    ) {
+        self.store = store
+        self.program = program
+        self.externals = externals
+        self.policy = policy
+    }
+
+    /// Whether `id` exists, has not ended, and was started by this program.
+    public func canRecover(_ id: ExecutionID) async throws(ExecutionError) -> Bool {
+        guard let info = try await ExecutionRunner.wrap({ () async throws(StoreError) in try await store.loadExecution(id) })
+        else { return false }
+        return (info.status == .running || info.status == .waiting) && info.programHash == program.hash
+    }
+
+    /// The state at the execution's last checkpoint, restored without running anything.
+    public func recoverExecutionState(_ id: ExecutionID) async throws(ExecutionError) -> ExecutionState {
+        try await ExecutionRunner.inspect(id: id, program: program, store: store).state
+    }
+
+    /// A runner positioned at the execution's last checkpoint; ``ExecutionRunner/run()`` continues it.
+    public func resume(_ id: ExecutionID, messages: [String] = []) async throws(ExecutionError) -> ExecutionRunner {
+        try await ExecutionRunner.resume(
+            id: id, program: program, store: store, externals: externals, messages: messages, policy: policy)
+    }
+}

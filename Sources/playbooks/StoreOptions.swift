@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PlaybooksDurability
+import PlaybooksRuntime
+
+/// Exit statuses of the execution commands (documented in the README).
+enum ExitStatus {
+    static let failed: Int32 = 1
+    static let usage: Int32 = 2
+    /// The execution waits for a message and none was available: resume it with `--message`.
+    static let waiting: Int32 = 3
+    /// The store, the execution or the program could not be used (locked, damaged, changed, missing).
+    static let executionError: Int32 = 4
+}
+
+/// `--store` / `--program` / `--durability`: which store the command uses.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "Where executions are kept: sqlite:PATH or files:DIR.")
+    var store: String?
+
+    @Option(help: "Use the store that this program's playbooks.toml names (default: .playbooks/state.db beside it).")
+    var program: String?
+
+    @Option(help: "process (survives kill -9) or machine (fsync: survives power loss).")
+    var durability: String?
+
+    /// The store's location: `--store`, else the program's configuration, else `sqlite:.playbooks/state.db` here.
+    func location(configuration: RunConfiguration?) throws -> StoreLocation {
+        if let store { return try StoreLocation(parsing: store) }
+        if let configuration { return configuration.durability.store }
+        if let program {
+            return try RunConfiguration.load(forProgramAt: program).durability.store
+        }
+        return .sqlite(path: ".playbooks/state.db")
+    }
+
+    func level(configuration: RunConfiguration?) throws -> DurabilityLevel {
+        if let durability {
+            guard let level = DurabilityLevel(rawValue: durability) else {
+                throw ValidationError("--durability must be process or machine, got '\(durability)'")
+            }
+            return level
+        }
+        return configuration?.durability.level ?? .process
+    }
+
+    func open(configuration: RunConfiguration? = nil) throws -> any CheckpointStore {
+        try openStore(location(configuration: configuration), durability: level(configuration: configuration))
+    }
+}
+
+/// Prints an error for people and exits with `status`.
+func fail(_ message: String, status: Int32 = ExitStatus.executionError) -> ExitCode {
+    FileHandle.standardError.write(Data("playbooks: \(message)\n".utf8))
+    return ExitCode(status)
+}
+
+func parseExecutionID(_ text: String) throws -> ExecutionID {
+    do { return try ExecutionID(validating: text) } catch { throw ValidationError(error.description) }
+}
+
+/// Loads the program an execution runs, checking nothing (the runner checks the hash).
+func loadExecutionProgram(path: String) throws -> ExecutionProgram {
+    let program: Program
+    do { program = try Program.load(path: path) } catch { throw fail(error.description, status: ExitStatus.usage) }
+    do { return try ExecutionProgram(program: program) } catch { throw fail(error.description, status: ExitStatus.usage) }
+}
+
+/// The program of a stored execution, for inspection: the file if it is still there and the
+/// same, else a stand-in with the recorded hash (inspection then relies on snapshots).
+func inspectionProgram(for info: ExecutionInfo) -> ExecutionProgram {
+    let path = info.attributes["program_file"] ?? info.programPath
+    if let program = try? Program.load(path: path), let runnable = try? ExecutionProgram(program: program),
+        runnable.hash == info.programHash
+    {
+        return runnable
+    }
+    return ExecutionProgram(
+        path: info.programPath, text: "", agent: info.attributes["agent"] ?? "Agent", pythonSource: "",
+        entry: info.attributes["entry"] ?? "Main", hash: info.programHash)
+}
