@@ -1,3 +1,4 @@
+import Foundation
 import PlaybooksDurability
 import PlaybooksLanguage
 import Testing
@@ -25,8 +26,10 @@ import Testing
     }
 
     /// Runs with `failpoints` (crashes simulated in-process), then resumes until the execution ends.
+    /// `reopen` gives the store as a new process would open it.
     static func crashed(
-        _ program: ExecutionProgram, store: any CheckpointStore, failpoints: Failpoints, policy: SnapshotPolicy
+        _ program: ExecutionProgram, store: any CheckpointStore, reopen: () throws -> any CheckpointStore,
+        failpoints: Failpoints, policy: SnapshotPolicy
     ) async throws -> (Run, [String], crashes: Int) {
         var said: [String] = []
         let first = try await ExecutionRunner.start(program: program, store: store, policy: policy, failpoints: failpoints)
@@ -41,7 +44,12 @@ import Testing
         } catch ExecutionError.crashed {
             crashes += 1
             first.close()
+        } catch ExecutionError.store(.unavailable(let message)) where message.contains("failpoint") {
+            // A torn write: the store wrote half of the record and "crashed".
+            crashes += 1
+            first.close()
         }
+        let store = try reopen()
         let runner = try await ExecutionRunner.resume(id: id, program: program, store: store, policy: policy, failpoints: Failpoints())
         runner.onEvent = { if case .said(let m) = $0 { said.append(m.text) } }
         let outcome = try await runner.run()
@@ -50,22 +58,52 @@ import Testing
         return (run, said, crashes)
     }
 
-    @Test(arguments: SweepPrograms.all.map(\.name))
-    func everyFailpointAtEveryCheckpoint(programName: String) async throws {
+    enum Kind: String, CaseIterable, CustomTestStringConvertible {
+        case memory, sqlite, files
+        var testDescription: String { rawValue }
+    }
+
+    /// A store of `kind` in `directory`, opened with `failpoints` whose crashes are simulated.
+    static func open(_ kind: Kind, _ directory: String, _ failpoints: Failpoints, memory: MemoryCheckpointStore) throws
+        -> any CheckpointStore
+    {
+        switch kind {
+        case .memory: return memory
+        case .sqlite:
+            return try SQLiteCheckpointStore(path: directory + "/state.db", durability: .process, failpoints: failpoints, crash: {})
+        case .files:
+            return try FileCheckpointStore(directory: directory + "/journal", durability: .process, failpoints: failpoints, crash: {})
+        }
+    }
+
+    @Test(arguments: SweepPrograms.all.map(\.name), Kind.allCases)
+    func everyFailpointAtEveryCheckpoint(programName: String, kind: Kind) async throws {
         let source = try #require(SweepPrograms.all.first { $0.name == programName }).source
         let program = ExecutionRunnerTests.program(source, name: programName)
-        let store = MemoryCheckpointStore()
+        let directory = NSTemporaryDirectory() + "/playbooks-sweep-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let memory = MemoryCheckpointStore()
+        let store = try Self.open(kind, directory, Failpoints(), memory: memory)
         let (expected, expectedSaid) = try await Self.uninterrupted(program, store: store)
         guard case .finished = expected.outcome else {
             Issue.record("\(programName) did not finish: \(expected.outcome)")
             return
         }
         #expect(expected.records >= 5)
-        for policy in [SnapshotPolicy(everyRecords: 1), SnapshotPolicy(everyRecords: 4), SnapshotPolicy(everyRecords: 1000)] {
+        let policies =
+            kind == .memory
+            ? [SnapshotPolicy(everyRecords: 1), SnapshotPolicy(everyRecords: 4), SnapshotPolicy(everyRecords: 1000)]
+            : [SnapshotPolicy(everyRecords: 3)]
+        let points: [Failpoints.Point] =
+            kind == .memory ? [.crashBeforeCheckpoint, .crashAfterCheckpoint] : Failpoints.Point.allCases
+        for policy in policies {
             for n in 1...expected.records {
-                for point in [Failpoints.Point.crashBeforeCheckpoint, .crashAfterCheckpoint] {
+                for point in points {
+                    let failpoints = Failpoints(entries: [point: [n]])
                     let (run, said, crashes) = try await Self.crashed(
-                        program, store: store, failpoints: Failpoints(entries: [point: [n]]), policy: policy)
+                        program, store: try Self.open(kind, directory, failpoints, memory: memory),
+                        reopen: { try Self.open(kind, directory, Failpoints(), memory: memory) }, failpoints: failpoints,
+                        policy: policy)
                     let label = "\(programName) \(point.rawValue):\(n) every \(policy.everyRecords)"
                     #expect(crashes == 1, "\(label)")
                     #expect(run.outcome == expected.outcome, "\(label)")
