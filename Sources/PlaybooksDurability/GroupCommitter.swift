@@ -5,6 +5,9 @@ import Dispatch
 /// Callers ``submit(_:)`` and suspend. One serial queue runs `commit` on everything that is
 /// pending; requests that arrive while a transaction is in flight wait, and the next transaction
 /// takes all of them at once. Each caller resumes with its own result once its batch is done.
+/// With `commitsInlineWhenIdle`, a caller that finds nothing in flight commits alone on its own
+/// thread, saving two thread switches; callers arriving meanwhile still queue and share the next
+/// transaction.
 ///
 /// ```swift
 /// let committer = GroupCommitter<Append>(label: "store.commit") { batch in
@@ -31,8 +34,13 @@ final class GroupCommitter<Request: Sendable>: Sendable {
     private let commit: Commit
     private let state = Locked(State())
 
-    init(label: String, commit: @escaping Commit) {
+    /// Whether a caller that finds no transaction in flight commits on its own thread (no thread
+    /// hop: the fast path when commits are short, i.e. without fsync).
+    private let commitsInlineWhenIdle: Bool
+
+    init(label: String, commitsInlineWhenIdle: Bool = false, commit: @escaping Commit) {
         self.queue = DispatchQueue(label: label, qos: .userInitiated)
+        self.commitsInlineWhenIdle = commitsInlineWhenIdle
         self.commit = commit
     }
 
@@ -41,6 +49,25 @@ final class GroupCommitter<Request: Sendable>: Sendable {
 
     /// Queues `request` and returns once the transaction that carried it has finished.
     func submit(_ request: Request) async throws(StoreError) {
+        if commitsInlineWhenIdle {
+            let leads = state.withLock { state -> Bool in
+                if state.draining { return false }
+                state.draining = true
+                state.batches += 1
+                return true
+            }
+            if leads {
+                let result = commitOne(request)
+                // Requests that queued meanwhile go to the queue, which keeps `draining` set.
+                let handOff = state.withLock { state -> Bool in
+                    if state.pending.isEmpty { state.draining = false }
+                    return !state.pending.isEmpty
+                }
+                if handOff { queue.async { self.drain() } }
+                try result.get()
+                return
+            }
+        }
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, StoreError>, Never>) in
             let start = state.withLock { state -> Bool in
                 state.pending.append(Pending(request: request, continuation: continuation))
@@ -51,6 +78,11 @@ final class GroupCommitter<Request: Sendable>: Sendable {
             if start { queue.async { self.drain() } }
         }
         try result.get()
+    }
+
+    private func commitOne(_ request: Request) -> Result<Void, StoreError> {
+        let results = commit([request])
+        return results.count == 1 ? results[0] : .failure(.unavailable("internal error: a batch returned the wrong number of results"))
     }
 
     /// Commits batches until nothing is pending.
