@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PlaybooksLanguage", targets: ["PlaybooksLanguage"]),
         .library(name: "PlaybooksDurability", targets: ["PlaybooksDurability"]),
         .library(name: "PlaybooksRuntime", targets: ["PlaybooksRuntime"]),
+        .library(name: "PlaybooksLLM", targets: ["PlaybooksLLM"]),
         .executable(name: "playbooks", targets: ["playbooks"]),
     ],
     dependencies: [
@@ -15,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The language: tokenizer, parser, compiler, VM, snapshots, streaming. No I/O, no async.
@@ -36,6 +40,16 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // LLM providers behind one protocol: OpenAI-compatible, Anthropic (HTTP streaming, SSE) and scripted replies.
+        .target(
+            name: "PlaybooksLLM",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "playbooks",
             dependencies: [
@@ -51,6 +65,16 @@ let package = Package(
         .testTarget(
             name: "PlaybooksDurabilityTests",
             dependencies: ["PlaybooksDurability"]
+        ),
+        .testTarget(
+            name: "PlaybooksLLMTests",
+            dependencies: [
+                "PlaybooksLLM",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "PlaybooksRuntimeTests",

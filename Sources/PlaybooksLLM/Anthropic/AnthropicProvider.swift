@@ -1,0 +1,104 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOHTTP1
+
+/// Anthropic Messages with streaming.
+///
+/// Sends `POST {baseURL}/v1/messages` (no second `/v1` when the base URL already ends with it) with the headers
+/// `x-api-key` and `anthropic-version: 2023-06-01`, `"stream": true`, and the system messages joined into the
+/// top-level `system` field. Consecutive messages of one role are merged (blank line between them). Text comes
+/// from `content_block_delta` events whose `delta.type` is `text_delta`; `message_stop` ends the reply.
+///
+/// ```swift
+/// let configuration = try HTTPProviderConfiguration(
+///     provider: "anthropic", baseURL: AnthropicProvider.defaultBaseURL, model: "claude-sonnet-4-5",
+///     apiKeyEnv: "ANTHROPIC_API_KEY")
+/// let text = try await AnthropicProvider(configuration: configuration).complete(LLMRequest(messages: [.user("Hi")]))
+/// ```
+public struct AnthropicProvider: LLMProvider, CustomStringConvertible, CustomReflectable {
+    /// The default API root.
+    public static let defaultBaseURL = "https://api.anthropic.com"
+    /// The `anthropic-version` header sent.
+    public static let apiVersion = "2023-06-01"
+
+    public let name = "anthropic"
+    public let configuration: HTTPProviderConfiguration
+    private let client: HTTPClient
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - httpClient: the client to use; by default a process-wide one with the configuration's timeouts.
+    ///   - logger: where retries and failures are logged (never with the key).
+    public init(
+        configuration: HTTPProviderConfiguration, httpClient: HTTPClient? = nil,
+        logger: Logger = Logger(label: "playbooks.llm.anthropic")
+    ) {
+        self.configuration = configuration
+        self.client = httpClient ?? SharedHTTPClients.client(for: configuration.timeouts)
+        self.logger = logger
+    }
+
+    public var description: String { "AnthropicProvider \(configuration)" }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["name": name, "configuration": configuration.description], displayStyle: .struct)
+    }
+
+    /// The messages endpoint for the configured base URL.
+    public var endpoint: String {
+        configuration.baseURL.hasSuffix("/v1") ? configuration.baseURL + "/messages" : configuration.baseURL + "/v1/messages"
+    }
+
+    public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> {
+        guard let model = request.model ?? configuration.model else {
+            return .failed(
+                LLMError(provider: name, kind: .configuration, message: "no model: set `model` in [llm] or in the request"))
+        }
+        var headers = HTTPHeaders()
+        headers.add(name: "content-type", value: "application/json")
+        headers.add(name: "accept", value: "text/event-stream")
+        headers.add(name: "anthropic-version", value: Self.apiVersion)
+        if let key = configuration.apiKey { headers.add(name: "x-api-key", value: key.value) }
+        for (name, value) in configuration.extraHeaders { headers.add(name: name, value: value) }
+        let call = HTTPStreamingCall<AnthropicStreamDecoder>(
+            configuration: configuration, client: client, logger: logger, url: endpoint, headers: headers,
+            body: Self.body(request, model: model, defaultMaxTokens: configuration.defaultMaxTokens))
+        return call.stream()
+    }
+
+    struct Body: Encodable {
+        struct Message: Encodable {
+            var role: String
+            var content: String
+        }
+        var model: String
+        var max_tokens: Int
+        var system: String?
+        var messages: [Message]
+        var stream = true
+        var temperature: Double?
+    }
+
+    static func body(_ request: LLMRequest, model: String, defaultMaxTokens: Int) -> [UInt8] {
+        var system: [String] = []
+        var messages: [Body.Message] = []
+        for message in request.messages {
+            switch message.role {
+            case .system:
+                system.append(message.content)
+            case .user, .assistant:
+                if let last = messages.last, last.role == message.role.rawValue {
+                    messages[messages.count - 1].content += "\n\n" + message.content
+                } else {
+                    messages.append(Body.Message(role: message.role.rawValue, content: message.content))
+                }
+            }
+        }
+        let body = Body(
+            model: model, max_tokens: request.maxTokens ?? defaultMaxTokens,
+            system: system.isEmpty ? nil : system.joined(separator: "\n\n"), messages: messages,
+            temperature: request.temperature)
+        return (try? Array(JSONEncoder().encode(body))) ?? []
+    }
+}

@@ -1,0 +1,31 @@
+/// One LLM call: the conversation and the sampling settings.
+///
+/// ```swift
+/// let request = LLMRequest(messages: [.system("You run playbooks."), .user("Begin.")], callIndex: 0)
+/// for try await delta in provider.stream(request) { print(delta, terminator: "") }
+/// ```
+public struct LLMRequest: Sendable, Equatable {
+    /// The conversation, oldest first.
+    public var messages: [LLMMessage]
+    /// The model; `nil` uses the provider's configured model.
+    public var model: String?
+    /// The most tokens the reply may have; `nil` uses the provider's default.
+    public var maxTokens: Int?
+    /// Sampling temperature; `nil` leaves it to the server.
+    public var temperature: Double?
+    /// Which LLM call of the execution this is (0-based, from durable state).
+    ///
+    /// The scripted provider answers reply number `callIndex`; the HTTP providers ignore it. Because it comes from
+    /// the execution's durable state, a resumed execution asks for the same reply it would have asked for.
+    public var callIndex: Int
+
+    public init(
+        messages: [LLMMessage], model: String? = nil, maxTokens: Int? = nil, temperature: Double? = nil, callIndex: Int = 0
+    ) {
+        self.messages = messages
+        self.model = model
+        self.maxTokens = maxTokens
+        self.temperature = temperature
+        self.callIndex = callIndex
+    }
+}

@@ -1,0 +1,78 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOHTTP1
+
+/// OpenAI-compatible chat completions with streaming: OpenAI, vLLM, llama.cpp server, Ollama, LM Studio.
+///
+/// Sends `POST {baseURL}/chat/completions` with `"stream": true` and reads `choices[0].delta.content` from the
+/// event stream until `data: [DONE]`. The key, when configured, goes in `Authorization: Bearer ...`.
+///
+/// ```swift
+/// let configuration = try HTTPProviderConfiguration(
+///     provider: "openai", baseURL: "https://api.openai.com/v1", model: "gpt-4o-mini", apiKeyEnv: "OPENAI_API_KEY")
+/// let provider = OpenAICompatibleProvider(configuration: configuration)
+/// for try await delta in provider.stream(LLMRequest(messages: [.user("Say hi")])) { print(delta, terminator: "") }
+/// ```
+public struct OpenAICompatibleProvider: LLMProvider, CustomStringConvertible, CustomReflectable {
+    /// The default API root.
+    public static let defaultBaseURL = "https://api.openai.com/v1"
+
+    public let name = "openai"
+    public let configuration: HTTPProviderConfiguration
+    private let client: HTTPClient
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - httpClient: the client to use; by default a process-wide one with the configuration's timeouts.
+    ///   - logger: where retries and failures are logged (never with the key).
+    public init(
+        configuration: HTTPProviderConfiguration, httpClient: HTTPClient? = nil,
+        logger: Logger = Logger(label: "playbooks.llm.openai")
+    ) {
+        self.configuration = configuration
+        self.client = httpClient ?? SharedHTTPClients.client(for: configuration.timeouts)
+        self.logger = logger
+    }
+
+    public var description: String { "OpenAICompatibleProvider \(configuration)" }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["name": name, "configuration": configuration.description], displayStyle: .struct)
+    }
+
+    public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> {
+        guard let model = request.model ?? configuration.model else {
+            return .failed(
+                LLMError(provider: name, kind: .configuration, message: "no model: set `model` in [llm] or in the request"))
+        }
+        var headers = HTTPHeaders()
+        headers.add(name: "content-type", value: "application/json")
+        headers.add(name: "accept", value: "text/event-stream")
+        if let key = configuration.apiKey { headers.add(name: "authorization", value: "Bearer \(key.value)") }
+        for (name, value) in configuration.extraHeaders { headers.add(name: name, value: value) }
+        let call = HTTPStreamingCall<OpenAIStreamDecoder>(
+            configuration: configuration, client: client, logger: logger, url: configuration.baseURL + "/chat/completions",
+            headers: headers, body: Self.body(request, model: model))
+        return call.stream()
+    }
+
+    struct Body: Encodable {
+        struct Message: Encodable {
+            var role: String
+            var content: String
+        }
+        var model: String
+        var messages: [Message]
+        var stream = true
+        var max_tokens: Int?
+        var temperature: Double?
+    }
+
+    static func body(_ request: LLMRequest, model: String) -> [UInt8] {
+        let body = Body(
+            model: model, messages: request.messages.map { Body.Message(role: $0.role.rawValue, content: $0.content) },
+            max_tokens: request.maxTokens, temperature: request.temperature)
+        return (try? Array(JSONEncoder().encode(body))) ?? []
+    }
+}

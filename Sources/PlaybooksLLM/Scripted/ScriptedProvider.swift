@@ -1,0 +1,140 @@
+import Foundation
+
+/// Replies read from a script, one per LLM call, streamed in chunks: programs and tests run offline and
+/// deterministically.
+///
+/// The call with `request.callIndex == i` gets reply `i` (see ``ReplyScript`` for the file format), cut into
+/// chunks of ``chunkSize`` characters. Each request is recorded — in memory (``requestedCallIndices``) and, when
+/// ``requestLogPath`` is set, as one line `callIndex` appended to that file — so tests can check that no reply was
+/// requested twice, also across processes.
+///
+/// ```swift
+/// let provider = try ScriptedProvider(scriptPath: "replies.txt", chunkSize: 8, requestLogPath: "requests.log")
+/// let reply = try await provider.complete(LLMRequest(messages: [], callIndex: 0))
+/// provider.requestedCallIndices   // [0]
+/// ```
+public final class ScriptedProvider: LLMProvider, CustomStringConvertible, @unchecked Sendable {
+    /// The default characters per chunk.
+    public static let defaultChunkSize = 8
+
+    public let name = "scripted"
+    public let script: ReplyScript
+    /// Characters (grapheme clusters) per streamed chunk.
+    public let chunkSize: Int
+    /// Where each request's `callIndex` is appended, one per line; `nil` keeps the log in memory only.
+    public let requestLogPath: String?
+    /// A pause before each chunk after the first (none by default), to imitate a slow model.
+    public let chunkDelay: Duration?
+    private let scriptPath: String?
+    private let lock = NSLock()
+    private var requests: [Int] = []
+
+    /// A provider over replies given directly.
+    public init(
+        script: ReplyScript, chunkSize: Int = ScriptedProvider.defaultChunkSize, requestLogPath: String? = nil, chunkDelay: Duration? = nil
+    ) {
+        self.script = script
+        self.chunkSize = max(1, chunkSize)
+        self.requestLogPath = requestLogPath
+        self.chunkDelay = chunkDelay
+        self.scriptPath = nil
+    }
+
+    /// A provider over the replies of the file at `scriptPath`, read once, now.
+    public init(
+        scriptPath: String, chunkSize: Int = ScriptedProvider.defaultChunkSize, requestLogPath: String? = nil, chunkDelay: Duration? = nil
+    ) throws(LLMError) {
+        self.script = try ReplyScript(contentsOfFile: scriptPath)
+        self.chunkSize = max(1, chunkSize)
+        self.requestLogPath = requestLogPath
+        self.chunkDelay = chunkDelay
+        self.scriptPath = scriptPath
+    }
+
+    public var description: String {
+        "ScriptedProvider(script: \(scriptPath ?? "in memory"), replies: \(script.replies.count), chunk_size: \(chunkSize))"
+    }
+
+    /// The `callIndex` of every request this provider was asked for, in order.
+    public var requestedCallIndices: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return requests
+    }
+
+    /// Reads a request log file: the `callIndex` of each request, in order.
+    public static func readRequestLog(_ path: String) throws -> [Int] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return text.split(separator: "\n").compactMap { Int($0.trimmingWhitespace()) }
+    }
+
+    /// `text` cut into chunks of `size` characters.
+    public static func chunks(of text: String, size: Int) -> [String] {
+        var chunks: [String] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let end = text.index(index, offsetBy: max(1, size), limitedBy: text.endIndex) ?? text.endIndex
+            chunks.append(String(text[index..<end]))
+            index = end
+        }
+        return chunks
+    }
+
+    public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> {
+        do {
+            try record(request.callIndex)
+        } catch {
+            return .failed(error)
+        }
+        let count = script.replies.count
+        guard request.callIndex >= 0, request.callIndex < count else {
+            let source = scriptPath.map { "the script \($0)" } ?? "the script"
+            return .failed(
+                LLMError(
+                    provider: name, kind: .script,
+                    message:
+                        "\(source) has \(count) \(count == 1 ? "reply" : "replies"); reply \(request.callIndex + 1) was requested (callIndex \(request.callIndex))"
+                ))
+        }
+        let chunks = Self.chunks(of: script.replies[request.callIndex], size: chunkSize)
+        guard let chunkDelay else {
+            return AsyncThrowingStream { continuation in
+                for chunk in chunks { continuation.yield(chunk) }
+                continuation.finish()
+            }
+        }
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for (number, chunk) in chunks.enumerated() {
+                        if number > 0 { try await Task.sleep(for: chunkDelay) }
+                        continuation.yield(chunk)
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    private func record(_ callIndex: Int) throws(LLMError) {
+        lock.lock()
+        defer { lock.unlock() }
+        requests.append(callIndex)
+        guard let requestLogPath else { return }
+        let line = Array("\(callIndex)\n".utf8)
+        let fd = open(requestLogPath, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard fd >= 0 else {
+            throw LLMError(
+                provider: name, kind: .configuration,
+                message: "cannot open the request log \(requestLogPath): \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == line.count else {
+            throw LLMError(provider: name, kind: .configuration, message: "cannot append to the request log \(requestLogPath)")
+        }
+    }
+}
