@@ -19,7 +19,7 @@ struct CLIDurabilityInspectionTests {
         #expect(waiting.status == 3, "\(waiting)")
         let crashed = try CLI.run(
             ["run", seedPath, "--store", s, "--id", "crash-c"], in: directory,
-            environment: ["PLAYBOOKS_FAILPOINT": "crash-after-checkpoint:4"])
+            environment: ["PLAYBOOKS_FAILPOINT": "crash-after-checkpoint:10"])
         #expect(crashed.killedBySIGKILL, "\(crashed)")
 
         let list = try CLI.run(["executions", "list", "--store", s, "--json"], in: directory)
@@ -31,7 +31,7 @@ struct CLIDurabilityInspectionTests {
         #expect(byID["wait-b"]?["status"] as? String == "waiting")
         #expect(byID["crash-c"]?["status"] as? String == "running")
         #expect(byID["seed-a"]?["checkpoints"] as? Int == 12)
-        #expect(byID["crash-c"]?["checkpoints"] as? Int == 4)
+        #expect(byID["crash-c"]?["checkpoints"] as? Int == 10)
         #expect(rows.compactMap { $0["id"] as? String } == ["seed-a", "wait-b", "crash-c"], "oldest first")
 
         let text = try CLI.run(["executions", "list", "--store", s], in: directory)
@@ -64,14 +64,13 @@ struct CLIDurabilityInspectionTests {
         #expect((state["variables"] as? [NSDictionary])?.compactMap { $0["name"] as? String } == ["x"])
         #expect((state["transcript"] as? [NSDictionary])?.count == 2)
 
-        // Checkpoint 4 is inside SomePlaybook; checkpoint 12 ends Main.
-        let c4 = try CLI.json(try CLI.run(["checkpoints", "show", "seed-a", "4", "--store", s, "--json"], in: directory))
-        let stack4 = (((c4 as? NSDictionary)?["state"] as? NSDictionary)?["callStack"] as? [NSDictionary])?.map {
+        // Checkpoint 10 is ProcessData's Step; its state (up to the next await) is still inside ProcessData.
+        let c10 = try CLI.json(try CLI.run(["checkpoints", "show", "seed-a", "10", "--store", s, "--json"], in: directory))
+        let stack10 = (((c10 as? NSDictionary)?["state"] as? NSDictionary)?["callStack"] as? [NSDictionary])?.map {
             $0["step"] as? String
         }
-        #expect(stack4 == ["Main:02:CND", "SomePlaybook:01:EXE"])
+        #expect(stack10 == ["Main:03:ACT", "ProcessData:01:EXE"])
         let c12 = try CLI.json(try CLI.run(["checkpoints", "show", "seed-a", "12", "--store", s, "--json"], in: directory))
-        #expect(((c12 as? NSDictionary)?["state"] as? NSDictionary)?["transcript"] as? [NSDictionary] != nil)
         #expect((((c12 as? NSDictionary)?["state"] as? NSDictionary)?["transcript"] as? [NSDictionary])?.count == 5)
 
         // The text form too, and a checkpoint that does not exist.
@@ -81,12 +80,12 @@ struct CLIDurabilityInspectionTests {
         #expect(none.status == 4, "\(none)")
         #expect(none.stderr.contains("seed-a"), "\(none.stderr)")
 
-        // `executions show` of the crashed one: running, stopped in SomePlaybook at checkpoint 4.
+        // `executions show` of the crashed one: running, stopped in ProcessData at checkpoint 10.
         let show = try CLI.run(["executions", "show", "crash-c", "--store", s, "--json"], in: directory)
         let report = try #require(try CLI.json(show) as? NSDictionary, "\(show)")
         #expect((report["summary"] as? NSDictionary)?["status"] as? String == "running")
-        #expect((report["lastCheckpoint"] as? NSDictionary)?["counter"] as? Int == 4)
+        #expect((report["lastCheckpoint"] as? NSDictionary)?["counter"] as? Int == 10)
         let crashStack = ((report["state"] as? NSDictionary)?["callStack"] as? [NSDictionary])?.map { $0["step"] as? String }
-        #expect(crashStack == ["Main:02:CND", "SomePlaybook:01:EXE"], "\(show.stdout)")
+        #expect(crashStack == ["Main:03:ACT", "ProcessData:01:EXE"], "\(show.stdout)")
     }
 }

@@ -44,8 +44,11 @@ struct CLIDurabilityKillTests {
         let path = try Self.program.write(into: directory)
         let storeArgument = store.argument(in: directory)
 
+        // The uninterrupted run, timed from the moment the execution exists to its end.
+        let baseChild = try Child(["run", path, "--store", storeArgument, "--id", "baseline"], in: directory)
+        #expect(baseChild.waitForStderr(containing: "execution baseline (store"))
         let started = Date()
-        let base = try CLI.run(["run", path, "--store", storeArgument, "--id", "baseline"], in: directory)
+        let base = baseChild.wait()
         let runtime = Date().timeIntervalSince(started)
         try #require(base.status == 0, "uninterrupted run: \(base)")
         #expect(base.lines.count == Self.awaits)
@@ -77,6 +80,10 @@ struct CLIDurabilityKillTests {
             let outcome = child.wait()
             if outcome.killedBySIGKILL {
                 kills += 1
+            } else if outcome.status == 4 && outcome.stderr.contains("execution \(id) is finished") {
+                // The previous kill landed after the execution was recorded as finished.
+                #expect(attempt > 1 && kills > 0, "\(outcome)")
+                break
             } else {
                 #expect(outcome.status == 0 && outcome.exited, "seed \(seed), process \(attempt): \(outcome)")
                 finished = outcome.status == 0
