@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PlaybooksLanguage", targets: ["PlaybooksLanguage"]),
         .library(name: "PlaybooksDurability", targets: ["PlaybooksDurability"]),
         .library(name: "PlaybooksRuntime", targets: ["PlaybooksRuntime"]),
+        .library(name: "PlaybooksPostgres", targets: ["PlaybooksPostgres"]),
         .library(name: "PlaybooksLLM", targets: ["PlaybooksLLM"]),
         .executable(name: "playbooks", targets: ["playbooks"]),
     ],
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -31,6 +33,11 @@ let package = Package(
         .target(
             name: "PlaybooksDurability",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // A checkpoint store on PostgreSQL (postgres-nio), for many workers on many machines.
+        .target(
+            name: "PlaybooksPostgres",
+            dependencies: ["PlaybooksDurability", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // Programs, executions, built-ins, checkpoints and recovery: drives the language over a store.
         .target(
@@ -64,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybooksDurabilityTests",
-            dependencies: ["PlaybooksDurability"]
+            dependencies: ["PlaybooksDurability", "PlaybooksPostgres"]
         ),
         .testTarget(
             name: "PlaybooksLLMTests",

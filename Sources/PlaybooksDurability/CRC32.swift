@@ -5,7 +5,7 @@
 /// crc.update([0x31, 0x32, 0x33])
 /// crc.value   // 0x884863D2
 /// ```
-struct CRC32: Sendable {
+package struct CRC32: Sendable {
     private static let table: [UInt32] = (0..<256).map { (n: Int) -> UInt32 in
         var c = UInt32(n)
         for _ in 0..<8 { c = (c & 1) != 0 ? (0xEDB8_8320 ^ (c >> 1)) : (c >> 1) }
@@ -41,7 +41,7 @@ struct CRC32: Sendable {
 
     /// The checksum both stores keep for a journal record: CRC-32 of the sequence (8 bytes, little
     /// endian), the kind and the payload.
-    static func record(sequence: Int, kind: UInt8, payload: [UInt8]) -> UInt32 {
+    package static func record(sequence: Int, kind: UInt8, payload: [UInt8]) -> UInt32 {
         var crc = CRC32()
         crc.update(littleEndian: UInt64(truncatingIfNeeded: sequence))
         crc.update(kind)
@@ -50,7 +50,7 @@ struct CRC32: Sendable {
     }
 
     /// The checksum of a snapshot: CRC-32 of the sequence (8 bytes, little endian) and the bytes.
-    static func snapshot(sequence: Int, bytes: [UInt8]) -> UInt32 {
+    package static func snapshot(sequence: Int, bytes: [UInt8]) -> UInt32 {
         var crc = CRC32()
         crc.update(littleEndian: UInt64(truncatingIfNeeded: sequence))
         crc.update(bytes)

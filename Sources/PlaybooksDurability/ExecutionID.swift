@@ -40,7 +40,7 @@ public struct ExecutionID: Hashable, Sendable, Codable, Comparable, CustomString
         return ExecutionID(unchecked: "ex-\(formatter.string(from: now))-\(suffix)")
     }
 
-    init(unchecked: String) { rawValue = unchecked }
+    package init(unchecked: String) { rawValue = unchecked }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The JSON both stores keep an ``ExecutionInfo`` as.
-enum ExecutionInfoCoding {
-    static func encode(_ info: ExecutionInfo) throws(StoreError) -> [UInt8] {
+package enum ExecutionInfoCoding {
+    package static func encode(_ info: ExecutionInfo) throws(StoreError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do { return Array(try encoder.encode(info)) } catch {
@@ -10,7 +10,7 @@ enum ExecutionInfoCoding {
         }
     }
 
-    static func decode(_ bytes: [UInt8], id: ExecutionID) throws(StoreError) -> ExecutionInfo {
+    package static func decode(_ bytes: [UInt8], id: ExecutionID) throws(StoreError) -> ExecutionInfo {
         let info: ExecutionInfo
         do { info = try JSONDecoder().decode(ExecutionInfo.self, from: Data(bytes)) } catch {
             throw .corrupted(id, sequence: nil, detail: "unreadable execution info: \(error)")

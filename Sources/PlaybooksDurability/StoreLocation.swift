@@ -1,5 +1,6 @@
 /// Where a store is, as written on the command line or in `playbooks.toml`:
-/// `sqlite:PATH` (the embedded default) or `files:DIR`.
+/// `sqlite:PATH` (the embedded default), `files:DIR`, or `postgres://USER:PASSWORD@HOST:PORT/DB`
+/// (also `postgresql://`; opened by the PlaybooksPostgres module, see ``PostgresStoreOpener``).
 ///
 /// ```swift
 /// let location = try StoreLocation(parsing: "sqlite:.playbooks/state.db")
@@ -7,6 +8,8 @@
 public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
     case files(directory: String)
+    /// A PostgreSQL database. `url` is kept as written, password included; ``description`` leaves the password out.
+    case postgres(url: String)
 
     public init(parsing text: String) throws(StoreError) {
         if text.hasPrefix("sqlite:") {
@@ -17,8 +20,11 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
             let dir = String(text.dropFirst("files:".count))
             guard !dir.isEmpty else { throw .invalidLocation("'\(text)': files: needs a directory, e.g. files:.playbooks/journal") }
             self = .files(directory: dir)
+        } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            self = .postgres(url: text)
         } else {
-            throw .invalidLocation("'\(text)': expected sqlite:PATH or files:DIR")
+            throw .invalidLocation(
+                "'\(StoreLocation.redactingPassword(text))': expected sqlite:PATH, files:DIR or postgres://USER@HOST:PORT/DB")
         }
     }
 
@@ -26,6 +32,16 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .sqlite(let p): return "sqlite:\(p)"
         case .files(let d): return "files:\(d)"
+        case .postgres(let url): return StoreLocation.redactingPassword(url)
         }
+    }
+
+    /// `text` with the password of a `scheme://user:password@host` URL left out (`scheme://user@host`).
+    public static func redactingPassword(_ text: String) -> String {
+        guard let scheme = text.range(of: "://") else { return text }
+        let rest = text[scheme.upperBound...]
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + String(text[at...])
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PlaybooksDurability
+@testable import PlaybooksPostgres
 
 /// The contract of ``CheckpointStore``, run against every store kind (and both durability levels
 /// where it matters). A new store joins by adding a case to ``StoreKind``.
@@ -130,7 +131,7 @@ struct StoreConformance {
         let id = try await makeExecution(store, "damaged-snapshot", records: 6)
         let snaps = [2, 5].map { SnapshotRecord(sequence: $0, bytes: Array(repeating: 7, count: 64)) }
         for s in snaps { try await store.writeSnapshot(s, for: id) }
-        try damageSnapshot(store, id, sequence: 5)
+        try await damageSnapshot(store, id, sequence: 5)
         #expect(try await store.latestSnapshot(id, atOrBefore: 100) == snaps[0])
         #expect(try await store.snapshotSequences(id) == [2])
     }
@@ -265,13 +266,17 @@ struct StoreConformance {
 }
 
 /// Spoils the stored snapshot `sequence` of `id` so that its checksum fails.
-func damageSnapshot(_ store: any CheckpointStore, _ id: ExecutionID, sequence: Int) throws {
+func damageSnapshot(_ store: any CheckpointStore, _ id: ExecutionID, sequence: Int) async throws {
     switch store {
     case let files as FileCheckpointStore:
         try editFile(files.snapshotPath(id, sequence)) { $0[$0.count - 1] ^= 0xFF }
     case let sqlite as SQLiteCheckpointStore:
         try sqlite.executeRawSQLForTesting(
             "UPDATE snapshots SET bytes = X'00112233' WHERE execution_id = '\(id.rawValue)' AND sequence = \(sequence)")
+    case let postgres as PostgresCheckpointStore:
+        try await postgres.executeRawSQLForTesting(
+            "UPDATE \(postgres.schema.snapshots) SET bytes = '\\x00112233'::bytea WHERE execution_id = '\(id.rawValue)' AND sequence = \(sequence)"
+        )
     default:
         Issue.record("no snapshot damage for \(type(of: store))")
     }
