@@ -21,6 +21,15 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
             guard !dir.isEmpty else { throw .invalidLocation("'\(text)': files: needs a directory, e.g. files:.playbooks/journal") }
             self = .files(directory: dir)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            // The rest is checked when the store opens; here only that it names a user and a host.
+            let rest = text.dropFirst(text.hasPrefix("postgres://") ? "postgres://".count : "postgresql://".count)
+            let authority = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
+            guard let at = authority.lastIndex(of: "@"), at != authority.startIndex,
+                authority[authority.index(after: at)...].contains(where: { $0 != ":" })
+            else {
+                throw .invalidLocation(
+                    "'\(StoreLocation.redactingPassword(text))': needs a user and a host, e.g. postgres://USER:PASSWORD@HOST:5432/DB")
+            }
             self = .postgres(url: text)
         } else {
             throw .invalidLocation(

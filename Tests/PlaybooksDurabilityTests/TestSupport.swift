@@ -105,10 +105,11 @@ enum TestPostgres {
         var description: String
     }
 
-    /// Store options for tests: a shorter timeout than the default, few connections per store.
+    /// Store options for tests: few connections per store, and a long timeout, as the whole suite
+    /// running in parallel on 2 cores can keep a store's tasks from running for many seconds.
     static var options: PostgresCheckpointStore.Options {
         var options = PostgresCheckpointStore.Options()
-        options.timeout = .seconds(10)
+        options.timeout = .seconds(90)
         options.maximumConnections = 4
         return options
     }
@@ -168,10 +169,20 @@ struct ThrowawayPostgres: Sendable {
     static func stop(directory: String) { _ = run(["stop", directory]) }
 
     /// Stops the server, keeping its data: the server is down until ``resume()``.
-    func pause() { _ = ThrowawayPostgres.run(["pause", directory]) }
+    func pause() async { _ = await ThrowawayPostgres.runOffThePool(["pause", directory]) }
     /// Starts the paused server again on its port.
-    func resume() { _ = ThrowawayPostgres.run(["resume", directory]) }
+    func resume() async { _ = await ThrowawayPostgres.runOffThePool(["resume", directory]) }
     func stop() { ThrowawayPostgres.stop(directory: directory) }
+
+    /// ``start()`` without blocking a thread of the cooperative pool.
+    static func startOffThePool() async -> Result<ThrowawayPostgres, TestPostgres.Unavailable> {
+        await withCheckedContinuation { continuation in Thread { continuation.resume(returning: start()) }.start() }
+    }
+
+    /// Runs the script on a thread of its own, so that tests running meanwhile keep the pool's threads.
+    static func runOffThePool(_ arguments: [String]) async -> (Int32, String) {
+        await withCheckedContinuation { continuation in Thread { continuation.resume(returning: run(arguments)) }.start() }
+    }
 
     /// Runs the script; its exit status and what it printed (stdout and stderr).
     ///
