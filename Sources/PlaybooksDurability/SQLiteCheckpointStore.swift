@@ -30,6 +30,8 @@ public final class SQLiteCheckpointStore: CheckpointStore {
     private let pool: DatabasePool
     private let committer: GroupCommitter<AppendRequest>
     private let commits: Locked<Int>
+    /// Each execution's last sequence, valid while no other connection commits.
+    private let tails = SQLiteTailCache()
 
     /// One caller's append, as queued for a group commit.
     struct AppendRequest: Sendable {
@@ -79,8 +81,10 @@ public final class SQLiteCheckpointStore: CheckpointStore {
         // Without fsync a commit takes tens of microseconds: an idle caller commits on its own
         // thread. With fsync (milliseconds) commits run on the committer's queue, off the
         // cooperative threads.
+        let tails = self.tails
         self.committer = GroupCommitter(label: "playbooks.sqlite.commit", commitsInlineWhenIdle: durability == .process) { batch in
-            SQLiteCheckpointStore.commit(batch, pool: pool, location: location, failpoints: failpoints, crash: crash, commits: commits)
+            SQLiteCheckpointStore.commit(
+                batch, pool: pool, tails: tails, location: location, failpoints: failpoints, crash: crash, commits: commits)
         }
     }
 
@@ -101,7 +105,10 @@ public final class SQLiteCheckpointStore: CheckpointStore {
 
     /// Runs `sql` on the database, outside the store's logic: for tests that damage rows.
     func executeRawSQLForTesting(_ sql: String) throws {
-        try pool.writeWithoutTransaction { db in try db.execute(sql: sql) }
+        try pool.writeWithoutTransaction { db in
+            tails.forgetAll()
+            try db.execute(sql: sql)
+        }
     }
 
     // MARK: Executions
@@ -110,6 +117,7 @@ public final class SQLiteCheckpointStore: CheckpointStore {
         let json = String(decoding: try ExecutionInfoCoding.encode(info), as: UTF8.self)
         try await write { db in
             if try SQLiteRows.prunedThrough(db, info.id) != nil { throw StoreError.executionExists(info.id) }
+            self.tails.forget(info.id)
             try db.execute(
                 sql: "INSERT INTO executions (id, created_at, info, pruned_through) VALUES (?, ?, ?, 0)",
                 arguments: [info.id.rawValue, info.createdAt.timeIntervalSinceReferenceDate, json])
@@ -169,48 +177,64 @@ public final class SQLiteCheckpointStore: CheckpointStore {
 
     /// One group-commit transaction: each request is checked against its journal's tail (a damaged
     /// tail is deleted first) and either fails alone or inserts its rows; then one COMMIT.
+    ///
+    /// The tail comes from `tails` when no other connection has committed since this store last
+    /// saw it; otherwise it is looked up (execution row, then the journal's last rows with their
+    /// CRC). Any error that rolls the transaction back empties `tails`.
     private static func commit(
-        _ batch: [AppendRequest], pool: DatabasePool, location: String, failpoints: Failpoints,
+        _ batch: [AppendRequest], pool: DatabasePool, tails: SQLiteTailCache, location: String, failpoints: Failpoints,
         crash: @Sendable () -> Void, commits: Locked<Int>
     ) -> [Result<Void, StoreError>] {
         var results = [Result<Void, StoreError>](repeating: .success(()), count: batch.count)
         var crashAfterCommit = false
+        let checksFailpoints = failpoints.entries[.tornWrite] != nil
         do {
             try pool.writeWithoutTransaction { db in
                 try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
                 do {
-                    let insert = try db.cachedStatement(
-                        sql: "INSERT INTO journal (execution_id, sequence, kind, payload, crc) VALUES (?, ?, ?, coalesce(?, X''), ?)")
+                    try tails.validate(db)
+                    let insert = try db.cachedStatement(sql: SQLiteJournalInsert.sql)
                     for (index, request) in batch.enumerated() {
                         let id = request.id
-                        guard let pruned = try SQLiteRows.prunedThrough(db, id) else {
-                            results[index] = .failure(.executionNotFound(id))
+                        let last: Int
+                        if let cached = tails.lastSequence(id) {
+                            last = cached
+                        } else {
+                            guard let pruned = try SQLiteRows.prunedThrough(db, id) else {
+                                results[index] = .failure(.executionNotFound(id))
+                                continue
+                            }
+                            let tail = try SQLiteRows.tail(db, id, prunedThrough: pruned)
+                            if tail.damagedAfter {
+                                try db.cachedStatement(sql: "DELETE FROM journal WHERE execution_id = ? AND sequence > ?")
+                                    .execute(arguments: [id.rawValue, tail.lastIntact])
+                            }
+                            last = tail.lastIntact
+                            tails.set(id, lastSequence: last)
+                        }
+                        if let (i, record) = request.records.enumerated().first(where: { $1.sequence != last + 1 + $0 }) {
+                            results[index] = .failure(.sequenceConflict(id, expected: last + 1 + i, got: record.sequence))
                             continue
                         }
-                        let tail = try SQLiteRows.tail(db, id, prunedThrough: pruned)
-                        if tail.damagedAfter {
-                            try db.cachedStatement(sql: "DELETE FROM journal WHERE execution_id = ? AND sequence > ?")
-                                .execute(arguments: [id.rawValue, tail.lastIntact])
-                        }
-                        if let (i, record) = request.records.enumerated().first(where: { $1.sequence != tail.lastIntact + 1 + $0 }) {
-                            results[index] = .failure(.sequenceConflict(id, expected: tail.lastIntact + 1 + i, got: record.sequence))
-                            continue
-                        }
+                        let rawID = id.rawValue
                         for record in request.records {
                             let crc = Int64(CRC32.record(sequence: record.sequence, kind: record.kind, payload: record.payload))
-                            var payload = record.payload
-                            let torn = failpoints.isSet(.tornWrite, at: record.sequence)
-                            if torn { payload = Array(payload.prefix(payload.count / 2)) }
-                            try insert.execute(arguments: [id.rawValue, record.sequence, Int(record.kind), Data(payload), crc])
+                            let torn = checksFailpoints && failpoints.isSet(.tornWrite, at: record.sequence)
+                            let payload = torn ? Array(record.payload.prefix(record.payload.count / 2)) : record.payload
+                            try SQLiteJournalInsert.execute(
+                                insert, db: db, id: rawID, sequence: record.sequence, kind: record.kind, payload: payload, crc: crc)
                             if torn {
                                 crashAfterCommit = true
                                 results[index] = .failure(.unavailable("crashed by failpoint torn-write:\(record.sequence)"))
                                 break
                             }
+                            tails.set(id, lastSequence: record.sequence)
                         }
+                        if crashAfterCommit { tails.forget(id) }
                     }
                     try db.cachedStatement(sql: "COMMIT").execute()
                 } catch {
+                    tails.forgetAll()
                     try? db.execute(sql: "ROLLBACK")
                     throw error
                 }
@@ -302,6 +326,7 @@ public final class SQLiteCheckpointStore: CheckpointStore {
 
     public func prune(_ id: ExecutionID, keepingFrom sequence: Int) async throws(StoreError) {
         try await write { db in
+            self.tails.forget(id)
             guard let pruned = try SQLiteRows.prunedThrough(db, id) else { throw StoreError.executionNotFound(id) }
             let tail = try SQLiteRows.tail(db, id, prunedThrough: pruned)
             let base = max(pruned, min(sequence - 1, tail.lastIntact))
