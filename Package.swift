@@ -32,7 +32,9 @@ let package = Package(
         // Journals, snapshots and the stores that hold them (files, SQLite). Knows nothing of Python.
         .target(
             name: "PlaybooksDurability",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // A checkpoint store on PostgreSQL (postgres-nio), for many workers on many machines.
         .target(
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "PlaybooksRuntime",
             dependencies: [
-                "PlaybooksLanguage", "PlaybooksDurability",
+                "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksLLM",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -60,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "playbooks",
             dependencies: [
-                "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksRuntime",
+                "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksRuntime", "PlaybooksLLM", "PlaybooksPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

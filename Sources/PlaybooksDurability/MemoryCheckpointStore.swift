@@ -11,6 +11,8 @@ public final class MemoryCheckpointStore: CheckpointStore {
     private struct Execution {
         var info: ExecutionInfo
         var records: [JournalRecord] = []
+        /// Sequences up to here were pruned away.
+        var base = 0
         var snapshots: [Int: [UInt8]] = [:]
         var locked = false
     }
@@ -46,14 +48,14 @@ public final class MemoryCheckpointStore: CheckpointStore {
 
     public func append(_ records: [JournalRecord], to id: ExecutionID) async throws(StoreError) {
         try state.withLock { (s) throws(StoreError) in
-            guard var e = s[id] else { throw .executionNotFound(id) }
-            var next = (e.records.last?.sequence ?? 0) + 1
+            guard let last = s[id].map({ $0.records.last?.sequence ?? $0.base }) else { throw .executionNotFound(id) }
+            var next = last + 1
             for r in records {
                 guard r.sequence == next else { throw .sequenceConflict(id, expected: next, got: r.sequence) }
                 next += 1
             }
-            e.records.append(contentsOf: records)
-            s[id] = e
+            // Mutate in place: copying the execution out and back would copy its whole journal.
+            s[id]?.records.append(contentsOf: records)
         }
     }
 
@@ -67,7 +69,7 @@ public final class MemoryCheckpointStore: CheckpointStore {
     public func lastSequence(_ id: ExecutionID) async throws(StoreError) -> Int {
         try state.withLock { (s) throws(StoreError) in
             guard let e = s[id] else { throw .executionNotFound(id) }
-            return e.records.last?.sequence ?? 0
+            return e.records.last?.sequence ?? e.base
         }
     }
 
@@ -95,10 +97,11 @@ public final class MemoryCheckpointStore: CheckpointStore {
 
     public func prune(_ id: ExecutionID, keepingFrom sequence: Int) async throws(StoreError) {
         try state.withLock { (s) throws(StoreError) in
-            guard var e = s[id] else { throw .executionNotFound(id) }
-            e.records.removeAll { $0.sequence < sequence }
-            e.snapshots = e.snapshots.filter { $0.key >= sequence }
-            s[id] = e
+            guard let e = s[id] else { throw .executionNotFound(id) }
+            let last = e.records.last?.sequence ?? e.base
+            s[id]?.records.removeAll { $0.sequence < sequence }
+            s[id]?.snapshots = e.snapshots.filter { $0.key >= sequence }
+            s[id]?.base = max(e.base, min(sequence - 1, last))
         }
     }
 

@@ -8,7 +8,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "executions",
         abstract: "List and inspect executions.",
-        subcommands: [List.self, Show.self]
+        subcommands: [List.self, Show.self, Fork.self]
     )
 
     struct List: AsyncParsableCommand {
@@ -75,6 +75,30 @@ struct ExecutionsCommand: AsyncParsableCommand {
             }
             if json { printJSON(report); return }
             print(report.text)
+        }
+    }
+}
+
+extension ExecutionsCommand {
+    struct Fork: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a new execution from a past checkpoint; the original is untouched.",
+            discussion: "Continue the copy with `playbooks resume NEW_ID` (e.g. with --llm/--model for another model).")
+        @Argument(help: "The execution to fork.") var id: String
+        @Option(help: "The checkpoint to start from.") var from: Int
+        @Option(help: "The new execution's id (default: a new one).") var newID: String?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            let executionID = try parseExecutionID(id)
+            let copyID = try newID.map(parseExecutionID)
+            let store: any CheckpointStore
+            do { store = try storeOptions.open() } catch { throw fail("\(error)") }
+            do {
+                let copy = try await ExecutionRunner.fork(executionID, from: from, store: store, newID: copyID)
+                print(copy)
+                note("forked \(executionID) at checkpoint \(from) into \(copy); continue it with: playbooks resume \(copy)")
+            } catch { throw fail(error.description) }
         }
     }
 }

@@ -30,6 +30,8 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Never read messages from the terminal: save and exit when the agent waits.")
     var nonInteractive = false
 
+    @OptionGroup var llmOptions: LLMOptions
+
     func run() async throws {
         let executionProgram = try loadExecutionProgram(path: programFile)
         let configuration: RunConfiguration
@@ -42,10 +44,13 @@ struct RunCommand: AsyncParsableCommand {
             store = durable ? try storeOptions.open(configuration: configuration) : MemoryCheckpointStore()
         } catch { throw fail("\(error)") }
         let executionID = try id.map(parseExecutionID)
+        let provider = try llmOptions.provider(configuration: configuration)
         let runner: ExecutionRunner
         do {
             runner = try await ExecutionRunner.start(
                 program: executionProgram, store: store, id: executionID, messages: message,
+                llm: provider,
+                llmModel: llmOptions.modelName(configuration: configuration),
                 policy: SnapshotPolicy(
                     everyRecords: configuration.durability.snapshotEvery, keepLast: configuration.durability.keepLastN),
                 limits: configuration.limits.vmLimits)
@@ -82,6 +87,8 @@ struct ResumeCommand: AsyncParsableCommand {
     @Flag(help: "Never read messages from the terminal: save and exit when the agent waits.")
     var nonInteractive = false
 
+    @OptionGroup var llmOptions: LLMOptions
+
     func run() async throws {
         let executionID = try parseExecutionID(id)
         let store: any CheckpointStore
@@ -94,10 +101,13 @@ struct ResumeCommand: AsyncParsableCommand {
         let path = info.attributes["program_file"] ?? info.programPath
         let program = try loadExecutionProgram(path: path)
         let configuration = try? RunConfiguration.load(forProgramAt: path)
+        let provider = try llmOptions.provider(configuration: configuration)
         let runner: ExecutionRunner
         do {
             runner = try await ExecutionRunner.resume(
                 id: executionID, program: program, store: store, messages: message,
+                llm: provider,
+                llmModel: llmOptions.modelName(configuration: configuration),
                 policy: SnapshotPolicy(
                     everyRecords: configuration?.durability.snapshotEvery ?? 64,
                     keepLast: configuration?.durability.keepLastN ?? 0),

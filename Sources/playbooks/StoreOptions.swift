@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybooksDurability
+import PlaybooksPostgres
 import PlaybooksRuntime
 
 /// Exit statuses of the execution commands (documented in the README).
@@ -45,7 +46,8 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open(configuration: RunConfiguration? = nil) throws -> any CheckpointStore {
-        try openStore(location(configuration: configuration), durability: level(configuration: configuration))
+        PostgresCheckpointStore.registerWithOpenStore()
+        return try openStore(location(configuration: configuration), durability: level(configuration: configuration))
     }
 }
 

@@ -64,7 +64,9 @@ import Testing
     }
 
     /// A store of `kind` in `directory`, opened with `failpoints` whose crashes are simulated.
-    static func open(_ kind: Kind, _ directory: String, _ failpoints: Failpoints, memory: MemoryCheckpointStore) throws
+    static func open(
+        _ kind: Kind, _ directory: String, _ failpoints: Failpoints, memory: MemoryCheckpointStore
+    ) throws
         -> any CheckpointStore
     {
         switch kind {
@@ -92,8 +94,11 @@ import Testing
         #expect(expected.records >= 5)
         let policies =
             kind == .memory
-            ? [SnapshotPolicy(everyRecords: 1), SnapshotPolicy(everyRecords: 4), SnapshotPolicy(everyRecords: 1000)]
-            : [SnapshotPolicy(everyRecords: 3)]
+            ? [
+                SnapshotPolicy(everyRecords: 1, journalFraction: 0), SnapshotPolicy(everyRecords: 4, journalFraction: 0),
+                SnapshotPolicy(everyRecords: 1000),
+            ]
+            : [SnapshotPolicy(everyRecords: 3, journalFraction: 0)]
         let points: [Failpoints.Point] =
             kind == .memory ? [.crashBeforeCheckpoint, .crashAfterCheckpoint] : Failpoints.Point.allCases
         for policy in policies {

@@ -105,7 +105,8 @@ import Testing
         let store = MemoryCheckpointStore()
         let program = ExecutionRunnerTests.program(source)
         let runner = try await ExecutionRunner.start(
-            program: program, store: store, policy: SnapshotPolicy(everyRecords: 5, keepLast: 6), failpoints: Failpoints())
+            program: program, store: store, policy: SnapshotPolicy(everyRecords: 5, keepLast: 6, journalFraction: 0),
+            failpoints: Failpoints())
         #expect(try await runner.run() == .finished(result: "'done'"))
         let manager = CheckpointManager(executionID: runner.id, store: store, program: program)
         let kept = try await manager.list().map(\.counter)
@@ -130,7 +131,8 @@ import Testing
         let runner = try await ExecutionRunner.start(program: original, store: store, failpoints: Failpoints())
         _ = try await runner.run()
         runner.close()
-        var other = ExecutionRunnerTests.program(Self.greeter.replacingOccurrences(of: "await Say(\"user\", \"What", with: "await Step(\"What"))
+        var other = ExecutionRunnerTests.program(
+            Self.greeter.replacingOccurrences(of: "await Say(\"user\", \"What", with: "await Step(\"What"))
         other.hash = original.hash
         // Copy the journal without its snapshots, so the resume replays from the program text.
         let fresh = MemoryCheckpointStore()

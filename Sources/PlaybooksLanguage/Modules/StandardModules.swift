@@ -20,7 +20,7 @@ enum StandardModules {
     static let allFunctions: [BuiltinFunction] =
         MathModule.functions + AsyncioModule.functions + CollectionsModule.functions + JSONModule.functions
         + RegexModule.functions + DatetimeModule.functions + TypingModule.functions + FunctoolsModule.functions
-        + DataclassesModule.functions + Array(PatternObject.table.values) + Array(MatchObject.table.values)
+        + DataclassesModule.functions + [StatementRunner.function] + Array(PatternObject.table.values) + Array(MatchObject.table.values)
 
     static func module(_ name: String, _ functions: [BuiltinFunction], constants: [(String, Value)] = []) -> ModuleObject {
         let attrs = DictObject()

@@ -27,7 +27,10 @@ public struct Checkpoint: Sendable, Equatable, Codable {
     /// The LLM response being executed and how much of it had run (LLM playbooks; `nil` otherwise).
     public var llmResponse: String?
     public var executedCode: String?
-    /// The state right after this checkpoint (`nil` in ``CheckpointManager/list()``).
+    /// The state right after this checkpoint (`nil` in ``CheckpointManager/list()``): the await's
+    /// result delivered and the code run on to its next await — exactly where a resume from this
+    /// checkpoint would stand. (So the seed's `ckpt_7` for `data = await FetchData()` has `data`
+    /// in its namespace, and a playbook that returned right after the await is off the call stack.)
     public var state: ExecutionState?
 
     /// The namespace: the program's module-level names (from ``state``).

@@ -48,7 +48,12 @@ public struct CheckpointManager: Sendable {
         }
         var checkpoint = Checkpoint(executionID: id, counter: counter, record: decoded)
         let runner = try await ExecutionRunner.inspect(id: id, program: program, store: store, upTo: counter)
-        checkpoint.state = runner.state
+        let state = runner.state
+        checkpoint.state = state
+        if let frame = state.callStack.last(where: { $0.llmResponse != nil }) {
+            checkpoint.llmResponse = frame.llmResponse
+            checkpoint.executedCode = frame.executedCode
+        }
         return checkpoint
     }
 

@@ -8,11 +8,6 @@ extension ExecutionProgram {
         let agent = program.mainAgent
         let entry: PlaybookDefinition
         do { entry = try program.entryPlaybook } catch { throw .program(error.description) }
-        if entry.requiresLLM {
-            throw .program(
-                "\(program.path), line \(entry.line): playbook \(entry.name) is a Markdown playbook: running it needs an LLM, which this runtime does not "
-                    + "drive yet; start from a Python playbook (`@playbook async def Main():` in a ```python block)")
-        }
         var source = ""
         var line = 1
         for block in agent.pythonBlocks.sorted(by: { $0.firstLine < $1.firstLine }) {
@@ -27,5 +22,10 @@ extension ExecutionProgram {
         self.init(
             path: program.path, text: program.text, agent: agent.name, pythonSource: source, pythonFirstLine: 1,
             entry: entry.name, markdownPlaybooks: agent.playbooks.filter(\.requiresLLM).map(\.name), hash: program.hash)
+        for playbook in agent.playbooks where playbook.requiresLLM {
+            markdownTexts[playbook.name] = playbook.markdownText(withStepIDs: true)
+        }
+        agentDescription = agent.description
+        playbookSignatures = agent.playbooks.map { "\($0.name)(\($0.parameters.joined(separator: ", ")))" }
     }
 }

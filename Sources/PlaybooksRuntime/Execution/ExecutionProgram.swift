@@ -18,8 +18,14 @@ public struct ExecutionProgram: Sendable {
     public var pythonFirstLine: Int
     /// The playbook the execution starts with.
     public var entry: String
-    /// Markdown playbooks: defined so that calling one says clearly that it needs an LLM.
+    /// Markdown playbooks, run by the LLM.
     public var markdownPlaybooks: [String]
+    /// Each Markdown playbook's text with step ids, as the LLM is shown it.
+    public var markdownTexts: [String: String] = [:]
+    /// The agent's description (for the LLM's system prompt).
+    public var agentDescription: String = ""
+    /// Every playbook's signature, e.g. `ProcessData(data)`, for the system prompt.
+    public var playbookSignatures: [String] = []
 
     public init(
         path: String, text: String, agent: String, pythonSource: String, pythonFirstLine: Int = 1, entry: String,

@@ -35,6 +35,8 @@ extension ExecutionRunner {
                 } else {
                     outcome = .value(.str(messages.removeFirst()))
                 }
+            case .prompt, .start, .next:
+                outcome = await llmOutcome(builtin, call)
             default:
                 outcome = builtinOutcome(builtin, call)
             }
@@ -79,7 +81,7 @@ extension ExecutionRunner {
                 case .dict(let fields) = entry, let content = fields.get("content")
             else { return .error(type: "KeyError", message: "no artifact named \(PortableValue.str(name))") }
             return .value(portable(content))
-        case .waitForMessage, .yield: return .value(.none)
+        case .waitForMessage, .yield, .prompt, .start, .next: return .value(.none)
         }
     }
 
@@ -160,7 +162,7 @@ extension ExecutionRunner {
                 entry.set("content", content)
                 artifacts.set(name, .dict(entry))
             }
-        case .loadArtifact, .waitForMessage, .yield:
+        case .loadArtifact, .waitForMessage, .yield, .prompt, .start, .next:
             break
         }
     }
@@ -184,9 +186,12 @@ extension ExecutionRunner {
         let next = sequence + 1
         let where_ = vm.callFrames.last
         let line = where_?.line ?? 0
-        let statement =
-            line >= 1 && line <= sourceLines.count && where_?.filename != Prelude.filename
-            ? String(sourceLines[line - 1].drop(while: { $0 == " " || $0 == "\t" })) : ""
+        var statement = ""
+        if where_?.filename == StatementRunner.filename, case .str(let text)? = currentPlaybookFrame?.get("statement") {
+            statement = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        } else if line >= 1, line <= sourceLines.count, where_?.filename == program.path || where_?.filename == info.programPath {
+            statement = String(sourceLines[line - 1].drop(while: { $0 == " " || $0 == "\t" }))
+        }
         let record = AwaitRecord(
             kind: kind, call: call.name, arguments: call.arguments.map(portable),
             keywordArguments: call.keywordArguments.map { ($0.name, portable($0.value)) }, outcome: outcome, line: line,

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybooksDurability
+import PlaybooksLLM
 import PlaybooksLanguage
 
 /// Runs one execution durably: every await of a host function (a built-in such as `Say`, an
@@ -42,6 +43,12 @@ public final class ExecutionRunner {
     var lastSnapshotBytes = 0
     var recordsSinceSnapshot = 0
     var bytesSinceSnapshot = 0
+    /// The LLM that runs Markdown playbooks, if any.
+    var llm: (any LLMProvider)?
+    var llmModel: String?
+    /// Per Markdown playbook frame (by depth on the playbook stack): the response being read, in
+    /// this process only. (What the code received of it is in the frame and the journal.)
+    var responses: [Int: LiveResponse] = [:]
     /// Failpoints throw ``ExecutionError/crashed(_:at:)`` instead of killing the process (tests).
     var simulatesCrashes = false
     /// Set when the journal ends with an at-most-once call that started and has no outcome.
@@ -92,8 +99,8 @@ public final class ExecutionRunner {
     ///   - messages: answers for the code's `WaitForMessage` / `Yield`, in order.
     public static func start(
         program: ExecutionProgram, store: any CheckpointStore, id: ExecutionID? = nil, externals: [ExternalFunction] = [],
-        messages: [String] = [], policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(),
-        failpoints: Failpoints = .current
+        messages: [String] = [], llm: (any LLMProvider)? = nil, llmModel: String? = nil,
+        policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(), failpoints: Failpoints = .current
     ) async throws(ExecutionError) -> ExecutionRunner {
         let id = id ?? ExecutionID.generate()
         let lock = try wrap { () throws(StoreError) in try store.lock(id) }
@@ -105,9 +112,12 @@ public final class ExecutionRunner {
             ])
         let vm = try freshVM(program: program, externals: externals, limits: limits, id: id)
         try await wrap { () async throws(StoreError) in try await store.createExecution(info) }
-        return ExecutionRunner(
+        let runner = ExecutionRunner(
             id: id, store: store, program: program, lock: lock, vm: vm, info: info, externals: externals,
             messages: messages, policy: policy, failpoints: failpoints, limits: limits, inspecting: false)
+        runner.llm = llm
+        runner.llmModel = llmModel
+        return runner
     }
 
     /// Continues an execution from its last checkpoint: after a crash, or with the message it waits for.
@@ -116,8 +126,8 @@ public final class ExecutionRunner {
     /// `program` is not the program it began with.
     public static func resume(
         id: ExecutionID, program: ExecutionProgram, store: any CheckpointStore, externals: [ExternalFunction] = [],
-        messages: [String] = [], policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(),
-        failpoints: Failpoints = .current
+        messages: [String] = [], llm: (any LLMProvider)? = nil, llmModel: String? = nil,
+        policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(), failpoints: Failpoints = .current
     ) async throws(ExecutionError) -> ExecutionRunner {
         guard var info = try await wrap({ () async throws(StoreError) in try await store.loadExecution(id) }) else {
             throw .store(.executionNotFound(id))
@@ -130,6 +140,8 @@ public final class ExecutionRunner {
         let runner = try await restore(
             id: id, info: info, program: program, store: store, lock: lock, externals: externals, messages: messages,
             policy: policy, limits: limits, failpoints: failpoints, upTo: nil, inspecting: false)
+        runner.llm = llm
+        runner.llmModel = llmModel
         try await runner.saveInfo()
         return runner
     }
@@ -202,6 +214,7 @@ public final class ExecutionRunner {
         let vm = VirtualMachine(limits: limits)
         for name in HostBuiltin.allCases { vm.registerHostFunction(name.rawValue) }
         for e in externals { vm.registerHostFunction(e.name) }
+        vm.exposeStatementRunner(as: "__pb_run__")
         do {
             try vm.load(
                 source: Prelude.source(agent: program.agent, markdownPlaybooks: program.markdownPlaybooks),

@@ -18,6 +18,12 @@ public struct PlaybookFrameState: Sendable, Equatable, Codable {
     /// The line the playbook is at in the program file.
     public var line: Int?
     public var locals: [NamedValue]
+    /// For a Markdown playbook: the LLM response being executed (as received so far) and the
+    /// part of it that has run.
+    public var llmResponse: String? = nil
+    public var executedCode: String? = nil
+    /// For a Markdown playbook: messages in its LLM conversation.
+    public var conversationLength: Int? = nil
 }
 
 /// A saved artifact.
@@ -70,6 +76,9 @@ extension ExecutionRunner {
                 var step: String?
                 if case .str(let s)? = d.get("step") { step = s }
                 var state = PlaybookFrameState(playbook: name, step: step, line: nil, locals: [])
+                if case .str(let r)? = d.get("response") { state.llmResponse = r }
+                if case .str(let e)? = d.get("executed") { state.executedCode = e }
+                if case .list(let c)? = d.get("conversation") { state.conversationLength = c.items.count }
                 while frameIndex < frames.count, frames[frameIndex].function != name { frameIndex += 1 }
                 if frameIndex < frames.count {
                     state.line = frames[frameIndex].line

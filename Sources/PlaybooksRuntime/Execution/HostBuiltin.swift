@@ -13,4 +13,10 @@ enum HostBuiltin: String, CaseIterable {
     case loadArtifact = "LoadArtifact"
     case waitForMessage = "WaitForMessage"
     case yield = "Yield"
+    // Internal to Markdown playbooks (see `Prelude.llmLoop`).
+    case prompt = "__PBPrompt__"
+    case start = "__PBStart__"
+    case next = "__PBNext__"
+
+    var isLLM: Bool { self == .prompt || self == .start || self == .next }
 }

@@ -18,6 +18,7 @@ enum Prelude {
             __pb_transcript__ = []
             __pb_artifacts__ = {}
             __pb_playbooks__ = {}
+            __pb_max_llm_rounds__ = 20
 
             def playbook(fn):
                 name = fn.__name__
@@ -37,16 +38,77 @@ enum Prelude {
                 return __pb_run__
 
             """
+        text += llmLoop
         for name in markdownPlaybooks {
             text += """
 
                 async def \(name)(*args, **kwargs):
-                    raise RuntimeError(\(pythonString("playbook \(name) is a Markdown playbook: running it needs an LLM, which this runtime does not drive yet")))
+                    return await __pb_llm_playbook__(\(pythonString(name)), list(args), kwargs)
+                __pb_playbooks__[\(pythonString(name))] = \(name)
 
                 """
         }
         return text
     }
+
+    /// How a Markdown playbook runs: ask the LLM, run each statement of its reply as it arrives
+    /// (`__PBNext__` hands them over one by one), and ask again with what happened until the
+    /// playbook returns. The loop's state — the conversation, the response so far, how much of it
+    /// ran — is data in the playbook's frame, so it is in every snapshot and replays exactly.
+    static let llmLoop = """
+
+        __pb_llm_calls__ = [0]
+
+        async def __pb_llm_playbook__(name, args, kwargs):
+            frame = {"playbook": name, "step": None, "returned": False, "value": None,
+                     "conversation": [], "response": "", "executed": "", "call": None, "rest": None,
+                     "statement": ""}
+            __pb_stack__.append(frame)
+            try:
+                prompt = await __PBPrompt__(name, args, kwargs)
+                frame["conversation"].append(["user", prompt])
+                rounds = 0
+                while True:
+                    rounds += 1
+                    if rounds > __pb_max_llm_rounds__:
+                        raise RuntimeError(f"playbook {name} did not return after {rounds - 1} LLM calls")
+                    __pb_llm_calls__[0] += 1
+                    frame["call"] = __pb_llm_calls__[0] - 1
+                    frame["response"] = ""
+                    frame["executed"] = ""
+                    frame["rest"] = None
+                    await __PBStart__(name, frame["call"])
+                    failure = None
+                    while True:
+                        piece = await __PBNext__()
+                        if piece is None:
+                            break
+                        text, line = piece[0], piece[1]
+                        if piece[2] is not None:
+                            frame["rest"] = piece[2]
+                        elif frame["rest"]:
+                            frame["rest"].pop(0)
+                        frame["response"] += text
+                        frame["statement"] = text
+                        try:
+                            await __pb_run__(text, line)
+                        except Exception as e:
+                            failure = f"The statement at line {line} of your response failed: {type(e).__name__}: {e}\\n{text}"
+                            break
+                        frame["executed"] += text
+                        if frame["returned"]:
+                            break
+                    frame["conversation"].append(["assistant", frame["response"]])
+                    if frame["returned"]:
+                        return frame["value"]
+                    if failure is not None:
+                        frame["conversation"].append(["user", failure + "\\nThe statements before it ran; fix the error and continue from there."])
+                    else:
+                        frame["conversation"].append(["user", "Your response ran to the end. Continue with the next steps, and call await Return(value) when the playbook is done."])
+            finally:
+                __pb_stack__.pop()
+
+        """
 
     /// The statement appended after the program's Python code: it runs the entry playbook.
     static func entry(_ name: String) -> String {

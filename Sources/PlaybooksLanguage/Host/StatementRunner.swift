@@ -1,0 +1,46 @@
+/// Runs source text that arrives while the program runs — an LLM's code, statement by
+/// statement — inside the running VM, in its globals, as an awaitable.
+///
+/// A host exposes it under a name of its choosing; Python then runs a statement with
+/// `await NAME(source, first_line)`. The statement is compiled as module code (top-level `await`
+/// allowed) and runs as a coroutine frame on the VM's own stack, so its awaits suspend the VM,
+/// and its frame is in every snapshot like any other. A syntax error is raised as `SyntaxError`
+/// at the call, with the message and line CPython would give.
+///
+/// ```swift
+/// vm.exposeStatementRunner(as: "__run__")
+/// try vm.load(source: "await __run__('x = await fetch()\\n', 1)")
+/// ```
+public enum StatementRunner {
+    /// The file name tracebacks show for code run this way.
+    public static let filename = "<llm>"
+
+    static let function = BuiltinFunction(key: "__statement_runner__", name: "run_statement") {
+        vm, args, kwargs throws(PyException) in
+        let reader = ArgumentReader("run_statement", args, kwargs)
+        guard reader.count == 2, case .str(let source) = reader[0], case .int(let firstLine) = reader[1] else {
+            throw PyException(Types.typeError, "run_statement() takes a source string and a first line number")
+        }
+        let code: CodeObject
+        do throws(SyntaxError) {
+            let module = try Parser.parse(source, firstLine: max(1, firstLine))
+            code = try Compiler.compile(module, filename: StatementRunner.filename, namespace: vm.globals)
+        } catch {
+            let e = PyException(Types.syntaxError, "\(error.message) (line \(error.line))")
+            throw e
+        }
+        let frame = Frame(
+            code: code, globals: vm.globals, locals: Array(repeating: nil, count: code.localNames.count), cells: [])
+        let coroutine = CoroutineObject(frame: frame, name: "<statement>")
+        frame.coroutine = coroutine
+        return .coroutine(coroutine)
+    }
+}
+
+extension VirtualMachine {
+    /// Binds the statement runner to `name` in ``globals``: `await NAME(source, first_line)` runs
+    /// `source` in the VM's globals (tracebacks name the file `<llm>`).
+    public func exposeStatementRunner(as name: String) {
+        globals[name] = .builtin(StatementRunner.function)
+    }
+}

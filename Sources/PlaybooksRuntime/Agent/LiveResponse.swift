@@ -1,0 +1,66 @@
+import PlaybooksLLM
+import PlaybooksLanguage
+
+/// The LLM response a Markdown playbook is executing, as the host reads it: a stream of text
+/// deltas cut into complete statements. It lives only in this process; what the code has
+/// received of it is in the journal (one record per statement), so after a crash the runtime
+/// rebuilds it from the saved statements or by asking the LLM to continue.
+final class LiveResponse {
+    private var deltas: AsyncThrowingStream<String, any Error>.AsyncIterator?
+    private var queue = ResponseStatementQueue()
+    private var saved: [StatementSplitter.Statement]
+    /// Text the code already received before this stream (a continuation): statements at the
+    /// start of the stream that repeat it exactly are skipped.
+    private var alreadyReceived: String
+    private(set) var streamEnded = false
+    /// Whether a journal record already carries ``remaining``.
+    var restJournaled = false
+
+    init(stream: AsyncThrowingStream<String, any Error>, alreadyReceived: String = "") {
+        self.deltas = stream.makeAsyncIterator()
+        self.saved = []
+        self.alreadyReceived = alreadyReceived
+    }
+
+    /// A response that had fully arrived before a crash: the statements not yet run.
+    init(saved: [StatementSplitter.Statement]) {
+        self.deltas = nil
+        self.saved = saved
+        self.alreadyReceived = ""
+        self.streamEnded = true
+    }
+
+    /// The next complete statement, or `nil` at the end of the response.
+    func next() async throws -> StatementSplitter.Statement? {
+        if deltas == nil {
+            return saved.isEmpty ? nil : saved.removeFirst()
+        }
+        while true {
+            if let s = queue.next() {
+                if !alreadyReceived.isEmpty {
+                    if alreadyReceived.hasPrefix(s.text) {
+                        alreadyReceived.removeFirst(s.text.count)
+                        continue
+                    }
+                    alreadyReceived = ""
+                }
+                return s
+            }
+            if queue.isFinished {
+                streamEnded = true
+                return nil
+            }
+            if let delta = try await deltas?.next() {
+                queue.feed(delta)
+            } else {
+                queue.finish()
+            }
+        }
+    }
+
+    /// Once the stream has ended: the statements received and not yet handed over.
+    var remaining: [StatementSplitter.Statement]? {
+        if deltas == nil { return saved }
+        return queue.isFinished ? queue.pending : nil
+    }
+}

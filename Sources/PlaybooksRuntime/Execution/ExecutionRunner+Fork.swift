@@ -1,0 +1,53 @@
+import Foundation
+import PlaybooksDurability
+
+extension ExecutionRunner {
+    /// Starts a new execution from checkpoint `sequence` of `id` — time travel: resume the copy
+    /// (for example with another model) and the original stays as it was.
+    ///
+    /// The copy gets the original's journal up to `sequence` and its snapshots up to there; it is
+    /// `running`, so ``resume(id:program:store:externals:messages:llm:llmModel:policy:limits:failpoints:)``
+    /// continues it from that checkpoint.
+    ///
+    /// ```swift
+    /// let copy = try await ExecutionRunner.fork(id, from: 7, store: store)
+    /// let runner = try await ExecutionRunner.resume(id: copy, program: program, store: store, llm: otherModel)
+    /// ```
+    public static func fork(
+        _ id: ExecutionID, from sequence: Int, store: any CheckpointStore, newID: ExecutionID? = nil
+    ) async throws(ExecutionError) -> ExecutionID {
+        guard let original = try await wrap({ () async throws(StoreError) in try await store.loadExecution(id) }) else {
+            throw .store(.executionNotFound(id))
+        }
+        let read = try await wrap { () async throws(StoreError) in try await store.readJournal(id, from: 1) }
+        let records = read.records.filter { $0.sequence <= sequence }
+        guard let last = records.last, last.sequence == sequence else {
+            throw .damaged(id, "there is no checkpoint \(sequence) to fork from (the journal has \(read.records.last?.sequence ?? 0))")
+        }
+        guard records.first?.sequence == 1 else {
+            throw .damaged(
+                id,
+                "records before \(records.first?.sequence ?? 0) were pruned: a fork needs the whole history up to checkpoint \(sequence)")
+        }
+        let copyID = newID ?? ExecutionID.generate()
+        var info = ExecutionInfo(
+            id: copyID, programPath: original.programPath, programHash: original.programHash, status: .running,
+            attributes: original.attributes)
+        info.attributes["result"] = nil
+        info.attributes["error"] = nil
+        info.attributes["waiting_for"] = nil
+        info.attributes["forked_from"] = "\(id)@\(sequence)"
+        let copy = info
+        try await wrap { () async throws(StoreError) in try await store.createExecution(copy) }
+        try await wrap { () async throws(StoreError) in try await store.append(records, to: copyID) }
+        let snapshots = try await wrap { () async throws(StoreError) in try await store.snapshotSequences(id) }
+        for s in snapshots where s <= sequence {
+            if let snapshot = try await wrap({ () async throws(StoreError) in try await store.latestSnapshot(id, atOrBefore: s) }),
+                snapshot.sequence == s
+            {
+                try await wrap { () async throws(StoreError) in try await store.writeSnapshot(snapshot, for: copyID) }
+            }
+        }
+        return copyID
+    }
+}
