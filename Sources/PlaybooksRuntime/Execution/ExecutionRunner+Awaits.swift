@@ -232,10 +232,6 @@ extension ExecutionRunner {
 
     /// Deletes what no longer helps restore the last `keepLast` checkpoints.
     func prune() async throws(ExecutionError) {
-        let oldestKept = sequence - policy.keepLast + 1
-        guard oldestKept > 0 else { return }
-        let snapshots = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.snapshotSequences(id) }
-        guard let base = snapshots.last(where: { $0 <= oldestKept }), base > 0 else { return }
-        try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.prune(id, keepingFrom: base) }
+        try await CheckpointManager(executionID: id, store: store, program: program).prune(keepLast: policy.keepLast)
     }
 }
