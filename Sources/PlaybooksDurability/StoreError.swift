@@ -13,6 +13,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedFormat(String)
     /// Another process (or another run in this one) holds the execution.
     case locked(ExecutionID, holder: String)
+    /// A worker's lease on the execution is no longer current (it expired, or another worker took
+    /// the execution over): the write was refused and the worker must stop working on it.
+    case leaseLost(ExecutionID, detail: String)
     /// The store itself failed: a file or database error, a database that is down.
     case unavailable(String)
     case invalidLocation(String)
@@ -30,6 +33,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "execution \(id): damaged: \(detail)"
         case .unsupportedFormat(let s): return "unsupported format: \(s)"
         case .locked(let id, let holder): return "execution \(id) is in use by \(holder)"
+        case .leaseLost(let id, let detail): return "execution \(id): lease lost: \(detail)"
         case .unavailable(let s): return "store unavailable: \(s)"
         case .invalidLocation(let s): return "invalid store location: \(s)"
         }

@@ -68,6 +68,8 @@ public final class PostgresCheckpointStore: CheckpointStore {
     private let batcher: AppendBatcher<PostgresJournalWriter.Request>
     private let ready = Locked(false)
     private let lockConfiguration: PostgresConnection.Configuration
+    /// Wakes ``waitForWork(timeout:)`` on `NOTIFY`; connects on first use.
+    let listener: PostgresWorkListener
 
     /// Append transactions committed so far by this store (each carries one or more appends).
     public var transactionCount: Int { writer.commits.withLock { $0 } }
@@ -124,12 +126,18 @@ public final class PostgresCheckpointStore: CheckpointStore {
                 // A lock's holder whose machine vanished is noticed within about 25 s.
                 ("tcp_keepalives_idle", "10"), ("tcp_keepalives_interval", "5"), ("tcp_keepalives_count", "3"),
             ])
+        self.listener = PostgresWorkListener(
+            configuration: lockConfiguration, channel: String("playbooks_work_\(url.schema)".utf8.prefix(63)) ?? "playbooks_work",
+            logger: options.logger)
         let writer = PostgresJournalWriter(pool: pool, schema: schema, location: url.redacted, failpoints: failpoints, crash: crash)
         self.writer = writer
         self.batcher = AppendBatcher { batch in await writer.commit(batch) }
     }
 
-    deinit { pool.closeAll() }
+    deinit {
+        pool.closeAll()
+        listener.stop()
+    }
 
     /// Connects and creates or migrates the tables now, instead of on the first operation.
     public func prepare() async throws(StoreError) {
@@ -144,14 +152,32 @@ public final class PostgresCheckpointStore: CheckpointStore {
     }
 
     /// Runs `body` on a connection once the tables are ready.
-    private func run<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+    @discardableResult
+    func run<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         try await prepare()
         return try await pool.withConnection(body)
+    }
+
+    /// Runs `body` in a transaction on a connection once the tables are ready.
+    @discardableResult
+    func runTransaction<T: Sendable>(_ body: @Sendable @escaping (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+        let pool = self.pool
+        return try await run { connection in try await pool.transaction(connection) { try await body(connection) } }
     }
 
     /// Runs `sql` outside the store's logic: for tests that damage rows or change the schema.
     func executeRawSQLForTesting(_ sql: String) async throws(StoreError) {
         try await run { connection in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: self.pool.logger) }
+    }
+
+    /// The rows of `sql`, every column read as text (select `::text` columns): for tests that
+    /// audit what workers wrote.
+    func rowsForTesting(_ sql: String) async throws(StoreError) -> [[String?]] {
+        try await run { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: self.pool.logger).collect().map { row in
+                try row.map { try $0.decode(String?.self) }
+            }
+        }
     }
 
     // MARK: Executions
@@ -183,16 +209,27 @@ public final class PostgresCheckpointStore: CheckpointStore {
     }
 
     public func updateExecution(_ info: ExecutionInfo) async throws(StoreError) {
+        try await updateExecution(info, fence: nil)
+    }
+
+    /// Replaces the info; with a `fence`, only while that lease is current, and without one only
+    /// when the execution does not belong to the worker queue.
+    func updateExecution(_ info: ExecutionInfo, fence: Lease?) async throws(StoreError) {
         let json = String(decoding: try ExecutionInfoCoding.encode(info), as: UTF8.self)
         let created = info.createdAt.timeIntervalSinceReferenceDate
         let table = schema.executions
+        let (owner, token) = (fence?.owner, fence?.token ?? 0)
         let updated = try await run { connection in
             let rows = try await connection.query(
-                "UPDATE \(unescaped: table) SET info = \(json), created_at = \(created) WHERE id = \(info.id.rawValue) RETURNING 1",
-                logger: self.pool.logger)
+                """
+                UPDATE \(unescaped: table) SET info = \(json), created_at = \(created)
+                WHERE id = \(info.id.rawValue) AND CASE WHEN \(owner)::text IS NULL THEN NOT queued
+                    ELSE owner = \(owner) AND token = \(token) AND lease_expires_at > now() END
+                RETURNING 1
+                """, logger: self.pool.logger)
             return try await rows.collect().count
         }
-        if updated == 0 { throw .executionNotFound(info.id) }
+        if updated == 0 { throw try await refusal(info.id, fence: fence) }
     }
 
     public func listExecutions() async throws(StoreError) -> [ExecutionInfo] {
@@ -213,14 +250,30 @@ public final class PostgresCheckpointStore: CheckpointStore {
     // MARK: Journal
 
     public func append(_ records: [JournalRecord], to id: ExecutionID) async throws(StoreError) {
+        try await append(records, to: id, fence: nil)
+    }
+
+    /// Appends in the next group commit; the transaction checks the fence (or, without one, that
+    /// the execution does not belong to the worker queue) under the row lock it takes anyway.
+    func append(_ records: [JournalRecord], to id: ExecutionID, fence: Lease?) async throws(StoreError) {
         try await prepare()
         if records.isEmpty {
             let writer = self.writer
             let tails = try await pool.withConnection { connection in try await writer.tails(of: [id], on: connection, lock: false) }
-            guard tails[id] != nil else { throw .executionNotFound(id) }
+            guard let tail = tails[id] else { throw .executionNotFound(id) }
+            if let refusal = tail.ownership.refusal(of: id, fence: fence) { throw refusal }
             return
         }
-        try await batcher.submit(PostgresJournalWriter.Request(id: id, records: records))
+        try await batcher.submit(PostgresJournalWriter.Request(id: id, records: records, fence: fence))
+    }
+
+    /// Why a write that changed no row was refused: no such execution, or its ownership.
+    func refusal(_ id: ExecutionID, fence: Lease?) async throws(StoreError) -> StoreError {
+        let writer = self.writer
+        let tails = try await run { connection in try await writer.tails(of: [id], on: connection, lock: false) }
+        guard let tail = tails[id] else { return .executionNotFound(id) }
+        return tail.ownership.refusal(of: id, fence: fence)
+            ?? .leaseLost(id, detail: "the write raced with a change of owner; try again")
     }
 
     public func readJournal(_ id: ExecutionID, from sequence: Int) async throws(StoreError) -> JournalRead {
@@ -266,22 +319,29 @@ public final class PostgresCheckpointStore: CheckpointStore {
     // MARK: Snapshots
 
     public func writeSnapshot(_ snapshot: SnapshotRecord, for id: ExecutionID) async throws(StoreError) {
+        try await writeSnapshot(snapshot, for: id, fence: nil)
+    }
+
+    func writeSnapshot(_ snapshot: SnapshotRecord, for id: ExecutionID, fence: Lease?) async throws(StoreError) {
         guard snapshot.sequence >= 0 else {
             throw .unavailable("execution \(id): snapshot sequence \(snapshot.sequence) is negative")
         }
         let crc = Int64(CRC32.snapshot(sequence: snapshot.sequence, bytes: snapshot.bytes))
         let bytes = ByteBuffer(bytes: snapshot.bytes)
         let (executions, snapshots) = (schema.executions, schema.snapshots)
+        let (owner, token) = (fence?.owner, fence?.token ?? 0)
         let written = try await run { connection in
             let rows = try await connection.query(
                 """
                 INSERT INTO \(unescaped: snapshots) (execution_id, sequence, bytes, crc)
                 SELECT id, \(Int64(snapshot.sequence)), \(bytes), \(crc) FROM \(unescaped: executions) WHERE id = \(id.rawValue)
+                AND CASE WHEN \(owner)::text IS NULL THEN NOT queued
+                    ELSE owner = \(owner) AND token = \(token) AND lease_expires_at > now() END
                 ON CONFLICT (execution_id, sequence) DO UPDATE SET bytes = excluded.bytes, crc = excluded.crc RETURNING 1
                 """, logger: self.pool.logger)
             return try await rows.collect().count
         }
-        if written == 0 { throw .executionNotFound(id) }
+        if written == 0 { throw try await refusal(id, fence: fence) }
     }
 
     public func latestSnapshot(_ id: ExecutionID, atOrBefore sequence: Int) async throws(StoreError) -> SnapshotRecord? {
@@ -331,6 +391,10 @@ public final class PostgresCheckpointStore: CheckpointStore {
     }
 
     public func prune(_ id: ExecutionID, keepingFrom sequence: Int) async throws(StoreError) {
+        try await prune(id, keepingFrom: sequence, fence: nil)
+    }
+
+    func prune(_ id: ExecutionID, keepingFrom sequence: Int, fence: Lease?) async throws(StoreError) {
         let writer = self.writer
         let (executions, journal, snapshots) = (schema.executions, schema.journal, schema.snapshots)
         try await run { connection in
@@ -338,6 +402,7 @@ public final class PostgresCheckpointStore: CheckpointStore {
                 guard let tail = try await writer.tails(of: [id], on: connection, lock: true)[id] else {
                     throw StoreError.executionNotFound(id)
                 }
+                if let refusal = tail.ownership.refusal(of: id, fence: fence) { throw refusal }
                 let base = Int64(max(tail.prunedThrough, min(sequence - 1, tail.lastIntact)))
                 let logger = self.pool.logger
                 let keep = Int64(sequence)

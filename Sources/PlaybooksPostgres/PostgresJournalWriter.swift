@@ -8,6 +8,8 @@ struct PostgresJournalWriter: Sendable {
     struct Request: Sendable {
         var id: ExecutionID
         var records: [JournalRecord]
+        /// The lease the writer holds, for a worker's fenced write; `nil` for a plain one.
+        var fence: Lease? = nil
     }
 
     /// Where a journal ends.
@@ -17,6 +19,34 @@ struct PostgresJournalWriter: Sendable {
         var lastIntact: Int
         /// Whether damaged rows follow ``lastIntact`` (a torn tail, deleted by the next append).
         var damagedAfter: Bool
+        /// Who may write: the execution's queue state, owner and fencing token.
+        var ownership = Ownership()
+    }
+
+    /// The worker columns of an execution row.
+    struct Ownership: Sendable {
+        var queued = false
+        var owner: String?
+        var token: Int64 = 0
+        /// Whether `lease_expires_at` is in the future (by the server's clock, at transaction start).
+        var leaseLive = false
+
+        /// Why a write is refused, or `nil` when it may go ahead: a fenced write needs the lease to be
+        /// current; a plain write may not touch an execution that belongs to the worker queue.
+        func refusal(of id: ExecutionID, fence: Lease?) -> StoreError? {
+            if let fence {
+                if owner == fence.owner && token == fence.token && leaseLive { return nil }
+                if token != fence.token || owner != fence.owner {
+                    let now = owner.map { "\($0) (token \(token))" } ?? "no worker"
+                    return .leaseLost(id, detail: "token \(fence.token) of \(fence.owner) was superseded; it belongs to \(now)")
+                }
+                return .leaseLost(id, detail: "the lease of \(fence.owner) (token \(fence.token)) expired")
+            }
+            if queued {
+                return .locked(id, holder: owner.map { "worker \($0)" } ?? "the worker queue (it was submitted for workers)")
+            }
+            return nil
+        }
     }
 
     let pool: PostgresConnectionPool
@@ -52,7 +82,8 @@ struct PostgresJournalWriter: Sendable {
         let forUpdate = lock ? "FOR UPDATE OF e" : ""
         let rows = try await connection.query(
             """
-            SELECT e.id, e.pruned_through, j.sequence, j.kind, j.payload, j.crc FROM \(unescaped: schema.executions) e
+            SELECT e.id, e.pruned_through, e.queued, e.owner, e.token, coalesce(e.lease_expires_at > now(), false),
+                j.sequence, j.kind, j.payload, j.crc FROM \(unescaped: schema.executions) e
             LEFT JOIN LATERAL (
                 SELECT sequence, kind, payload, crc FROM \(unescaped: schema.journal)
                 WHERE execution_id = e.id ORDER BY sequence DESC LIMIT 1
@@ -62,17 +93,21 @@ struct PostgresJournalWriter: Sendable {
         ).collect()
         var tails: [ExecutionID: Tail] = [:]
         for row in rows {
-            let (id, pruned, sequence, kind, payload, crc) = try row.decode((String, Int64, Int64?, Int16?, ByteBuffer?, Int64?).self)
+            let (id, pruned, queued, owner, token, leaseLive, sequence, kind, payload, crc) = try row.decode(
+                (String, Int64, Bool, String?, Int64, Bool, Int64?, Int16?, ByteBuffer?, Int64?).self)
             let executionID = ExecutionID(unchecked: id)
-            guard let sequence else {
-                tails[executionID] = Tail(prunedThrough: Int(pruned), lastIntact: Int(pruned), damagedAfter: false)
-                continue
-            }
-            if PostgresJournalWriter.record(sequence: sequence, kind: kind, payload: payload, crc: crc) != nil {
-                tails[executionID] = Tail(prunedThrough: Int(pruned), lastIntact: Int(sequence), damagedAfter: false)
+            var tail: Tail
+            if let sequence {
+                if PostgresJournalWriter.record(sequence: sequence, kind: kind, payload: payload, crc: crc) != nil {
+                    tail = Tail(prunedThrough: Int(pruned), lastIntact: Int(sequence), damagedAfter: false)
+                } else {
+                    tail = try await damagedTail(executionID, prunedThrough: Int(pruned), on: connection)
+                }
             } else {
-                tails[executionID] = try await damagedTail(executionID, prunedThrough: Int(pruned), on: connection)
+                tail = Tail(prunedThrough: Int(pruned), lastIntact: Int(pruned), damagedAfter: false)
             }
+            tail.ownership = Ownership(queued: queued, owner: owner, token: token, leaseLive: leaseLive)
+            tails[executionID] = tail
         }
         return tails
     }
@@ -127,10 +162,15 @@ struct PostgresJournalWriter: Sendable {
         var kinds: [Int16] = []
         var payloads: [ByteBuffer] = []
         var crcs: [Int64] = []
+        var tokens: [Int64] = []
         for (index, request) in batch.enumerated() {
             let id = request.id
-            guard let first = next[id] else {
+            guard let first = next[id], let tail = tails[id] else {
                 results[index] = .failure(.executionNotFound(id))
+                continue
+            }
+            if let refusal = tail.ownership.refusal(of: id, fence: request.fence) {
+                results[index] = .failure(refusal)
                 continue
             }
             if let (i, record) = request.records.enumerated().first(where: { $1.sequence != first + $0 }) {
@@ -146,6 +186,7 @@ struct PostgresJournalWriter: Sendable {
                 kinds.append(Int16(record.kind))
                 payloads.append(ByteBuffer(bytes: payload))
                 crcs.append(Int64(CRC32.record(sequence: record.sequence, kind: record.kind, payload: record.payload)))
+                tokens.append(request.fence?.token ?? 0)
                 next[id] = record.sequence + 1
                 if torn {
                     crashAfterCommit = true
@@ -162,8 +203,10 @@ struct PostgresJournalWriter: Sendable {
         if !ids.isEmpty {
             try await connection.query(
                 """
-                INSERT INTO \(unescaped: schema.journal) (execution_id, sequence, kind, payload, crc)
-                SELECT * FROM unnest(\(ids)::text[], \(sequences)::bigint[], \(kinds)::smallint[], \(payloads)::bytea[], \(crcs)::bigint[])
+                INSERT INTO \(unescaped: schema.journal) (execution_id, sequence, kind, payload, crc, token)
+                SELECT * FROM unnest(
+                    \(ids)::text[], \(sequences)::bigint[], \(kinds)::smallint[], \(payloads)::bytea[], \(crcs)::bigint[],
+                    \(tokens)::bigint[])
                 """, logger: pool.logger)
         }
         return (results, crashAfterCommit)

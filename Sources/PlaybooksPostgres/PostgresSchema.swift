@@ -8,7 +8,7 @@ import PostgresNIO
 /// starting at once migrate once) and refuses a newer one with ``StoreError/unsupportedFormat(_:)``.
 struct PostgresSchema: Sendable {
     /// The version this build writes and reads.
-    static let version = 1
+    static let version = 2
 
     let name: String
     /// Fully qualified table names.
@@ -16,6 +16,7 @@ struct PostgresSchema: Sendable {
     let executions: String
     let journal: String
     let snapshots: String
+    let programs: String
 
     init(name: String) {
         self.name = name
@@ -24,6 +25,7 @@ struct PostgresSchema: Sendable {
         executions = prefix + "executions"
         journal = prefix + "journal"
         snapshots = prefix + "snapshots"
+        programs = prefix + "programs"
     }
 
     /// Statements that bring version `n - 1` to `n`, for n = 1 ... ``version``.
@@ -31,6 +33,11 @@ struct PostgresSchema: Sendable {
     /// Version 1: executions (info is the JSON of ``ExecutionInfo``, `created_at` orders listings,
     /// `pruned_through` keeps the sequence of a journal pruned to nothing); journal records and
     /// snapshots with a CRC-32 each, verified on every read.
+    ///
+    /// Version 2 (workers): an execution may be `queued` for workers; its `owner`, fencing `token`
+    /// and `lease_expires_at` say which worker holds it and until when. Each journal row keeps the
+    /// token it was written under. `playbooks_programs` holds submitted programs' text by hash, so
+    /// that a worker on any machine can run them.
     func migration(to version: Int) -> [String] {
         switch version {
         case 1:
@@ -63,6 +70,19 @@ struct PostgresSchema: Sendable {
                     PRIMARY KEY (execution_id, sequence)
                 )
                 """,
+            ]
+        case 2:
+            return [
+                """
+                ALTER TABLE \(executions)
+                    ADD COLUMN queued boolean NOT NULL DEFAULT false,
+                    ADD COLUMN owner text,
+                    ADD COLUMN token bigint NOT NULL DEFAULT 0,
+                    ADD COLUMN lease_expires_at timestamptz
+                """,
+                "CREATE INDEX playbooks_executions_queued ON \(executions) (created_at, id) WHERE queued",
+                "ALTER TABLE \(journal) ADD COLUMN token bigint NOT NULL DEFAULT 0",
+                "CREATE TABLE \(programs) (hash text PRIMARY KEY, path text NOT NULL, text text NOT NULL)",
             ]
         default:
             return []

@@ -16,7 +16,7 @@ enum ExitStatus {
 
 /// `--store` / `--program` / `--durability`: which store the command uses.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "Where executions are kept: sqlite:PATH or files:DIR.")
+    @Option(help: "Where executions are kept: sqlite:PATH, files:DIR or postgres://USER@HOST:PORT/DATABASE.")
     var store: String?
 
     @Option(help: "Use the store that this program's playbooks.toml names (default: .playbooks/state.db beside it).")

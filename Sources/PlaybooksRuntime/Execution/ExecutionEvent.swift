@@ -48,6 +48,9 @@ public enum ExecutionError: Error, Sendable, CustomStringConvertible {
     case diverged(ExecutionID, sequence: Int, expected: String, found: String)
     /// A failpoint stopped the run at record `at` (only when crashes are simulated, in tests).
     case crashed(ExecutionID, at: Int)
+    /// ``ExecutionRunner/shouldStop`` asked the run to stop; it did so after the await that had
+    /// just been recorded, so the execution resumes from there.
+    case stopped(ExecutionID, at: Int)
 
     public var description: String {
         switch self {
@@ -62,6 +65,7 @@ public enum ExecutionError: Error, Sendable, CustomStringConvertible {
             return "execution \(id): replay diverged at record \(seq): the journal has an await of \(expected), "
                 + "the code awaited \(found)"
         case .crashed(let id, let n): return "execution \(id): stopped by a failpoint at record \(n)"
+        case .stopped(let id, let n): return "execution \(id): stopped on request after record \(n); it can be resumed from there"
         }
     }
 }

@@ -21,6 +21,9 @@ public final class ExecutionRunner {
     public let id: ExecutionID
     /// Reports durable progress: messages said, steps, checkpoints. Set before ``run()``.
     public var onEvent: (ExecutionEvent) -> Void = { _ in }
+    /// Asked after each await is recorded: when it returns true, ``run()`` stops there and throws
+    /// ``ExecutionError/stopped(_:at:)`` (a worker shutting down finishes the current await this way).
+    public var shouldStop: () -> Bool = { false }
 
     let store: any CheckpointStore
     let program: ExecutionProgram
@@ -104,12 +107,7 @@ public final class ExecutionRunner {
     ) async throws(ExecutionError) -> ExecutionRunner {
         let id = id ?? ExecutionID.generate()
         let lock = try wrap { () throws(StoreError) in try store.lock(id) }
-        let info = ExecutionInfo(
-            id: id, programPath: program.path, programHash: program.hash, status: .running,
-            attributes: [
-                "agent": program.agent, "entry": program.entry,
-                "program_file": URL(fileURLWithPath: program.path).standardizedFileURL.path,
-            ])
+        let info = newInfo(program: program, id: id)
         let vm = try freshVM(program: program, externals: externals, limits: limits, id: id)
         try await wrap { () async throws(StoreError) in try await store.createExecution(info) }
         let runner = ExecutionRunner(
@@ -118,6 +116,31 @@ public final class ExecutionRunner {
         runner.llm = llm
         runner.llmModel = llmModel
         return runner
+    }
+
+    /// What a store records about a new execution of `program`.
+    static func newInfo(program: ExecutionProgram, id: ExecutionID) -> ExecutionInfo {
+        ExecutionInfo(
+            id: id, programPath: program.path, programHash: program.hash, status: .running,
+            attributes: [
+                "agent": program.agent, "entry": program.entry,
+                "program_file": URL(fileURLWithPath: program.path).standardizedFileURL.path,
+            ])
+    }
+
+    /// Records a new execution of `program` in `queue` for a ``Worker`` to run (with the program's
+    /// text, so that a worker on any machine can run it) and returns its id.
+    ///
+    /// ```swift
+    /// let id = try await ExecutionRunner.submit(program: program, to: store)   // store: PostgresCheckpointStore
+    /// ```
+    public static func submit(
+        program: ExecutionProgram, to queue: any ExecutionQueue, id: ExecutionID? = nil
+    ) async throws(ExecutionError) -> ExecutionID {
+        let id = id ?? ExecutionID.generate()
+        let info = newInfo(program: program, id: id)
+        try await wrap { () async throws(StoreError) in try await queue.submit(info, programText: program.text) }
+        return id
     }
 
     /// Continues an execution from its last checkpoint: after a crash, or with the message it waits for.
@@ -298,6 +321,7 @@ public final class ExecutionRunner {
                     try await saveInfo()
                     return .waitingForMessage(source: waiting)
                 }
+                if shouldStop() { throw .stopped(id, at: sequence) }
             }
         }
     }

@@ -1,0 +1,114 @@
+import Foundation
+import PlaybooksDurability
+import PostgresNIO
+
+/// The worker queue on PostgreSQL (schema version 2 columns of `playbooks_executions`):
+///
+/// - **Claim**: one `UPDATE ... FROM (SELECT ... FOR UPDATE SKIP LOCKED)` takes queued executions
+///   with no owner or an expired lease, sets the owner and the expiry and adds one to the fencing
+///   token. Rows another transaction holds (a claim, an append) are skipped, never waited for.
+/// - **Fencing**: every write of a fenced view compares owner, token and expiry in the statement
+///   or transaction that writes (appends: under the `FOR UPDATE` row lock of the group commit).
+///   Because a claim needs that same row lock, a write and a takeover cannot interleave: a write
+///   either lands before the new owner's token exists or sees it and fails.
+/// - **Wake-ups**: `submit` and `release` send `NOTIFY` on the schema's channel in the same
+///   transaction; ``waitForWork(timeout:)`` listens on a dedicated connection.
+extension PostgresCheckpointStore: ExecutionQueue {
+    /// The `LISTEN`/`NOTIFY` channel of this store's schema (at most 63 bytes).
+    var workChannel: String { listener.channel }
+
+    public func submit(_ info: ExecutionInfo, programText: String) async throws(StoreError) {
+        let json = String(decoding: try ExecutionInfoCoding.encode(info), as: UTF8.self)
+        let created = info.createdAt.timeIntervalSinceReferenceDate
+        let (executions, programs) = (schema.executions, schema.programs)
+        let channel = workChannel
+        let inserted = try await runTransaction { connection in
+            try await connection.query(
+                """
+                INSERT INTO \(unescaped: programs) (hash, path, text) VALUES (\(info.programHash), \(info.programPath), \(programText))
+                ON CONFLICT (hash) DO NOTHING
+                """, logger: self.pool.logger)
+            let rows = try await connection.query(
+                """
+                INSERT INTO \(unescaped: executions) (id, created_at, info, pruned_through, queued)
+                VALUES (\(info.id.rawValue), \(created), \(json), 0, true) ON CONFLICT (id) DO NOTHING RETURNING 1
+                """, logger: self.pool.logger
+            ).collect()
+            try await connection.query("SELECT pg_notify(\(channel), \(info.id.rawValue))", logger: self.pool.logger)
+            return rows.count
+        }
+        if inserted == 0 { throw .executionExists(info.id) }
+    }
+
+    public func programText(hash: String) async throws(StoreError) -> String? {
+        let programs = schema.programs
+        return try await run { connection in
+            try await connection.query("SELECT text FROM \(unescaped: programs) WHERE hash = \(hash)", logger: self.pool.logger)
+                .collect().first?.decode(String.self)
+        }
+    }
+
+    public func claim(owner: String, limit: Int, leaseDuration: Duration) async throws(StoreError) -> [Lease] {
+        guard limit > 0 else { return [] }
+        let executions = schema.executions
+        let seconds = leaseDuration.seconds
+        let rows = try await run { connection in
+            try await connection.query(
+                """
+                UPDATE \(unescaped: executions) e
+                SET owner = \(owner), token = e.token + 1, lease_expires_at = now() + make_interval(secs => \(seconds))
+                FROM (
+                    SELECT id FROM \(unescaped: executions)
+                    WHERE queued AND (owner IS NULL OR lease_expires_at <= now())
+                    ORDER BY created_at, id LIMIT \(Int64(limit)) FOR UPDATE SKIP LOCKED
+                ) free
+                WHERE e.id = free.id RETURNING e.id, e.token
+                """, logger: self.pool.logger
+            ).collect().map { try $0.decode((String, Int64).self) }
+        }
+        return rows.map { Lease(executionID: ExecutionID(unchecked: $0.0), owner: owner, token: $0.1) }
+    }
+
+    public func renew(_ leases: [Lease], leaseDuration: Duration) async throws(StoreError) -> Set<ExecutionID> {
+        guard !leases.isEmpty else { return [] }
+        let executions = schema.executions
+        let seconds = leaseDuration.seconds
+        let (ids, owners, tokens) = (leases.map(\.executionID.rawValue), leases.map(\.owner), leases.map(\.token))
+        let renewed = try await run { connection in
+            try await connection.query(
+                """
+                UPDATE \(unescaped: executions) e SET lease_expires_at = now() + make_interval(secs => \(seconds))
+                FROM unnest(\(ids)::text[], \(owners)::text[], \(tokens)::bigint[]) AS held(id, owner, token)
+                WHERE e.id = held.id AND e.owner = held.owner AND e.token = held.token AND e.lease_expires_at > now()
+                RETURNING e.id
+                """, logger: self.pool.logger
+            ).collect().map { try $0.decode(String.self) }
+        }
+        let kept = Set(renewed)
+        return Set(leases.map(\.executionID).filter { !kept.contains($0.rawValue) })
+    }
+
+    public func release(_ lease: Lease, finished: Bool) async throws(StoreError) {
+        let executions = schema.executions
+        let channel = workChannel
+        try await runTransaction { connection in
+            let rows = try await connection.query(
+                """
+                UPDATE \(unescaped: executions) SET owner = NULL, lease_expires_at = NULL, queued = \(!finished)
+                WHERE id = \(lease.executionID.rawValue) AND owner = \(lease.owner) AND token = \(lease.token) RETURNING 1
+                """, logger: self.pool.logger
+            ).collect()
+            if !rows.isEmpty && !finished {
+                try await connection.query("SELECT pg_notify(\(channel), \(lease.executionID.rawValue))", logger: self.pool.logger)
+            }
+        }
+    }
+
+    public func fenced(by lease: Lease) -> any CheckpointStore {
+        PostgresFencedStore(base: self, lease: lease)
+    }
+
+    public func waitForWork(timeout: Duration) async {
+        await listener.wait(timeout: timeout)
+    }
+}

@@ -1,0 +1,271 @@
+import Foundation
+import PlaybooksDurability
+import PlaybooksLLM
+import PlaybooksLanguage
+
+/// Runs many executions of a shared ``ExecutionQueue`` (PostgreSQL) concurrently in one process:
+/// claims queued executions and executions whose owner's lease expired, keeps its leases alive with
+/// heartbeats, continues each from its last checkpoint through a store view fenced by its lease,
+/// and gives each back when it ends.
+///
+/// - A worker that loses a lease (it was paused past the lease, or partitioned, and another
+///   worker took over) learns it from the heartbeat or from its next write, which the database
+///   refuses; it drops that execution at once and reports ``Event/lost(_:_:)``.
+/// - ``stop()`` (SIGTERM in `playbooks worker`) stops claiming, lets each execution finish the
+///   await in progress, releases the leases so that other workers continue at once, and makes
+///   ``run()`` return.
+///
+/// ```swift
+/// let worker = Worker(queue: store, options: Worker.Options(concurrency: 50))
+/// worker.onEvent = { print($0) }
+/// await worker.run()          // until worker.stop()
+/// ```
+public final class Worker: Sendable {
+    public struct Options: Sendable {
+        /// Executions run at once.
+        public var concurrency: Int
+        /// How long a lease lasts without a heartbeat: the time before another worker may take
+        /// over the executions of a worker that died.
+        public var leaseDuration: Duration
+        /// Heartbeats per lease duration.
+        public var heartbeatsPerLease = 3
+        /// The longest an idle worker sleeps between looks at the queue (notifications wake it
+        /// sooner; expired leases of dead workers are found by these looks).
+        public var idlePoll: Duration
+        /// This worker's identity in leases: "pid N on HOST #XXXX" by default.
+        public var owner: String
+        public var policy: SnapshotPolicy
+        public var limits: Limits
+        public var externals: [ExternalFunction]
+        public var llm: (any LLMProvider)?
+        public var llmModel: String?
+
+        public init(
+            concurrency: Int = 16, leaseDuration: Duration = .seconds(15), idlePoll: Duration? = nil, owner: String? = nil,
+            policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(), externals: [ExternalFunction] = [],
+            llm: (any LLMProvider)? = nil, llmModel: String? = nil
+        ) {
+            self.concurrency = max(1, concurrency)
+            self.leaseDuration = leaseDuration
+            self.idlePoll = idlePoll ?? min(.seconds(1), leaseDuration / 2)
+            self.owner = owner ?? Worker.defaultOwner()
+            self.policy = policy
+            self.limits = limits
+            self.externals = externals
+            self.llm = llm
+            self.llmModel = llmModel
+        }
+    }
+
+    /// What a worker did, for logs.
+    public enum Event: Sendable, CustomStringConvertible {
+        case claimed(Lease)
+        case finished(ExecutionID, ExecutionOutcome)
+        /// The lease is no longer this worker's; the execution was dropped here.
+        case lost(ExecutionID, String)
+        /// Stopped after an await and given back to the queue (shutdown).
+        case released(ExecutionID)
+        /// The execution could not be run here; `requeued` tells whether another try will come.
+        case failed(ExecutionID, String, requeued: Bool)
+        /// The queue itself failed (a database that is down); the worker keeps trying.
+        case queueError(String)
+
+        public var description: String {
+            switch self {
+            case .claimed(let lease): return "claimed \(lease.executionID) (token \(lease.token))"
+            case .finished(let id, let outcome):
+                switch outcome {
+                case .finished(let result): return "finished \(id): \(result)"
+                case .failed(let traceback):
+                    return "finished \(id) with an error: \(traceback.split(separator: "\n").last.map(String.init) ?? "")"
+                case .waitingForMessage(let source): return "\(id) waits for a message from \(source); out of the queue"
+                }
+            case .lost(let id, let why): return "lost \(id): \(why)"
+            case .released(let id): return "released \(id) for another worker"
+            case .failed(let id, let why, let requeued): return "cannot run \(id): \(why)\(requeued ? " (will retry)" : "")"
+            case .queueError(let why): return "queue: \(why)"
+            }
+        }
+    }
+
+    public let queue: any ExecutionQueue
+    public let options: Options
+    private let handler = Locked<@Sendable (Event) -> Void>({ _ in })
+
+    private struct State {
+        var running: [ExecutionID: Lease] = [:]
+        var lost: Set<ExecutionID> = []
+        var stopping = false
+        var programs: [String: ExecutionProgram] = [:]
+        var executionsRun = 0
+    }
+    private let state = Locked(State())
+    /// Wakes the claim loop: a slot freed, or stop().
+    private let wake = WakeSignal()
+
+    public init(queue: any ExecutionQueue, options: Options = Options()) {
+        self.queue = queue
+        self.options = options
+    }
+
+    /// Called for every ``Event``, from any task.
+    public var onEvent: @Sendable (Event) -> Void {
+        get { handler.withLock { $0 } }
+        set { handler.withLock { $0 = newValue } }
+    }
+
+    /// Executions ended or given back by this worker so far.
+    public var executionsRun: Int { state.withLock { $0.executionsRun } }
+
+    /// "pid N on HOST #XXXX": the process, its machine, and a random part for a restarted pid.
+    public static func defaultOwner() -> String {
+        "\(FileExecutionLock.holderDescription) #\(String(UInt16.random(in: .min ... .max), radix: 16))"
+    }
+
+    /// Stops claiming, stops each execution after its current await, releases the leases.
+    public func stop() {
+        state.withLock { $0.stopping = true }
+        wake.signal()
+    }
+
+    private var isStopping: Bool { state.withLock { $0.stopping } }
+
+    /// Claims and runs executions until ``stop()``; returns once every execution it held has stopped.
+    public func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.heartbeats() }
+            while !isStopping {
+                let free = options.concurrency - state.withLock { $0.running.count }
+                var claimedAll = false
+                if free > 0 {
+                    do {
+                        let leases = try await queue.claim(owner: options.owner, limit: free, leaseDuration: options.leaseDuration)
+                        claimedAll = !leases.isEmpty && leases.count == free
+                        for lease in leases {
+                            state.withLock { $0.running[lease.executionID] = lease }
+                            emit(.claimed(lease))
+                            group.addTask { await self.execute(lease) }
+                        }
+                        if !leases.isEmpty && !claimedAll { continue }  // maybe more is free: look again
+                    } catch {
+                        emit(.queueError("\(error)"))
+                    }
+                }
+                if claimedAll { continue }
+                await waitForWorkOrSlot()
+            }
+            wake.signal()  // ends the heartbeat loop's wait
+            await group.waitForAll()
+        }
+    }
+
+    /// Returns on a notification from the queue, a freed slot, stop(), or after ``Options/idlePoll``.
+    private func waitForWorkOrSlot() async {
+        let full = state.withLock { $0.running.count >= options.concurrency }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.wake.wait(timeout: self.options.idlePoll) }
+            if !full { group.addTask { await self.queue.waitForWork(timeout: self.options.idlePoll) } }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func emit(_ event: Event) { handler.withLock { $0 }(event) }
+
+    // MARK: Leases
+
+    private func heartbeats() async {
+        let interval = options.leaseDuration / max(options.heartbeatsPerLease, 1)
+        while true {
+            let (leases, stopping) = state.withLock { state in (Array(state.running.values), state.stopping) }
+            if stopping && leases.isEmpty { return }
+            if !leases.isEmpty {
+                do {
+                    let lost = try await queue.renew(leases, leaseDuration: options.leaseDuration)
+                    for id in lost { markLost(id, "its lease was not renewed in time and another worker may have it") }
+                } catch {
+                    emit(.queueError("heartbeat: \(error)"))
+                }
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    private func markLost(_ id: ExecutionID, _ why: String) {
+        let first = state.withLock { state -> Bool in
+            guard state.running[id] != nil else { return false }
+            return state.lost.insert(id).inserted
+        }
+        if first { emit(.lost(id, why)) }
+    }
+
+    // MARK: Executions
+
+    private func execute(_ lease: Lease) async {
+        let id = lease.executionID
+        defer {
+            state.withLock { state in
+                state.running[id] = nil
+                state.lost.remove(id)
+                state.executionsRun += 1
+            }
+            wake.signal()
+        }
+        let store = queue.fenced(by: lease)
+        do {
+            guard let info = try await store.loadExecution(id) else { return }
+            let program = try await program(for: info)
+            let runner = try await ExecutionRunner.resume(
+                id: id, program: program, store: store, externals: options.externals, llm: options.llm, llmModel: options.llmModel,
+                policy: options.policy, limits: options.limits)
+            runner.shouldStop = { [weak self] in
+                guard let self else { return true }
+                return self.state.withLock { $0.stopping || $0.lost.contains(id) }
+            }
+            let outcome = try await runner.run()
+            runner.close()
+            try await queue.release(lease, finished: true)
+            emit(.finished(id, outcome))
+        } catch let error as ExecutionError {
+            await handle(error, lease: lease)
+        } catch let error as StoreError {
+            await handle(.store(error), lease: lease)
+        } catch {
+            await handle(.program("\(error)"), lease: lease)
+        }
+    }
+
+    private func handle(_ error: ExecutionError, lease: Lease) async {
+        let id = lease.executionID
+        switch error {
+        case .store(.leaseLost(_, let detail)):
+            markLost(id, detail)
+        case .stopped:
+            if state.withLock({ $0.lost.contains(id) }) { return }  // reported when it was marked lost
+            try? await queue.release(lease, finished: false)
+            emit(.released(id))
+        case .store(.unavailable(let why)):
+            // The database is away: the lease runs out, and a worker (maybe this one) retries later.
+            emit(.failed(id, why, requeued: true))
+        default:
+            // Running it again would fail the same way: take it out of the queue, say why.
+            try? await queue.release(lease, finished: true)
+            emit(.failed(id, error.description, requeued: false))
+        }
+    }
+
+    /// The program an execution runs: the text recorded at submit, by hash (cached).
+    private func program(for info: ExecutionInfo) async throws -> ExecutionProgram {
+        if let cached = state.withLock({ $0.programs[info.programHash] }) { return cached }
+        guard let text = try await queue.programText(hash: info.programHash) else {
+            throw ExecutionError.program("the store has no program text for hash \(info.programHash) (\(info.programPath))")
+        }
+        let parsed: Program
+        do { parsed = try Program(parsing: text, path: info.programPath) } catch {
+            throw ExecutionError.program("\(info.programPath): \(error.description)")
+        }
+        let program = try ExecutionProgram(program: parsed)
+        state.withLock { $0.programs[info.programHash] = program }
+        return program
+    }
+}
