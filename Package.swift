@@ -71,9 +71,15 @@ let package = Package(
             dependencies: ["PlaybooksLanguage"],
             resources: [.copy("Conformance")]
         ),
+        // The PostgreSQL server the tests use (shared by the test targets below).
+        .target(
+            name: "PlaybooksTestSupport",
+            dependencies: ["PlaybooksDurability", "PlaybooksPostgres"],
+            path: "Tests/PlaybooksTestSupport"
+        ),
         .testTarget(
             name: "PlaybooksDurabilityTests",
-            dependencies: ["PlaybooksDurability", "PlaybooksPostgres"]
+            dependencies: ["PlaybooksDurability", "PlaybooksPostgres", "PlaybooksTestSupport"]
         ),
         .testTarget(
             name: "PlaybooksLLMTests",
@@ -87,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybooksRuntimeTests",
-            dependencies: ["PlaybooksRuntime", "PlaybooksDurability", "PlaybooksLanguage"]
+            dependencies: ["PlaybooksRuntime", "PlaybooksDurability", "PlaybooksLanguage", "PlaybooksPostgres", "PlaybooksTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

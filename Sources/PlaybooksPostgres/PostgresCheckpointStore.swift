@@ -165,9 +165,12 @@ public final class PostgresCheckpointStore: CheckpointStore {
         return try await run { connection in try await pool.transaction(connection) { try await body(connection) } }
     }
 
-    /// Runs `sql` outside the store's logic: for tests that damage rows or change the schema.
+    /// Runs `sql` outside the store's logic, before any migration: for tests that damage rows,
+    /// change the schema, or lay out an old one.
     func executeRawSQLForTesting(_ sql: String) async throws(StoreError) {
-        try await run { connection in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: self.pool.logger) }
+        try await pool.withConnection { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: self.pool.logger)
+        }
     }
 
     /// The rows of `sql`, every column read as text (select `::text` columns): for tests that
