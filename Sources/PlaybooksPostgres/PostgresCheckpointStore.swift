@@ -153,7 +153,7 @@ public final class PostgresCheckpointStore: CheckpointStore {
 
     /// Runs `body` on a connection once the tables are ready.
     @discardableResult
-    func run<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         try await prepare()
         return try await pool.withConnection(body)
     }

@@ -69,38 +69,74 @@ final class PostgresConnectionPool: Sendable {
         for connection in idle { connection.closeInBackground() }
     }
 
-    /// Runs `body` on a connection, all within ``timeout``: when the time is up the connection is
-    /// closed under `body` and the call fails with ``StoreError/unavailable(_:)``.
+    /// Runs `body` on a connection, all within ``timeout``: when the time is up the call fails with
+    /// ``StoreError/unavailable(_:)`` at once and the connection is closed under `body`.
+    ///
+    /// `body` runs in a task of its own, and the caller does not wait for it past the time limit: a
+    /// query on a connection closed under it may never complete (postgres-nio), and a caller stuck
+    /// there would never learn that the store is unavailable (seen with a worker paused by SIGSTOP
+    /// past its timeouts).
     ///
     /// `body` may throw a ``StoreError`` for a result of the store's logic (the connection is reused:
     /// `body` must have ended any transaction it began, as ``transaction(_:_:)`` does); any other
     /// error closes the connection and is reported as ``StoreError/unavailable(_:)``.
-    func withConnection<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+    func withConnection<T: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws(StoreError) -> T {
         let start = ContinuousClock.now
         let connection = try await acquire()
         let remaining = timeout - (ContinuousClock.now - start)
-        let timedOut = Locked(false)
-        let timer = connection.eventLoop.scheduleTask(in: .nanoseconds(Int64(max(remaining.seconds, 0.001) * 1e9))) {
-            timedOut.withLock { $0 = true }
-            connection.closeInBackground()
-        }
-        do {
-            let value = try await body(connection)
-            timer.cancel()
+        switch await Self.race(body, on: connection, within: remaining) {
+        case .success(let value):
             release(connection, reusable: true)
             return value
-        } catch {
-            timer.cancel()
-            if timedOut.withLock({ $0 }) {
-                release(connection, reusable: false)
-                throw .unavailable("\(url.redacted): no answer from \(url.endpoint) within \(timeout.seconds.formattedSeconds)")
-            }
-            if let error = error as? StoreError {
-                release(connection, reusable: true)
-                throw error
-            }
+        case .timedOut:
+            release(connection, reusable: false)
+            throw .unavailable("\(url.redacted): no answer from \(url.endpoint) within \(timeout.seconds.formattedSeconds)")
+        case .failure(let error as StoreError):
+            release(connection, reusable: true)
+            throw error
+        case .failure(let error):
             release(connection, reusable: false)
             throw unavailable(error)
+        }
+    }
+
+    private enum Outcome<T: Sendable>: Sendable {
+        case success(T)
+        case failure(any Error)
+        case timedOut
+    }
+
+    /// `body`'s outcome, or ``Outcome/timedOut`` once `limit` has passed (then the connection is
+    /// closed and `body` is left to end on its own).
+    private static func race<T: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T, on connection: PostgresConnection, within limit: Duration
+    ) async -> Outcome<T> {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Outcome<T>, Never>) in
+            let settled = Locked(false)
+            let timer = Locked<Scheduled<Void>?>(nil)
+            let settle: @Sendable (Outcome<T>) -> Bool = { outcome in
+                let first = settled.withLock { done -> Bool in
+                    defer { done = true }
+                    return !done
+                }
+                if first { continuation.resume(returning: outcome) }
+                return first
+            }
+            let work = Task {
+                let outcome: Outcome<T>
+                do { outcome = .success(try await body(connection)) } catch { outcome = .failure(error) }
+                if settle(outcome) { timer.withLock { $0 }?.cancel() }
+            }
+            let scheduled = connection.eventLoop.scheduleTask(in: .nanoseconds(Int64(max(limit.seconds, 0.001) * 1e9))) {
+                if settle(.timedOut) {
+                    work.cancel()
+                    connection.closeInBackground()
+                }
+            }
+            timer.withLock { $0 = scheduled }
+            if settled.withLock({ $0 }) { scheduled.cancel() }
         }
     }
 

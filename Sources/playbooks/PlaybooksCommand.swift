@@ -8,7 +8,7 @@ struct PlaybooksCommand: AsyncParsableCommand {
         abstract: "Run agent programs durably: a checkpoint at every await, resume after any crash.",
         subcommands: [
             RunCommand.self, ResumeCommand.self, SubmitCommand.self, WorkerCommand.self, ExecutionsCommand.self, CheckpointsCommand.self, ExecCommand.self,
-            BenchSnapshotCommand.self, BenchStreamCommand.self, BenchDurabilityCommand.self,
+            BenchSnapshotCommand.self, BenchStreamCommand.self, BenchDurabilityCommand.self, BenchWorkersCommand.self,
         ]
     )
 }

@@ -185,8 +185,18 @@ final class Child: @unchecked Sendable {
         condition.unlock()
         if timedOut {
             process.terminate()
+            // A process that ignores SIGTERM (a worker stuck while stopping) is killed 10 s later.
             condition.lock()
-            while !(terminated && openPipes == 0) { condition.wait() }
+            let killAt = Date().addingTimeInterval(10)
+            var killed = false
+            while !(terminated && openPipes == 0) {
+                if killed {
+                    condition.wait()
+                } else if !condition.wait(until: killAt) {
+                    killed = true
+                    sendSignal(process.processIdentifier, SIGKILL)
+                }
+            }
             condition.unlock()
         }
         process.waitUntilExit()

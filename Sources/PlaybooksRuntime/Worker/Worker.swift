@@ -93,15 +93,21 @@ public final class Worker: Sendable {
     private let handler = Locked<@Sendable (Event) -> Void>({ _ in })
 
     private struct State {
-        var running: [ExecutionID: Lease] = [:]
-        var lost: Set<ExecutionID> = []
+        /// Leases held, with what their task is doing (for the shutdown log). One execution can
+        /// briefly have two: a lease this worker lost, whose task has not noticed yet, and a new one
+        /// it claimed again; the old task's writes fail against the new token.
+        var running: [Lease: String] = [:]
+        var lost: Set<Lease> = []
         var stopping = false
         var programs: [String: ExecutionProgram] = [:]
         var executionsRun = 0
+        var lastStragglerReport = ContinuousClock.now
     }
     private let state = Locked(State())
     /// Wakes the claim loop: a slot freed, or stop().
     private let wake = WakeSignal()
+    /// Wakes the heartbeat loop on stop(), so that it ends with the last execution.
+    private let heartbeatWake = WakeSignal()
 
     public init(queue: any ExecutionQueue, options: Options = Options()) {
         self.queue = queue
@@ -126,6 +132,7 @@ public final class Worker: Sendable {
     public func stop() {
         state.withLock { $0.stopping = true }
         wake.signal()
+        heartbeatWake.signal()
     }
 
     private var isStopping: Bool { state.withLock { $0.stopping } }
@@ -142,7 +149,7 @@ public final class Worker: Sendable {
                         let leases = try await queue.claim(owner: options.owner, limit: free, leaseDuration: options.leaseDuration)
                         claimedAll = !leases.isEmpty && leases.count == free
                         for lease in leases {
-                            state.withLock { $0.running[lease.executionID] = lease }
+                            state.withLock { $0.running[lease] = "starting" }
                             emit(.claimed(lease))
                             group.addTask { await self.execute(lease) }
                         }
@@ -177,26 +184,47 @@ public final class Worker: Sendable {
     private func heartbeats() async {
         let interval = options.leaseDuration / max(options.heartbeatsPerLease, 1)
         while true {
-            let (leases, stopping) = state.withLock { state in (Array(state.running.values), state.stopping) }
+            let (leases, stopping) = state.withLock { state in (Array(state.running.keys), state.stopping) }
             if stopping && leases.isEmpty { return }
+            if stopping { reportStragglers() }
             if !leases.isEmpty {
                 do {
                     let lost = try await queue.renew(leases, leaseDuration: options.leaseDuration)
-                    for id in lost { markLost(id, "its lease was not renewed in time and another worker may have it") }
+                    for lease in leases where lost.contains(lease.executionID) {
+                        markLost(lease, "its lease was not renewed in time and another worker may have it")
+                    }
                 } catch {
                     emit(.queueError("heartbeat: \(error)"))
                 }
             }
-            try? await Task.sleep(for: interval)
+            // While stopping, look often: the loop ends once the last execution has been given back.
+            await heartbeatWake.wait(timeout: stopping ? .milliseconds(50) : interval)
         }
     }
 
-    private func markLost(_ id: ExecutionID, _ why: String) {
+    private func markLost(_ lease: Lease, _ why: String) {
         let first = state.withLock { state -> Bool in
-            guard state.running[id] != nil else { return false }
-            return state.lost.insert(id).inserted
+            guard state.running[lease] != nil else { return false }
+            return state.lost.insert(lease).inserted
         }
-        if first { emit(.lost(id, why)) }
+        if first { emit(.lost(lease.executionID, why)) }
+    }
+
+    private func setPhase(_ lease: Lease, _ phase: String) {
+        state.withLock { state in
+            if state.running[lease] != nil { state.running[lease] = phase }
+        }
+    }
+
+    /// While stopping, every 5 s: which executions are still being given back, and where they are.
+    private func reportStragglers() {
+        let now = ContinuousClock.now
+        let report = state.withLock { state -> String? in
+            guard now - state.lastStragglerReport >= .seconds(5) else { return nil }
+            state.lastStragglerReport = now
+            return state.running.map { "\($0.key.executionID) (\($0.value))" }.sorted().joined(separator: ", ")
+        }
+        if let report { emit(.queueError("stopping: still giving back \(report)")) }
     }
 
     // MARK: Executions
@@ -205,25 +233,29 @@ public final class Worker: Sendable {
         let id = lease.executionID
         defer {
             state.withLock { state in
-                state.running[id] = nil
-                state.lost.remove(id)
+                state.running[lease] = nil
+                state.lost.remove(lease)
                 state.executionsRun += 1
             }
             wake.signal()
         }
         let store = queue.fenced(by: lease)
         do {
+            setPhase(lease, "loading")
             guard let info = try await store.loadExecution(id) else { return }
             let program = try await program(for: info)
+            setPhase(lease, "restoring")
             let runner = try await ExecutionRunner.resume(
                 id: id, program: program, store: store, externals: options.externals, llm: options.llm, llmModel: options.llmModel,
                 policy: options.policy, limits: options.limits)
             runner.shouldStop = { [weak self] in
                 guard let self else { return true }
-                return self.state.withLock { $0.stopping || $0.lost.contains(id) }
+                return self.state.withLock { $0.stopping || $0.lost.contains(lease) }
             }
+            setPhase(lease, "running")
             let outcome = try await runner.run()
             runner.close()
+            setPhase(lease, "releasing")
             try await queue.release(lease, finished: true)
             emit(.finished(id, outcome))
         } catch let error as ExecutionError {
@@ -239,9 +271,10 @@ public final class Worker: Sendable {
         let id = lease.executionID
         switch error {
         case .store(.leaseLost(_, let detail)):
-            markLost(id, detail)
+            markLost(lease, detail)
         case .stopped:
-            if state.withLock({ $0.lost.contains(id) }) { return }  // reported when it was marked lost
+            if state.withLock({ $0.lost.contains(lease) }) { return }  // reported when it was marked lost
+            setPhase(lease, "releasing")
             try? await queue.release(lease, finished: false)
             emit(.released(id))
         case .store(.unavailable(let why)):
@@ -249,6 +282,7 @@ public final class Worker: Sendable {
             emit(.failed(id, why, requeued: true))
         default:
             // Running it again would fail the same way: take it out of the queue, say why.
+            setPhase(lease, "releasing")
             try? await queue.release(lease, finished: true)
             emit(.failed(id, error.description, requeued: false))
         }
