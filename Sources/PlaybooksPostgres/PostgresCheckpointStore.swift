@@ -33,6 +33,10 @@ import PostgresNIO
 /// **Locks** are session-level advisory locks held on a dedicated connection; see
 /// ``PostgresExecutionLock``.
 ///
+/// **Workers.** The store is also an ``ExecutionQueue`` (see `PostgresCheckpointStore+Queue.swift`):
+/// submitted executions, claims with leases and fencing tokens, fenced views for the owner's
+/// writes, and `LISTEN`/`NOTIFY` wake-ups.
+///
 /// ```swift
 /// let store = try PostgresCheckpointStore(url: "postgres://app:secret@db:5432/app", durability: .machine)
 /// let id = try ExecutionID(validating: "report-1")

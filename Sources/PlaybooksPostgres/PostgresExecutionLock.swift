@@ -15,12 +15,10 @@ import PostgresNIO
 /// - The key is a 64-bit hash of schema and id; two ids colliding would only make one wait for the other.
 ///
 /// This is mutual exclusion, not fencing: a holder whose connection broke (a network partition, a
-/// server restart) has lost the lock without knowing it, and another may take it. Many workers need
-/// more: a lease row per execution with an owner, an expiry renewed by heartbeats, and a fencing
-/// token that goes up with every new owner, checked by the append transaction under the same
-/// `FOR UPDATE` row lock it already takes (``PostgresJournalWriter``), so a stale owner's append
-/// fails instead of landing. That builds on this store; the advisory lock stays as the cheap
-/// guard for a single `run`/`resume`.
+/// server restart) has lost the lock without knowing it, and another may take it. Workers use
+/// leases with fencing tokens instead (``PostgresCheckpointStore/claim(owner:limit:leaseDuration:)``,
+/// ``PostgresFencedStore``); the advisory lock stays as the cheap guard for a single `run`/`resume`,
+/// which in turn may not write to an execution that belongs to the worker queue.
 ///
 /// ```swift
 /// let lock = try store.lock(id)

@@ -63,7 +63,7 @@ func openManager(_ id: String, _ options: StoreOptions) async throws -> (Checkpo
     let info: ExecutionInfo?
     do { info = try await store.loadExecution(executionID) } catch { throw fail(error.description) }
     guard let info else { throw fail("no execution \(executionID) in \(store.location)") }
-    return (CheckpointManager(executionID: executionID, store: store, program: inspectionProgram(for: info)), info)
+    return (CheckpointManager(executionID: executionID, store: store, program: await inspectionProgram(for: info, in: store)), info)
 }
 
 func short(_ s: String) -> String { s.count <= 40 ? s : String(s.prefix(37)) + "..." }

@@ -53,7 +53,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
                 guard let info = try await store.loadExecution(executionID) else {
                     throw fail("no execution \(executionID) in \(store.location)")
                 }
-                let program = inspectionProgram(for: info)
+                let program = await inspectionProgram(for: info, in: store)
                 let manager = CheckpointManager(executionID: executionID, store: store, program: program)
                 let latest = try await manager.latest()
                 var state = latest?.state

@@ -69,11 +69,17 @@ func loadExecutionProgram(path: String) throws -> ExecutionProgram {
 }
 
 /// The program of a stored execution, for inspection: the file if it is still there and the
-/// same, else a stand-in with the recorded hash (inspection then relies on snapshots).
-func inspectionProgram(for info: ExecutionInfo) -> ExecutionProgram {
+/// same, else the text a worker queue stored at submit, else a stand-in with the recorded hash
+/// (inspection then relies on snapshots).
+func inspectionProgram(for info: ExecutionInfo, in store: any CheckpointStore) async -> ExecutionProgram {
     let path = info.attributes["program_file"] ?? info.programPath
     if let program = try? Program.load(path: path), let runnable = try? ExecutionProgram(program: program),
         runnable.hash == info.programHash
+    {
+        return runnable
+    }
+    if let queue = store as? any ExecutionQueue, let text = try? await queue.programText(hash: info.programHash),
+        let program = try? Program(parsing: text, path: info.programPath), let runnable = try? ExecutionProgram(program: program)
     {
         return runnable
     }

@@ -277,6 +277,9 @@ public final class Worker: Sendable {
             setPhase(lease, "releasing")
             try? await queue.release(lease, finished: false)
             emit(.released(id))
+        case .notResumable:
+            // It ended under an earlier owner that died before giving it back.
+            try? await queue.release(lease, finished: true)
         case .store(.unavailable(let why)):
             // The database is away: the lease runs out, and a worker (maybe this one) retries later.
             emit(.failed(id, why, requeued: true))
