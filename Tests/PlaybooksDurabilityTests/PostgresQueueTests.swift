@@ -15,6 +15,13 @@ struct PostgresQueueTests {
         return id
     }
 
+    /// Makes the lease of `id` run out now: time passing, without sleeping (which a loaded machine
+    /// stretches unpredictably).
+    static func expire(_ store: PostgresCheckpointStore, _ id: ExecutionID) async throws {
+        try await store.executeRawSQLForTesting(
+            "UPDATE \(store.schema.executions) SET lease_expires_at = now() - interval '1 second' WHERE id = '\(id.rawValue)'")
+    }
+
     @Test func concurrentClaimsNeverHandOneExecutionToTwoWorkers() async throws {
         let fixture = StoreFixture(kind: .postgres)
         let store = try PostgresStoreTests.makeStore(fixture)
@@ -42,10 +49,11 @@ struct PostgresQueueTests {
     @Test func aTakenOverLeaseCannotWriteAnything() async throws {
         let store = try PostgresStoreTests.makeStore(StoreFixture(kind: .postgres))
         let id = try await Self.submit(store, "fenced")
-        let first = try #require(try await store.claim(owner: "A", limit: 1, leaseDuration: .milliseconds(300)).first)
+        let first = try #require(try await store.claim(owner: "A", limit: 1, leaseDuration: .seconds(60)).first)
         let a = store.fenced(by: first)
         try await a.append(makeRecords(1...2), to: id)
-        try await Task.sleep(for: .milliseconds(400))
+        #expect(try await store.claim(owner: "B", limit: 1, leaseDuration: .seconds(60)).isEmpty)
+        try await Self.expire(store, id)
         let second = try #require(try await store.claim(owner: "B", limit: 1, leaseDuration: .seconds(60)).first)
         #expect(second.token == first.token + 1)
         let b = store.fenced(by: second)
@@ -75,8 +83,8 @@ struct PostgresQueueTests {
     @Test func anExpiredLeaseCannotWriteEvenBeforeATakeover() async throws {
         let store = try PostgresStoreTests.makeStore(StoreFixture(kind: .postgres))
         let id = try await Self.submit(store, "expired")
-        let lease = try #require(try await store.claim(owner: "A", limit: 1, leaseDuration: .milliseconds(200)).first)
-        try await Task.sleep(for: .milliseconds(300))
+        let lease = try #require(try await store.claim(owner: "A", limit: 1, leaseDuration: .seconds(60)).first)
+        try await Self.expire(store, id)
         do {
             try await store.fenced(by: lease).append(makeRecords(1...1), to: id)
             Issue.record("an expired lease appended")
@@ -92,15 +100,14 @@ struct PostgresQueueTests {
         let store = try PostgresStoreTests.makeStore(StoreFixture(kind: .postgres))
         let id = try await Self.submit(store, "renewed")
         let first = try #require(try await store.claim(owner: "A", limit: 1, leaseDuration: .seconds(30)).first)
-        // A heartbeat may shorten a lease as well as extend it: it sets the expiry from now.
-        #expect(try await store.renew([first], leaseDuration: .milliseconds(300)).isEmpty)
-        try await Task.sleep(for: .milliseconds(400))
-        #expect(try await store.renew([first], leaseDuration: .seconds(60)) == [id])
-        let again = try #require(try await store.claim(owner: "A", limit: 1, leaseDuration: .milliseconds(300)).first)
-        #expect(again.token == 2)
-        #expect(try await store.renew([again], leaseDuration: .seconds(60)).isEmpty)
-        try await Task.sleep(for: .milliseconds(400))  // past the claim's 300 ms: only the heartbeat keeps it
-        let lease = again
+        try await Self.expire(store, id)
+        #expect(try await store.renew([first], leaseDuration: .seconds(60)) == [id])  // too late
+        let lease = try #require(try await store.claim(owner: "A", limit: 1, leaseDuration: .seconds(30)).first)
+        #expect(lease.token == 2)
+        #expect(try await store.renew([lease], leaseDuration: .seconds(600)).isEmpty)
+        let left = try await store.rowsForTesting(
+            "SELECT (lease_expires_at - now() > interval '500 seconds')::text FROM \(store.schema.executions)")
+        #expect(left == [["true"]])  // the heartbeat set the expiry from now
         try await store.fenced(by: lease).append(makeRecords(1...1), to: id)
         #expect(try await store.claim(owner: "B", limit: 1, leaseDuration: .seconds(60)).isEmpty)
         do {

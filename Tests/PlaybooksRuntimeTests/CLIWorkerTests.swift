@@ -146,7 +146,6 @@ struct CLIWorkerTests {
         killed.kill()
         sendSignal(paused.pid, SIGSTOP)
         pausedHeld = try await Self.rows(store, "SELECT id FROM \(executions) WHERE \(Self.ownedBy(paused))").map { $0[0] }
-        let stoppedAt = Date()
 
         // The paused worker's executions are taken over once its leases expire (or, for rows its
         // stopped transaction still locks, once the server ends that transaction).
@@ -158,8 +157,6 @@ struct CLIWorkerTests {
             return stillHeld == 0
         }
         #expect(takenOver, "the paused worker's executions were not taken over")
-        // The last heartbeat before the pause was at most 2/3 s earlier: the lease ran out >= 1.33 s later.
-        #expect(Date().timeIntervalSince(stoppedAt) >= 1.0, "taken over before the lease could expire")
         sendSignal(paused.pid, SIGCONT)
 
         let allDone = try await Self.poll(timeout: 400) {
