@@ -1,4 +1,5 @@
 import PlaybooksDurability
+import PlaybooksLLM
 
 /// Decides whether an execution can be recovered, restores its state, and resumes it.
 ///
@@ -15,15 +16,20 @@ public struct RecoveryCoordinator: Sendable {
     public let program: ExecutionProgram
     public var externals: [ExternalFunction]
     public var policy: SnapshotPolicy
+    /// The LLM that continues Markdown playbooks (it may differ from the one the execution began with).
+    public var llm: (any LLMProvider)?
+    public var llmModel: String?
 
     public init(
         store: any CheckpointStore, program: ExecutionProgram, externals: [ExternalFunction] = [],
-        policy: SnapshotPolicy = SnapshotPolicy()
+        policy: SnapshotPolicy = SnapshotPolicy(), llm: (any LLMProvider)? = nil, llmModel: String? = nil
     ) {
         self.store = store
         self.program = program
         self.externals = externals
         self.policy = policy
+        self.llm = llm
+        self.llmModel = llmModel
     }
 
     /// Whether `id` exists, has not ended, and was started by this program.
@@ -41,6 +47,7 @@ public struct RecoveryCoordinator: Sendable {
     /// A runner positioned at the execution's last checkpoint; ``ExecutionRunner/run()`` continues it.
     public func resume(_ id: ExecutionID, messages: [String] = []) async throws(ExecutionError) -> ExecutionRunner {
         try await ExecutionRunner.resume(
-            id: id, program: program, store: store, externals: externals, messages: messages, policy: policy)
+            id: id, program: program, store: store, externals: externals, messages: messages, llm: llm, llmModel: llmModel,
+            policy: policy)
     }
 }
