@@ -61,7 +61,9 @@ struct BenchWorkersCommand: AsyncParsableCommand {
                     if finished.withLock({ count -> Bool in
                         count += 1
                         return count == n
-                    }) { done.signal() }
+                    }) {
+                        done.signal()
+                    }
                 case .failed(_, let why, _), .lost(_, let why), .queueError(let why):
                     FileHandle.standardError.write(Data("bench-workers: \(why)\n".utf8))
                 default: break

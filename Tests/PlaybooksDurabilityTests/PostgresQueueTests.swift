@@ -1,9 +1,9 @@
 import Foundation
+import PlaybooksTestSupport
 import Testing
 
 @testable import PlaybooksDurability
 @testable import PlaybooksPostgres
-import PlaybooksTestSupport
 
 /// The worker queue of the PostgreSQL store: claims, leases, fencing tokens, releases, wake-ups,
 /// and the migration of a version 1 database.

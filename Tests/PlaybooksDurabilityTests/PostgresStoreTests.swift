@@ -1,9 +1,9 @@
 import Foundation
+import PlaybooksTestSupport
 import Testing
 
 @testable import PlaybooksDurability
 @testable import PlaybooksPostgres
-import PlaybooksTestSupport
 
 /// What only the PostgreSQL store has: URLs, damaged rows written with raw SQL, torn writes, newer
 /// schemas, group commit, and a server that goes down and comes back.

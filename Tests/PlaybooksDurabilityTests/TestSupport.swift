@@ -1,9 +1,9 @@
 import Foundation
+import PlaybooksTestSupport
 import Testing
 
 @testable import PlaybooksDurability
 @testable import PlaybooksPostgres
-import PlaybooksTestSupport
 
 /// The stores the conformance suite runs against.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {

@@ -1,10 +1,10 @@
 import Foundation
+import PlaybooksRuntime
+import PlaybooksTestSupport
 import Testing
 
 @testable import PlaybooksDurability
 @testable import PlaybooksPostgres
-import PlaybooksRuntime
-import PlaybooksTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -160,7 +160,8 @@ struct CLIWorkerTests {
         sendSignal(paused.pid, SIGCONT)
 
         let allDone = try await Self.poll(timeout: 400) {
-            try await Self.count(store, "SELECT count(*) FROM \(executions) WHERE info LIKE '%\"status\":\"finished\"%' AND NOT queued") == 200
+            try await Self.count(store, "SELECT count(*) FROM \(executions) WHERE info LIKE '%\"status\":\"finished\"%' AND NOT queued")
+                == 200
         }
         #expect(allDone, "not every execution finished:\n\(paused.stderrSoFar)\n\(steady.stderrSoFar)")
 

@@ -1,10 +1,10 @@
 import Foundation
+import PlaybooksRuntime
+import PlaybooksTestSupport
 import Testing
 
 @testable import PlaybooksDurability
 @testable import PlaybooksPostgres
-import PlaybooksRuntime
-import PlaybooksTestSupport
 
 /// A ``Worker`` in this process whose database goes away in the middle of its executions and
 /// comes back: every execution still finishes, exactly once per journal position.
