@@ -20,27 +20,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-bin=""
-bench_args=()
-while (($#)); do
-    case "$1" in
-        --binary) bin="$2"; shift 2 ;;
-        --binary=*) bin="${1#--binary=}"; shift ;;
-        --) shift; bench_args=("$@"); break ;;
-        -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
-        *) echo "durability.sh: unknown argument '$1' (arguments for bench-durability go after --)" >&2; exit 2 ;;
-    esac
-done
-
-[ -n "${EPOCHREALTIME:-}" ] || { echo "durability.sh: needs bash 5 (EPOCHREALTIME)" >&2; exit 1; }
-
-if [ -z "$bin" ]; then
-    echo "building release (swift build -c release --scratch-path .build-release) ..." >&2
-    swift build -c release --scratch-path .build-release >&2
-    bin="$root/.build-release/release/playbooks"
-fi
-[ -x "$bin" ] || { echo "durability.sh: no executable at $bin" >&2; exit 1; }
-bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+help_lines=17
+# shellcheck source=Benchmarks/common.sh
+source "$root/Benchmarks/common.sh"
+parse_bench_args durability.sh "$@"
+ensure_release_binary durability.sh
 
 runs="${RESUME_RUNS:-7}"
 work="${BENCH_DIR:-}"

@@ -17,26 +17,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-bin=""
-bench_args=()
-while (($#)); do
-    case "$1" in
-        --binary) bin="$2"; shift 2 ;;
-        --binary=*) bin="${1#--binary=}"; shift ;;
-        --) shift; bench_args=("$@"); break ;;
-        -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
-        *) echo "workers.sh: unknown argument '$1' (arguments for bench-workers go after --)" >&2; exit 2 ;;
-    esac
-done
-[ -n "${EPOCHREALTIME:-}" ] || { echo "workers.sh: needs bash 5 (EPOCHREALTIME)" >&2; exit 1; }
+help_lines=14
+# shellcheck source=Benchmarks/common.sh
+source "$root/Benchmarks/common.sh"
+parse_bench_args workers.sh "$@"
 command -v psql >/dev/null || { echo "workers.sh: needs psql (apt-get install -y postgresql-client)" >&2; exit 1; }
-
-if [ -z "$bin" ]; then
-    echo "building release (swift build -c release --scratch-path .build-release) ..." >&2
-    swift build -c release --scratch-path .build-release >&2
-    bin="$root/.build-release/release/playbooks"
-fi
-[ -x "$bin" ] || { echo "workers.sh: no executable at $bin" >&2; exit 1; }
+ensure_release_binary workers.sh
 
 server=$(scripts/postgres-throwaway.sh start $$)
 pg_dir=$(printf '%s\n' "$server" | sed -n 's/^PLAYBOOKS_PG_DIR=//p')
