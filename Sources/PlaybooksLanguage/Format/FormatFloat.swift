@@ -2,10 +2,15 @@ extension PyFormat {
     /// `format(x, spec)` for a float.
     static func format(float value: Double, spec: String) throws(PyFormatError) -> String {
         if spec.isEmpty { return floatRepr(value) }
+        return try formatFloat(value, parseFloatSpec(spec))
+    }
+
+    /// Parses a non-empty spec for a float and checks its presentation type.
+    static func parseFloatSpec(_ spec: String) throws(PyFormatError) -> Spec {
         let s = try parseSpec(spec, typeName: "float", defaultType: nil, defaultAlign: UInt8(ascii: ">"))
         switch s.type {
         case nil, "e", "E", "f", "F", "g", "G", "n", "%":
-            return try formatFloat(value, s)
+            return s
         default:
             throw unknownCode(s.type ?? "\u{0}", "float")
         }

@@ -4,7 +4,16 @@ extension PyFormat {
     /// `format(n, spec)` for an int that fits in a machine word.
     static func format(int value: Int, spec: String) throws(PyFormatError) -> String {
         if spec.isEmpty { return String(value) }
-        let s = try parseSpec(spec, typeName: "int", defaultType: "d", defaultAlign: UInt8(ascii: ">"))
+        return try formatInt(value, parseIntSpec(spec))
+    }
+
+    /// Parses a non-empty spec for an int (its presentation type is checked when formatting).
+    static func parseIntSpec(_ spec: String) throws(PyFormatError) -> Spec {
+        try parseSpec(spec, typeName: "int", defaultType: "d", defaultAlign: UInt8(ascii: ">"))
+    }
+
+    /// Formats a machine int with a spec parsed by ``parseIntSpec(_:)``.
+    static func formatInt(_ value: Int, _ s: Spec) throws(PyFormatError) -> String {
         switch s.type {
         case "d", "n", "b", "o", "x", "X", "c":
             try checkIntSpec(s)

@@ -249,12 +249,20 @@ extension VirtualMachine {
     func format(_ v: Value, _ spec: String) throws(PyException) -> String {
         switch v {
         case .str(let s): return try formatting { () throws(PyFormatError) in try PyFormat.format(string: s, spec: spec) }
-        case .int(let i): return try formatting { () throws(PyFormatError) in try PyFormat.format(int: i, spec: spec) }
+        case .int(let i):
+            if spec.isEmpty { return String(i) }
+            return try formatting { () throws(PyFormatError) in
+                try PyFormat.formatInt(i, intSpecs.spec(for: spec, parse: PyFormat.parseIntSpec))
+            }
         case .bool(let b):
             if spec.isEmpty { return b ? "True" : "False" }
             return try formatting { () throws(PyFormatError) in try PyFormat.format(int: b ? 1 : 0, spec: spec) }
         case .bigInt(let b): return try formatting { () throws(PyFormatError) in try PyFormat.format(int: b.value, spec: spec) }
-        case .float(let d): return try formatting { () throws(PyFormatError) in try PyFormat.format(float: d, spec: spec) }
+        case .float(let d):
+            if spec.isEmpty { return PyFormat.floatRepr(d) }
+            return try formatting { () throws(PyFormatError) in
+                try PyFormat.formatFloat(d, floatSpecs.spec(for: spec, parse: PyFormat.parseFloatSpec))
+            }
         case .instance(let o):
             if let m = o.cls.lookup("__format__") {
                 return try str(try callValue(m, [v, .str(spec)][...], []))
@@ -271,7 +279,7 @@ extension VirtualMachine {
     }
 
     /// Runs a formatting routine, turning its error into the Python exception it names.
-    func formatting(_ body: () throws(PyFormatError) -> String) throws(PyException) -> String {
+    func formatting<T>(_ body: () throws(PyFormatError) -> T) throws(PyException) -> T {
         do {
             return try body()
         } catch {

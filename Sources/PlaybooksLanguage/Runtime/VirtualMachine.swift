@@ -75,6 +75,10 @@ public final class VirtualMachine {
     var framePool: [Frame] = []
     /// Compiled regular expressions by flags and pattern (not part of the saved state).
     var regexCache: [String: CompiledRegex] = [:]
+    /// The last int and float format specs parsed (not part of the saved state): parsing `.2f` of
+    /// `f"{x:.2f}"` again for every value was a measurable share of f-string-heavy code.
+    var intSpecs = FormatSpecCache()
+    var floatSpecs = FormatSpecCache()
 
     public init(limits: Limits = Limits(), globals: Namespace = Namespace(), stateVariables: DictObject = DictObject()) {
         self.limits = limits
