@@ -238,6 +238,19 @@ struct CLIWorkerTests {
         sendSignal(second.pid, SIGTERM)
         #expect(second.wait(timeout: 120).status == 0)
         for info in try await store.listExecutions() { #expect(info.attributes["result"] == Self.result) }
+
+        // `executions list/show` work on PostgreSQL as they do locally, also where the program file is gone
+        // (the text submitted with the executions is in the store).
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("loops.pb"))
+        let list = try CLI.run(["executions", "list", "--store", url], in: directory)
+        #expect(list.status == 0, "\(list)")
+        let rows = list.lines.dropFirst()
+        #expect(rows.count == 40 && rows.allSatisfy { $0.contains("\tfinished\t\(Self.recordsPerExecution)\t") }, "\(list)")
+        let shownID = String(rows.first?.split(separator: "\t").first ?? "")
+        let shown = try CLI.run(["executions", "show", shownID, "--store", url, "--transcript"], in: directory)
+        let program = try ExecutionProgram(program: Program(parsing: Self.program, path: "loops.pb"))
+        let expected = try await Self.reference(program).transcript.map(\.description)
+        #expect(shown.status == 0 && shown.lines == expected, "\(shown)")
     }
 
     @Test func submitAndWorkerRefuseStoresWorkersCannotShare() throws {
