@@ -18,9 +18,8 @@ extension PostgresCheckpointStore: ExecutionQueue {
     var workChannel: String { listener.channel }
 
     public func submit(_ info: ExecutionInfo, programText: String) async throws(StoreError) {
-        let json = String(decoding: try ExecutionInfoCoding.encode(info), as: UTF8.self)
-        let created = info.createdAt.timeIntervalSinceReferenceDate
-        let (executions, programs) = (schema.executions, schema.programs)
+        let insert = try executionInsert(info, queued: true)
+        let programs = schema.programs
         let channel = workChannel
         let inserted = try await runTransaction { connection in
             try await connection.query(
@@ -28,16 +27,11 @@ extension PostgresCheckpointStore: ExecutionQueue {
                 INSERT INTO \(unescaped: programs) (hash, path, text) VALUES (\(info.programHash), \(info.programPath), \(programText))
                 ON CONFLICT (hash) DO NOTHING
                 """, logger: self.pool.logger)
-            let rows = try await connection.query(
-                """
-                INSERT INTO \(unescaped: executions) (id, created_at, info, pruned_through, queued)
-                VALUES (\(info.id.rawValue), \(created), \(json), 0, true) ON CONFLICT (id) DO NOTHING RETURNING 1
-                """, logger: self.pool.logger
-            ).collect()
+            guard try await insert(connection) else { return false }
             try await connection.query("SELECT pg_notify(\(channel), \(info.id.rawValue))", logger: self.pool.logger)
-            return rows.count
+            return true
         }
-        if inserted == 0 { throw .executionExists(info.id) }
+        if !inserted { throw .executionExists(info.id) }
     }
 
     public func programText(hash: String) async throws(StoreError) -> String? {

@@ -190,18 +190,27 @@ public final class PostgresCheckpointStore: CheckpointStore {
     // MARK: Executions
 
     public func createExecution(_ info: ExecutionInfo) async throws(StoreError) {
+        let insert = try executionInsert(info, queued: false)
+        let inserted = try await run { connection in try await insert(connection) }
+        if !inserted { throw .executionExists(info.id) }
+    }
+
+    /// The statement that records a new execution (for workers when `queued`), ready to run on a
+    /// connection; it returns false when the id is taken.
+    func executionInsert(
+        _ info: ExecutionInfo, queued: Bool
+    ) throws(StoreError) -> @Sendable (PostgresConnection) async throws -> Bool {
         let json = String(decoding: try ExecutionInfoCoding.encode(info), as: UTF8.self)
         let created = info.createdAt.timeIntervalSinceReferenceDate
-        let table = schema.executions
-        let inserted = try await run { connection in
+        let (table, logger) = (schema.executions, pool.logger)
+        return { connection in
             let rows = try await connection.query(
                 """
-                INSERT INTO \(unescaped: table) (id, created_at, info, pruned_through)
-                VALUES (\(info.id.rawValue), \(created), \(json), 0) ON CONFLICT (id) DO NOTHING RETURNING 1
-                """, logger: self.pool.logger)
-            return try await rows.collect().count
+                INSERT INTO \(unescaped: table) (id, created_at, info, pruned_through, queued)
+                VALUES (\(info.id.rawValue), \(created), \(json), 0, \(queued)) ON CONFLICT (id) DO NOTHING RETURNING 1
+                """, logger: logger)
+            return try await !rows.collect().isEmpty
         }
-        if inserted == 0 { throw .executionExists(info.id) }
     }
 
     public func loadExecution(_ id: ExecutionID) async throws(StoreError) -> ExecutionInfo? {
