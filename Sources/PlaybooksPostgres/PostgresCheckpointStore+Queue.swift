@@ -69,12 +69,19 @@ extension PostgresCheckpointStore: ExecutionQueue {
         let seconds = leaseDuration.seconds
         let (ids, owners, tokens) = (leases.map(\.executionID.rawValue), leases.map(\.owner), leases.map(\.token))
         let renewed = try await run { connection in
+            // The rows are locked in id order first, the order of a group commit's `FOR UPDATE`:
+            // locked in the join's order, a heartbeat and an append could each wait for the other
+            // (PostgreSQL then aborts one as a deadlock).
             try await connection.query(
                 """
+                WITH held AS MATERIALIZED (
+                    SELECT e.id FROM \(unescaped: executions) e
+                    JOIN unnest(\(ids)::text[], \(owners)::text[], \(tokens)::bigint[]) AS mine(id, owner, token) ON e.id = mine.id
+                    WHERE e.owner = mine.owner AND e.token = mine.token AND e.lease_expires_at > now()
+                    ORDER BY e.id FOR UPDATE OF e
+                )
                 UPDATE \(unescaped: executions) e SET lease_expires_at = now() + make_interval(secs => \(seconds))
-                FROM unnest(\(ids)::text[], \(owners)::text[], \(tokens)::bigint[]) AS held(id, owner, token)
-                WHERE e.id = held.id AND e.owner = held.owner AND e.token = held.token AND e.lease_expires_at > now()
-                RETURNING e.id
+                FROM held WHERE e.id = held.id RETURNING e.id
                 """, logger: self.pool.logger
             ).collect().map { try $0.decode(String.self) }
         }

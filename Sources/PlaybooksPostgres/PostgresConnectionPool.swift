@@ -140,8 +140,31 @@ final class PostgresConnectionPool: Sendable {
         }
     }
 
-    /// Runs `body` between BEGIN and COMMIT on `connection`; ROLLBACK when it throws.
+    /// How often a transaction runs when PostgreSQL aborts it as a deadlock or serialization failure.
+    static let conflictAttempts = 4
+
+    /// Runs `body` between BEGIN and COMMIT on `connection`; ROLLBACK when it throws. A transaction
+    /// the server aborted as a deadlock or a serialization failure (SQLSTATE 40P01, 40001) is
+    /// rolled back and run again, up to ``conflictAttempts`` times in all: such an abort says
+    /// nothing about the data, and `body` (queries only) may run again. Every other error ends it.
     func transaction<T: Sendable>(_ connection: PostgresConnection, _ body: () async throws -> T) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await transactionOnce(connection, body)
+            } catch let error as PSQLError where attempt < Self.conflictAttempts && Self.isTransientConflict(error) {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Whether the server aborted a transaction for a conflict with another (deadlock, serialization).
+    static func isTransientConflict(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state == "40P01" || state == "40001"
+    }
+
+    private func transactionOnce<T: Sendable>(_ connection: PostgresConnection, _ body: () async throws -> T) async throws -> T {
         try await connection.query("BEGIN", logger: logger)
         let value: T
         do {

@@ -120,6 +120,42 @@ struct PostgresQueueTests {
         await #expect(throws: StoreError.self) { try await store.updateExecution(makeInfo(id)) }
     }
 
+    /// A heartbeat renews many leases while group commits append for the same executions: both lock
+    /// the same rows, so they must take them in one order, or PostgreSQL aborts one of them as a
+    /// deadlock (an aborted group commit would fail every execution in it). A worker sends
+    /// heartbeats with its leases in no particular order.
+    @Test func heartbeatsAndGroupCommitsNeverDeadlock() async throws {
+        let fixture = StoreFixture(kind: .postgres)
+        let store = try PostgresStoreTests.makeStore(fixture)
+        let heart = try PostgresStoreTests.makeStore(fixture)
+        for n in 0..<24 { _ = try await Self.submit(store, "beat-\(n)") }
+        let leases = try await store.claim(owner: "A", limit: 24, leaseDuration: .seconds(600))
+        #expect(leases.count == 24)
+        let rounds = 150
+        let appending = Locked(leases.count)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for lease in leases {
+                let fenced = store.fenced(by: lease)
+                group.addTask {
+                    for n in 1...rounds { try await fenced.append(makeRecords(n...n), to: lease.executionID) }
+                    appending.withLock { $0 -= 1 }
+                }
+            }
+            for _ in 0..<2 {
+                group.addTask {
+                    while appending.withLock({ $0 }) > 0 {
+                        let lost = try await heart.renew(leases.shuffled(), leaseDuration: .seconds(600))
+                        #expect(lost.isEmpty)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        for lease in leases {
+            #expect(try await store.readJournal(lease.executionID, from: 1).records.count == rounds)
+        }
+    }
+
     @Test func releasedExecutionsGoBackToTheQueueOrLeaveIt() async throws {
         let store = try PostgresStoreTests.makeStore(StoreFixture(kind: .postgres))
         let again = try await Self.submit(store, "again")

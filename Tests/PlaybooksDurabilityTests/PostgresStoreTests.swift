@@ -171,6 +171,45 @@ struct PostgresStoreTests {
         for id in ids { #expect(try await store.lastSequence(id) == 4) }
     }
 
+    /// A transaction the server aborts as a deadlock or serialization failure runs again (its
+    /// effects were rolled back); any other error, or a conflict that keeps coming, ends it.
+    @Test func transactionsAbortedByAConflictRunAgain() async throws {
+        let store = try Self.makeStore(StoreFixture(kind: .postgres))
+        let id = try await makeExecution(store, "conflict")
+        let executions = store.schema.executions
+        /// Runs a transaction that sets the execution's `pruned_through` to its attempt number and
+        /// then raises `state` on the server while `attempt < failing`; returns the attempts made.
+        func attempts(raising state: String, failing: Int) async throws -> Int {
+            let count = Locked(0)
+            _ = try await store.runTransaction { connection in
+                let attempt = count.withLock { count -> Int in
+                    count += 1
+                    return count
+                }
+                try await connection.query(
+                    "UPDATE \(unescaped: executions) SET pruned_through = \(Int64(attempt)) WHERE id = \(id.rawValue)",
+                    logger: store.pool.logger)
+                if attempt < failing {
+                    try await connection.query(
+                        "DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '\(unescaped: state)'; END $$",
+                        logger: store.pool.logger)
+                }
+                return attempt
+            }
+            return count.withLock { $0 }
+        }
+        #expect(try await attempts(raising: "40P01", failing: 3) == 3)
+        #expect(try await attempts(raising: "40001", failing: 2) == 2)
+        let kept = try await store.rowsForTesting("SELECT pruned_through::text FROM \(executions) WHERE id = '\(id.rawValue)'")
+        #expect(kept == [["2"]])  // only the attempt that committed left its change
+        await #expect(throws: StoreError.self) {
+            _ = try await attempts(raising: "40P01", failing: PostgresConnectionPool.conflictAttempts + 1)
+        }
+        await #expect(throws: StoreError.self) { _ = try await attempts(raising: "22012", failing: 2) }
+        let last = try await store.rowsForTesting("SELECT pruned_through::text FROM \(executions) WHERE id = '\(id.rawValue)'")
+        #expect(last == [["2"]])  // the failed transactions changed nothing
+    }
+
     @Test func locksOfTheSameIDInOtherSchemasAreIndependent() throws {
         let first = try Self.makeStore(StoreFixture(kind: .postgres))
         let second = try Self.makeStore(StoreFixture(kind: .postgres))

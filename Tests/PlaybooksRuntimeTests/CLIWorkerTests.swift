@@ -227,7 +227,8 @@ struct CLIWorkerTests {
         let outcome = first.wait(timeout: 120)
         #expect(outcome.exited && outcome.status == 0, "\(outcome)")
         #expect(outcome.stderr.contains("stopped after"))
-        #expect(try await Self.count(store, "SELECT count(*) FROM \(executions) WHERE owner IS NOT NULL") == 0)
+        #expect(
+            try await Self.count(store, "SELECT count(*) FROM \(executions) WHERE owner IS NOT NULL") == 0, "\(outcome.stderr)")
 
         let second = try Child(["worker", "--store", url, "--concurrency", "20", "--lease", "600"], in: directory)
         defer { second.kill() }

@@ -183,11 +183,15 @@ public final class Worker: Sendable {
 
     private func heartbeats() async {
         let interval = options.leaseDuration / max(options.heartbeatsPerLease, 1)
+        let clock = ContinuousClock()
+        var lastBeat = clock.now
         while true {
             let (leases, stopping) = state.withLock { state in (Array(state.running.keys), state.stopping) }
             if stopping && leases.isEmpty { return }
             if stopping { reportStragglers() }
-            if !leases.isEmpty {
+            // While stopping, the loop wakes often to end with the last execution, but renews no more often.
+            if !leases.isEmpty && (!stopping || clock.now - lastBeat >= interval) {
+                lastBeat = clock.now
                 do {
                     let lost = try await queue.renew(leases, leaseDuration: options.leaseDuration)
                     for lease in leases where lost.contains(lease.executionID) {
@@ -274,20 +278,33 @@ public final class Worker: Sendable {
             markLost(lease, detail)
         case .stopped:
             if state.withLock({ $0.lost.contains(lease) }) { return }  // reported when it was marked lost
-            setPhase(lease, "releasing")
-            try? await queue.release(lease, finished: false)
-            emit(.released(id))
+            if await release(lease, finished: false) { emit(.released(id)) }
         case .notResumable:
             // It ended under an earlier owner that died before giving it back.
-            try? await queue.release(lease, finished: true)
+            await release(lease, finished: true)
         case .store(.unavailable(let why)):
             // The database is away: the lease runs out, and a worker (maybe this one) retries later.
+            // A worker that is stopping gives it back if it can, for other workers to retry at once.
             emit(.failed(id, why, requeued: true))
+            if isStopping { await release(lease, finished: false) }
         default:
             // Running it again would fail the same way: take it out of the queue, say why.
-            setPhase(lease, "releasing")
-            try? await queue.release(lease, finished: true)
+            await release(lease, finished: true)
             emit(.failed(id, error.description, requeued: false))
+        }
+    }
+
+    /// Gives `lease` back (to the queue unless `finished`); a failure is reported, and then the
+    /// lease simply runs out. Returns whether the release was written.
+    @discardableResult
+    private func release(_ lease: Lease, finished: Bool) async -> Bool {
+        setPhase(lease, "releasing")
+        do {
+            try await queue.release(lease, finished: finished)
+            return true
+        } catch {
+            emit(.queueError("releasing \(lease.executionID): \(error) (its lease will run out instead)"))
+            return false
         }
     }
 
