@@ -50,6 +50,32 @@ struct FormatTests {
         }
     }
 
+    /// `:.Nf` without width takes a direct path; a width of 1 never pads, so `:1.Nf` must give the
+    /// same text through the general one. Values near rounding ties, negative zero, large and
+    /// tiny magnitudes, and `%` and `z` are included.
+    @Test func plainFixedPointAgreesWithTheGeneralPath() {
+        var random = SplitMix64(seed: 0xF1_0A7)
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 2.675, 1.005, 0.05, -0.04, 1e15, 9.5e18, 1.8e19, 1e22, 5e-324]
+        for _ in 0..<2000 {
+            switch random.next() % 4 {
+            case 0: values.append(Double(bitPattern: random.next()))
+            case 1: values.append(Double(Int64(bitPattern: random.next()) >> 40) / 8)  // exact binary ties
+            case 2: values.append(Double(Int64(bitPattern: random.next()) >> 20) * 1e-6)
+            default:
+                values.append((Double(random.next() % 1_000_000) + 0.5) / [1.0, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7][Int(random.next() % 8)])
+            }
+        }
+        for x in values where x.isFinite && x.magnitude < 1e25 {  // larger ones never take the direct path
+            for precision in [0, 1, 2, 3, 6, 17] {
+                let suffix = ["f", "%", "F"][Int(random.next() % 3)]
+                let z = random.next() % 2 == 0 ? "" : "z"
+                let fast = outcome { () throws(PyFormatError) in try PyFormat.format(float: x, spec: "\(z).\(precision)\(suffix)") }
+                let general = outcome { () throws(PyFormatError) in try PyFormat.format(float: x, spec: "\(z)1.\(precision)\(suffix)") }
+                #expect(fast == general, "format(\(PyFormat.floatRepr(x)), '\(z).\(precision)\(suffix)')")
+            }
+        }
+    }
+
     @Test func intFormatMatchesCPython() {
         for (text, spec, expected) in FormatCaseTables.intCases {
             guard let big = BigInt(text) else {

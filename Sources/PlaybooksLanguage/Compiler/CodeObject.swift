@@ -14,6 +14,9 @@ public final class CodeObject: @unchecked Sendable {
     public let names: [String]
     /// ``PyHash`` of each name, so attribute lookups do not hash the name every time.
     let nameHashes: [Int]
+    /// For each name that is a method of a built-in type, those methods (`loadMethod` finds
+    /// `d.get` without hashing the name). Computed once here: code objects are shared, immutable.
+    let builtinMethods: [BuiltinMethodSlot?]
     /// Local variable names; parameters come first in their declared order.
     public let localNames: [String]
     /// Variables of this scope captured by inner functions.
@@ -53,6 +56,7 @@ public final class CodeObject: @unchecked Sendable {
         self.codeConstants = codeConstants
         self.names = names
         self.nameHashes = names.map(PyHash.string)
+        self.builtinMethods = names.map(BuiltinMethodSlot.init(name:))
         self.localNames = localNames
         self.cellNames = cellNames
         self.cellParameterSlots = cellParameterSlots

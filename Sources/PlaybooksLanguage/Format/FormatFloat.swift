@@ -59,6 +59,11 @@ extension PyFormat {
         let plain =
             s.width == nil && s.grouping == nil
             && s.sign != UInt8(ascii: "+") && s.sign != UInt8(ascii: " ")
+        if plain && code == UInt8(ascii: "f") && !s.alternate,
+            let text = plainFixed(val, precision, percent: percent, noNegZero: s.noNegZero)
+        {
+            return text
+        }
         var body: [UInt8] = []
         body.reserveCapacity(32)
         if plain { body.append(45) }  // provisional sign, dropped below if unused
@@ -101,6 +106,51 @@ extension PyFormat {
             sign: signByte(negative: negative, s), prefix: [],
             digits: body[0..<digitCount], remainder: body[digitCount...],
             spec: s, groupEvery: 3)
+    }
+
+    /// `f"{x:.Nf}"` (and `%`) without width, sign or grouping, for a finite `x` whose
+    /// `|x| × 10^N` rounds to a UInt64: the digits of that integer with the point set in,
+    /// written straight into the string (the general path builds digit arrays first).
+    /// `nil` when the general path must do it.
+    static func plainFixed(_ x: Double, _ precision: Int, percent: Bool, noNegZero: Bool) -> String? {
+        guard x.isFinite, let q = fixedRoundedInteger(x.magnitude, precision) else { return nil }
+        let negative = x.sign == .minus && !(noNegZero && q == 0)
+        var digits = 1
+        var rest = q / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let intDigits = max(digits - precision, 1)
+        let length = (negative ? 1 : 0) + intDigits + (precision > 0 ? 1 + precision : 0) + (percent ? 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var end = length
+            if percent {
+                end -= 1
+                buffer[end] = 37
+            }
+            var value = q
+            var written = 0
+            while written < precision {
+                end -= 1
+                buffer[end] = UInt8(truncatingIfNeeded: value % 10) + 48
+                value /= 10
+                written += 1
+            }
+            if precision > 0 {
+                end -= 1
+                buffer[end] = 46
+            }
+            written = 0
+            while written < intDigits {
+                end -= 1
+                buffer[end] = UInt8(truncatingIfNeeded: value % 10) + 48
+                value /= 10
+                written += 1
+            }
+            if negative { buffer[0] = 45 }
+            return length
+        }
     }
 
     static func signByte(negative: Bool, _ s: Spec) -> UInt8? {

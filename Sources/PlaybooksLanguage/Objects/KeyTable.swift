@@ -48,23 +48,37 @@ struct KeyTable {
 
     init() {}
 
+    /// Where `key` is, or the slot to insert it in. The tables are read through unsafe buffers
+    /// and only an entry's hash and key are looked at: reading whole entries (`if let entry =
+    /// entries[e]`) copied key and value, a retain and release of each per probe.
     @inline(__always)
     private func probe(_ hash: Int, _ key: Value) -> (slot: Int, entry: Int?) {
-        let mask = index.count - 1
-        var perturb = UInt(bitPattern: hash)
-        var i = Int(UInt(bitPattern: hash) & UInt(mask))
-        var firstFree = -1
-        while true {
-            let e = Int(index[i])
-            if e == -1 { return (firstFree >= 0 ? firstFree : i, nil) }
-            if e == -2 {
-                if firstFree < 0 { firstFree = i }
-            } else if let entry = entries[e], entry.hash == hash, KeyTable.same(entry.key, key) {
-                return (i, e)
+        index.withUnsafeBufferPointer { index in
+            entries.withUnsafeBufferPointer { entries in
+                let mask = index.count - 1
+                var perturb = UInt(bitPattern: hash)
+                var i = Int(UInt(bitPattern: hash) & UInt(mask))
+                var firstFree = -1
+                while true {
+                    let e = Int(index[i])
+                    if e == -1 { return (firstFree >= 0 ? firstFree : i, nil) }
+                    if e == -2 {
+                        if firstFree < 0 { firstFree = i }
+                    } else if entries[e]?.hash == hash, KeyTable.matches(entries[e]?.key, key) {
+                        return (i, e)
+                    }
+                    perturb >>= 5
+                    i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+                }
             }
-            perturb >>= 5
-            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
         }
+    }
+
+    /// Whether a live entry's key (`nil` for a deleted one, which the index never points at) equals `key`.
+    @inline(__always)
+    private static func matches(_ stored: Value?, _ key: Value) -> Bool {
+        guard let stored else { return false }
+        return same(stored, key)
     }
 
     @inline(__always)

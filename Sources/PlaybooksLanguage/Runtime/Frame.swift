@@ -114,6 +114,30 @@ final class Frame {
         Array(UnsafeBufferPointer(start: slots + start, count: (end ?? sp) - start))[...]
     }
 
+    /// Moves the values from index `start` to the top onto the end of `array` (no reference
+    /// counting: they leave the stack), leaving `start` values on the stack.
+    @inline(__always)
+    func moveValues(from start: Int, appendingTo array: inout [Value]) {
+        var i = start
+        while i < sp {
+            array.append((slots + i).move())
+            i += 1
+        }
+        sp = start
+    }
+
+    /// Moves the values from index `start` to the top into `callee`'s next local slots (a call's
+    /// arguments), leaving `start` values on this stack.
+    @inline(__always)
+    func moveValues(from start: Int, toLocalsOf callee: Frame) {
+        var i = start
+        while i < sp {
+            callee.appendLocal((slots + i).move())
+            i += 1
+        }
+        sp = start
+    }
+
     /// The value at absolute stack index `i`.
     @inline(__always)
     func at(_ i: Int) -> Value { slots[i] }

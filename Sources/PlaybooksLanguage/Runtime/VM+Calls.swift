@@ -40,6 +40,7 @@ extension VirtualMachine {
 
     /// The frame for a call whose positional arguments sit on the caller's stack from
     /// `argStart`, when they match the parameters exactly; `nil` when binding needs the general path.
+    /// The arguments move from the caller's stack into the new frame (the stack then ends at `argStart`).
     @inline(__always)
     func makeFrameFromStack(_ fn: FunctionObject, _ caller: Frame, argStart: Int, receiver: Value?) -> Frame? {
         let code = fn.code
@@ -47,11 +48,7 @@ extension VirtualMachine {
         guard argc == code.positionalCount, !code.hasVarargs, !code.hasKwargs, code.keywordOnlyCount == 0 else { return nil }
         let frame = recycledFrame(code: code, globals: fn.globals)
         if let receiver { frame.appendLocal(receiver) }
-        var i = argStart
-        while i < caller.sp {
-            frame.appendLocal(caller.at(i))
-            i += 1
-        }
+        caller.moveValues(from: argStart, toLocalsOf: frame)
         var n = argc
         let nlocals = code.localNames.count
         while n < nlocals {
@@ -123,7 +120,7 @@ extension VirtualMachine {
             locals[varargsSlot] = .tuple([])
         }
 
-        var extra: DictObject? = kwargsSlot >= 0 ? DictObject() : nil
+        let extra: DictObject? = kwargsSlot >= 0 ? DictObject() : nil
         for (key, value) in kwargs {
             var found = -1
             for j in code.positionalOnlyCount..<(npos + nkw) where code.localNames[j] == key {

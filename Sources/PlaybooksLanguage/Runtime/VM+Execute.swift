@@ -118,6 +118,11 @@ extension VirtualMachine {
                     try deleteAttribute(obj, f.code.names[Int(i)])
                 case .loadMethod(let i):
                     let obj = f.pop()
+                    if let slot = f.code.builtinMethods[Int(i)], let method = slot.method(for: obj) {
+                        f.push(.builtin(method))
+                        f.push(obj)
+                        continue
+                    }
                     if case .instance(let o) = obj {
                         let name = f.code.names[Int(i)]
                         let hash = f.code.nameHashes[Int(i)]
@@ -636,14 +641,12 @@ extension VirtualMachine {
             frames.append(made)
             return made
         case .builtin(let b):
-            // Built-ins get their arguments in a reused buffer: no allocation per call. (A nested
-            // call made while the slice is alive copies the buffer, as arrays do.)
-            argumentScratch.removeAll(keepingCapacity: true)
-            var i = argStart
-            while i < f.sp {
-                argumentScratch.append(f.at(i))
-                i += 1
-            }
+            // Built-ins get their arguments in a reused buffer: no allocation per call, and the
+            // arguments move there from the stack. (A nested call made while the slice is alive
+            // copies the buffer, as arrays do.) Emptied one by one: `removeAll(keepingCapacity:)`
+            // goes through the generic `replaceSubrange`, which costs more for a few values.
+            while !argumentScratch.isEmpty { argumentScratch.removeLast() }
+            f.moveValues(from: argStart, appendingTo: &argumentScratch)
             let result = try b.call(self, argumentScratch[...], [])
             f.truncate(to: calleeIndex)
             if let started = startedFrame(result, in: f) { return started }
