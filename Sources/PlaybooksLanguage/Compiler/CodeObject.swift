@@ -14,8 +14,9 @@ public final class CodeObject: @unchecked Sendable {
     public let names: [String]
     /// ``PyHash`` of each name, so attribute lookups do not hash the name every time.
     let nameHashes: [Int]
-    /// For each name that is a method of a built-in type, those methods (`loadMethod` finds
-    /// `d.get` without hashing the name). Computed once here: code objects are shared, immutable.
+    /// For each name that `loadMethod` loads and that is a method of a built-in type, those
+    /// methods (`d.get` is found without hashing the name). Computed once here: code objects
+    /// are shared and immutable.
     let builtinMethods: [BuiltinMethodSlot?]
     /// Local variable names; parameters come first in their declared order.
     public let localNames: [String]
@@ -56,7 +57,7 @@ public final class CodeObject: @unchecked Sendable {
         self.codeConstants = codeConstants
         self.names = names
         self.nameHashes = names.map(PyHash.string)
-        self.builtinMethods = names.map(BuiltinMethodSlot.init(name:))
+        self.builtinMethods = CodeObject.builtinMethodSlots(names: names, instructions: instructions)
         self.localNames = localNames
         self.cellNames = cellNames
         self.cellParameterSlots = cellParameterSlots
@@ -68,6 +69,18 @@ public final class CodeObject: @unchecked Sendable {
         self.hasKwargs = hasKwargs
         self.isCoroutine = isCoroutine
         self.firstLine = firstLine
+    }
+
+    /// The slots of the names `loadMethod` uses (only those: code without method calls, such as
+    /// `print(1 + 1)`, does not build the method tables at start-up).
+    private static func builtinMethodSlots(names: [String], instructions: [Instruction]) -> [BuiltinMethodSlot?] {
+        var slots = [BuiltinMethodSlot?](repeating: nil, count: names.count)
+        var looked = [Bool](repeating: false, count: names.count)
+        for case .loadMethod(let i) in instructions where names.indices.contains(Int(i)) && !looked[Int(i)] {
+            looked[Int(i)] = true
+            slots[Int(i)] = BuiltinMethodSlot(name: names[Int(i)])
+        }
+        return slots
     }
 
     deinit {
