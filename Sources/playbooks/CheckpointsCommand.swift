@@ -12,7 +12,8 @@ struct CheckpointsCommand: AsyncParsableCommand {
     )
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List an execution's checkpoints, oldest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List an execution's checkpoints, oldest first.")
         @Argument(help: "The execution's id.") var id: String
         @OptionGroup var storeOptions: StoreOptions
         @Flag(help: "Print JSON.") var json = false
@@ -30,7 +31,8 @@ struct CheckpointsCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show checkpoint N with the state right after it.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show checkpoint N with the state right after it.")
         @Argument(help: "The execution's id.") var id: String
         @Argument(help: "The checkpoint number.") var number: Int
         @OptionGroup var storeOptions: StoreOptions

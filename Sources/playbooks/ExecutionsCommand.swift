@@ -12,7 +12,8 @@ struct ExecutionsCommand: AsyncParsableCommand {
     )
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the executions in a store, oldest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the executions in a store, oldest first.")
         @OptionGroup var storeOptions: StoreOptions
         @Flag(help: "Print JSON.") var json = false
 
@@ -38,6 +39,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an execution: status, call stack, variables, last checkpoint; or its transcript.")
         @Argument(help: "The execution's id.") var id: String
         @OptionGroup var storeOptions: StoreOptions
@@ -82,6 +84,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
 extension ExecutionsCommand {
     struct Fork: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fork",
             abstract: "Start a new execution from a past checkpoint; the original is untouched.",
             discussion: "Continue the copy with `playbooks resume NEW_ID` (e.g. with --llm/--model for another model).")
         @Argument(help: "The execution to fork.") var id: String
