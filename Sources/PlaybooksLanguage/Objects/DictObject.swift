@@ -17,7 +17,7 @@ public final class DictObject: @unchecked Sendable {
     func reserve(_ n: Int) { table.reserve(n) }
 
     public subscript(key: HashKey) -> Value? {
-        get { table.value(for: key.value, hash: PyHash.hash(key.value)) }
+        get { table.valueInPlace(for: key.value, hash: PyHash.hash(key.value)) }
         set {
             if let newValue {
                 table.set(key.value, hash: PyHash.hash(key.value), value: newValue)
@@ -29,12 +29,12 @@ public final class DictObject: @unchecked Sendable {
 
     /// Looks up a string key without the caller building a ``HashKey``.
     public func get(_ name: String) -> Value? {
-        table.value(for: .str(name), hash: PyHash.string(name))
+        table.valueInPlace(for: .str(name), hash: PyHash.string(name))
     }
 
     @inline(__always)
     func get(_ name: String, hash: Int) -> Value? {
-        table.value(for: .str(name), hash: hash)
+        table.valueInPlace(for: .str(name), hash: hash)
     }
 
     @inline(__always)

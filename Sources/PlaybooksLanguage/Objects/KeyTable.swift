@@ -108,6 +108,16 @@ struct KeyTable {
         return entries[e]?.value
     }
 
+    /// ``value(for:hash:)`` for a table stored in a class (a dict). `mutating` only so that the
+    /// call reaches the table in place: a non-mutating call on a class's stored struct copies
+    /// it first, retaining and releasing both arrays on every lookup. Copies only the value.
+    @inline(__always)
+    mutating func valueInPlace(for key: Value, hash: Int) -> Value? {
+        if index.isEmpty { return nil }
+        guard let e = probe(hash, key).entry else { return nil }
+        return entries.withUnsafeBufferPointer { $0[e]?.value }
+    }
+
     /// Inserts or replaces; returns true if the key was new.
     @discardableResult
     mutating func set(_ key: Value, hash: Int, value: Value) -> Bool {
