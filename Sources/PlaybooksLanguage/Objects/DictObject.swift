@@ -27,6 +27,11 @@ public final class DictObject: @unchecked Sendable {
         }
     }
 
+    /// Whether `key` is in the dict (`key in d`), without copying its value.
+    func containsKey(_ key: HashKey) -> Bool {
+        table.findInPlace(key.value, hash: PyHash.hash(key.value)) != nil
+    }
+
     /// Looks up a string key without the caller building a ``HashKey``.
     public func get(_ name: String) -> Value? {
         table.valueInPlace(for: .str(name), hash: PyHash.string(name))

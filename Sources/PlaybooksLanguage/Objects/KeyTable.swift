@@ -108,6 +108,13 @@ struct KeyTable {
         return entries[e]?.value
     }
 
+    /// ``find(_:hash:)`` for a table stored in a class (see ``valueInPlace(for:hash:)``).
+    @inline(__always)
+    mutating func findInPlace(_ key: Value, hash: Int) -> Int? {
+        if index.isEmpty { return nil }
+        return probe(hash, key).entry
+    }
+
     /// ``value(for:hash:)`` for a table stored in a class (a dict). `mutating` only so that the
     /// call reaches the table in place: a non-mutating call on a class's stored struct copies
     /// it first, retaining and releasing both arrays on every lookup. Copies only the value.

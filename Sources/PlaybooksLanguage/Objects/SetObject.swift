@@ -22,6 +22,10 @@ public struct OrderedKeySet: Equatable, Sequence, @unchecked Sendable {
     public var count: Int { table.count }
     public func contains(_ k: HashKey) -> Bool { table.find(k.value, hash: PyHash.hash(k.value)) != nil }
 
+    /// ``contains(_:)`` for a set stored in a class: reaches the table in place instead of
+    /// copying it (see ``KeyTable/valueInPlace(for:hash:)``).
+    mutating func containsInPlace(_ k: HashKey) -> Bool { table.findInPlace(k.value, hash: PyHash.hash(k.value)) != nil }
+
     @discardableResult
     public mutating func insert(_ k: HashKey) -> Bool {
         table.set(k.value, hash: PyHash.hash(k.value), value: .none)

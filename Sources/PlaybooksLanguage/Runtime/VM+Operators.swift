@@ -516,9 +516,9 @@ extension VirtualMachine {
             }
             return false
         case .dict(let d):
-            return d[try hashKey(item)] != nil
+            return d.containsKey(try hashKey(item))
         case .set(let s):
-            return s.storage.contains(try hashKey(item))
+            return s.storage.containsInPlace(try hashKey(item))
         case .range(let r):
             guard let i = Arithmetic.small(item) else { return false }
             if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }
