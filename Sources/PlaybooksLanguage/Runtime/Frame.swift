@@ -114,25 +114,14 @@ final class Frame {
         Array(UnsafeBufferPointer(start: slots + start, count: (end ?? sp) - start))[...]
     }
 
-    /// Moves the values from index `start` to the top onto the end of `array` (no reference
-    /// counting: they leave the stack), leaving `start` values on the stack.
+    /// Hands the values from index `start` to the top to `take`, bottom first, moving them (no
+    /// reference counting: they leave the stack); `start` values remain. A call's arguments
+    /// move this way into the callee's locals or the built-in argument buffer.
     @inline(__always)
-    func moveValues(from start: Int, appendingTo array: inout [Value]) {
+    func moveValues(from start: Int, _ take: (consuming Value) -> Void) {
         var i = start
         while i < sp {
-            array.append((slots + i).move())
-            i += 1
-        }
-        sp = start
-    }
-
-    /// Moves the values from index `start` to the top into `callee`'s next local slots (a call's
-    /// arguments), leaving `start` values on this stack.
-    @inline(__always)
-    func moveValues(from start: Int, toLocalsOf callee: Frame) {
-        var i = start
-        while i < sp {
-            callee.appendLocal((slots + i).move())
+            take((slots + i).move())
             i += 1
         }
         sp = start

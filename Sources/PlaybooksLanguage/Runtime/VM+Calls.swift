@@ -48,7 +48,7 @@ extension VirtualMachine {
         guard argc == code.positionalCount, !code.hasVarargs, !code.hasKwargs, code.keywordOnlyCount == 0 else { return nil }
         let frame = recycledFrame(code: code, globals: fn.globals)
         if let receiver { frame.appendLocal(receiver) }
-        caller.moveValues(from: argStart, toLocalsOf: frame)
+        caller.moveValues(from: argStart) { frame.appendLocal($0) }
         var n = argc
         let nlocals = code.localNames.count
         while n < nlocals {

@@ -646,7 +646,7 @@ extension VirtualMachine {
             // copies the buffer, as arrays do.) Emptied one by one: `removeAll(keepingCapacity:)`
             // goes through the generic `replaceSubrange`, which costs more for a few values.
             while !argumentScratch.isEmpty { argumentScratch.removeLast() }
-            f.moveValues(from: argStart, appendingTo: &argumentScratch)
+            f.moveValues(from: argStart) { argumentScratch.append($0) }
             let result = try b.call(self, argumentScratch[...], [])
             f.truncate(to: calleeIndex)
             if let started = startedFrame(result, in: f) { return started }
