@@ -32,6 +32,10 @@ enum PyHash {
 /// An insertion-ordered hash table of Python keys (and values), in the style of CPython's
 /// dict: a dense entry array in insertion order plus an open-addressing index into it.
 /// Lookups hash with ``PyHash`` and compare with Python key equality.
+///
+/// Small tables (up to ``linearLimit`` entry slots, the size of most records and instance
+/// dicts) have no index: a lookup scans the entries' hashes, and making one costs one
+/// allocation fewer. The index is built when the entries outgrow that.
 struct KeyTable {
     struct Entry {
         var hash: Int
@@ -41,8 +45,11 @@ struct KeyTable {
 
     /// Entries in insertion order; `nil` marks a deleted entry.
     private(set) var entries: [Entry?] = []
-    /// Open-addressing index: entry positions, -1 for empty, -2 for a deleted slot.
+    /// Open-addressing index: entry positions, -1 for empty, -2 for a deleted slot. Empty while
+    /// the table is small enough to scan.
     private var index: [Int32] = []
+    /// The most entry slots (live or deleted) a table has without an index.
+    static let linearLimit = 8
     private(set) var count = 0
     private var deletedSlots = 0
 
@@ -74,6 +81,19 @@ struct KeyTable {
         }
     }
 
+    /// The position of `key` in a table without an index: a scan of the entries' hashes.
+    @inline(__always)
+    private func scan(_ hash: Int, _ key: Value) -> Int? {
+        entries.withUnsafeBufferPointer { entries in
+            var e = 0
+            while e < entries.count {
+                if entries[e]?.hash == hash, KeyTable.matches(entries[e]?.key, key) { return e }
+                e += 1
+            }
+            return nil
+        }
+    }
+
     /// Whether a live entry's key (`nil` for a deleted one, which the index never points at) equals `key`.
     @inline(__always)
     private static func matches(_ stored: Value?, _ key: Value) -> Bool {
@@ -94,12 +114,12 @@ struct KeyTable {
     mutating func reserve(_ n: Int) {
         guard index.isEmpty, n > 0 else { return }
         entries.reserveCapacity(n)
-        rebuild(capacity: max(8, n * 3 / 2 + 1))
+        if n > KeyTable.linearLimit { rebuild(capacity: max(8, n * 3 / 2 + 1)) }
     }
 
     /// The position in ``entries`` of `key`, if present.
     func find(_ key: Value, hash: Int) -> Int? {
-        if index.isEmpty { return nil }
+        if index.isEmpty { return scan(hash, key) }
         return probe(hash, key).entry
     }
 
@@ -111,7 +131,7 @@ struct KeyTable {
     /// ``find(_:hash:)`` for a table stored in a class (see ``valueInPlace(for:hash:)``).
     @inline(__always)
     mutating func findInPlace(_ key: Value, hash: Int) -> Int? {
-        if index.isEmpty { return nil }
+        if index.isEmpty { return scan(hash, key) }
         return probe(hash, key).entry
     }
 
@@ -120,15 +140,28 @@ struct KeyTable {
     /// it first, retaining and releasing both arrays on every lookup. Copies only the value.
     @inline(__always)
     mutating func valueInPlace(for key: Value, hash: Int) -> Value? {
-        if index.isEmpty { return nil }
-        guard let e = probe(hash, key).entry else { return nil }
+        guard let e = index.isEmpty ? scan(hash, key) : probe(hash, key).entry else { return nil }
         return entries.withUnsafeBufferPointer { $0[e]?.value }
     }
 
     /// Inserts or replaces; returns true if the key was new.
     @discardableResult
     mutating func set(_ key: Value, hash: Int, value: Value) -> Bool {
-        if index.isEmpty { rebuild(capacity: 8) }
+        if index.isEmpty {
+            if let e = scan(hash, key) {
+                entries[e]?.value = value
+                return false
+            }
+            if entries.count >= KeyTable.linearLimit && count < KeyTable.linearLimit {
+                entries = entries.filter { $0 != nil }  // deleted slots make room
+            }
+            if entries.count < KeyTable.linearLimit {
+                entries.append(Entry(hash: hash, key: key, value: value))
+                count += 1
+                return true
+            }
+            rebuild(capacity: max(8, (count + 1) * 3))
+        }
         let (slot, existing) = probe(hash, key)
         if let e = existing {
             entries[e]?.value = value
@@ -144,7 +177,14 @@ struct KeyTable {
 
     @discardableResult
     mutating func remove(_ key: Value, hash: Int) -> Value? {
-        if index.isEmpty { return nil }
+        if index.isEmpty {
+            guard let e = scan(hash, key) else { return nil }
+            let old = entries[e]?.value
+            entries[e] = nil
+            count -= 1
+            while let last = entries.last, last == nil { entries.removeLast() }
+            return old
+        }
         let (slot, existing) = probe(hash, key)
         guard let e = existing else { return nil }
         let old = entries[e]?.value
