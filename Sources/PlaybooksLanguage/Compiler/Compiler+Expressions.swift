@@ -69,8 +69,12 @@ extension Compiler {
             b.emit(.loadAttr(b.name(attr)))
         case .subscript(let obj, let index):
             try compile(obj)
-            try compile(index)
-            b.emit(.binarySubscript)
+            if case .constant(.str(let key)) = index.kind {
+                b.emit(.subscriptConstStr(b.name(key)))
+            } else {
+                try compile(index)
+                b.emit(.binarySubscript)
+            }
         case .slice(let lower, let upper, let step):
             if let lower { try compile(lower) } else { b.emit(.loadNone) }
             if let upper { try compile(upper) } else { b.emit(.loadNone) }

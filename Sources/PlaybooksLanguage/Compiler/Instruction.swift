@@ -105,4 +105,7 @@ public enum Instruction: Equatable, Sendable {
     case compareJumpIfFalse(CompareOp, Int32)
     /// `x op= value` for a small int constant (`i += 1`).
     case inplaceConstInt(BinaryOp, Int32)
+    /// `TOS = TOS[name]` for a string constant key (`record["qty"]`); the operand is a name
+    /// index, so the key's hash is computed once per code object.
+    case subscriptConstStr(Int32)
 }

@@ -150,6 +150,13 @@ extension VirtualMachine {
                     let index = f.pop()
                     let obj = f.pop()
                     f.push(try getItem(obj, index))
+                case .subscriptConstStr(let i):
+                    let obj = f.pop()
+                    if case .dict(let d) = obj, let v = d.get(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
+                        f.push(v)
+                    } else {
+                        f.push(try getItem(obj, .str(f.code.names[Int(i)])))
+                    }
                 case .storeSubscript:
                     let index = f.pop()
                     let obj = f.pop()

@@ -15,6 +15,9 @@ extension VirtualMachine {
             if let m = o.cls.lookup("__index__") { return try indexValue(try callValue(m, [v][...], []), what) }
         default: break
         }
+        if what == "string" {  // CPython 3.11 words this one differently
+            throw PyException.typeError("string indices must be integers, not '\(v.typeName)'")
+        }
         throw PyException.typeError("\(what) indices must be integers or slices, not \(v.typeName)")
     }
 

@@ -83,6 +83,7 @@ extension Instruction {
         case .compareConstInt(let op, let v): return (77, Int32(CompareOp.allCases.firstIndex(of: op) ?? 0), v)
         case .compareJumpIfFalse(let op, let t): return (78, Int32(CompareOp.allCases.firstIndex(of: op) ?? 0), t)
         case .inplaceConstInt(let op, let v): return (79, Int32(BinaryOp.allCases.firstIndex(of: op) ?? 0), v)
+        case .subscriptConstStr(let i): return (80, i, 0)
         }
     }
 
@@ -179,6 +180,7 @@ extension Instruction {
         case 77: return .compareConstInt(try opCompareOp(a), b)
         case 78: return .compareJumpIfFalse(try opCompareOp(a), b)
         case 79: return .inplaceConstInt(try opBinaryOp(a), b)
+        case 80: return .subscriptConstStr(a)
         case 75: return .pushNull
         default: throw SnapshotError("snapshot is damaged: unknown opcode \(op)")
         }
