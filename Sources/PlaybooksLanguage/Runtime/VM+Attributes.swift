@@ -129,19 +129,21 @@ extension VirtualMachine {
         return (try getAttribute(obj, name), .none)
     }
 
-    func setAttribute(_ obj: Value, _ name: String, _ value: Value) throws(PyException) {
+    /// `obj.name = value`; `hash` is the name's ``PyHash`` when the caller has it (bytecode).
+    func setAttribute(_ obj: Value, _ name: String, _ value: Value, hash: Int? = nil) throws(PyException) {
         switch obj {
         case .instance(let o):
-            if let setter = o.cls.lookup(name), case .native(let n) = setter, let p = n as? PropertyWrapper {
+            let hash = hash ?? PyHash.string(name)
+            if let setter = o.cls.lookup(name, hash: hash), case .native(let n) = setter, let p = n as? PropertyWrapper {
                 guard let s = p.setter else { throw PyException.attributeError("can't set attribute '\(name)'") }
                 _ = try callValue(s, [obj, value][...], [])
                 return
             }
-            if let setattr = o.cls.lookup("__setattr__") {
+            if let setattr = o.cls.lookup("__setattr__", hash: TypeObject.setattrHash) {
                 _ = try callValue(setattr, [obj, .str(name), value][...], [])
                 return
             }
-            o.attributes.set(name, value)
+            o.attributes.set(name, hash: hash, value)
         case .type(let t) where !t.isBuiltin:
             t.attributes.set(name, value)
             classEpoch &+= 1

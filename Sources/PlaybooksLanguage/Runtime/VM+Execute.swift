@@ -111,7 +111,7 @@ extension VirtualMachine {
                     if case .instance(let o) = obj, o.cls.storesAreSimple(epoch: classEpoch) {
                         o.attributes.set(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)], value)
                     } else {
-                        try setAttribute(obj, f.code.names[Int(i)], value)
+                        try setAttribute(obj, f.code.names[Int(i)], value, hash: f.code.nameHashes[Int(i)])
                     }
                 case .deleteAttr(let i):
                     let obj = f.pop()
