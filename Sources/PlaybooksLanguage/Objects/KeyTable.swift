@@ -94,7 +94,8 @@ struct KeyTable {
         }
     }
 
-    /// Whether a live entry's key (`nil` for a deleted one, which the index never points at) equals `key`.
+    /// Whether an entry's key equals `key`; `stored` is `nil` for a deleted entry (a scan meets
+    /// those; the index never points at them).
     @inline(__always)
     private static func matches(_ stored: Value?, _ key: Value) -> Bool {
         guard let stored else { return false }
