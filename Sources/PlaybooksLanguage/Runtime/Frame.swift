@@ -13,7 +13,12 @@ struct ExceptionHandler: Equatable {
 /// popping is the hottest thing the interpreter does, and a Swift array would check uniqueness
 /// on every mutation. The buffers are private to the frame and released in `deinit`.
 final class Frame {
-    var code: CodeObject
+    var code: CodeObject {
+        didSet { instructions = code.instructionBuffer }
+    }
+    /// `code`'s instructions, kept here so that the dispatch loop switching frames reads them
+    /// without retaining and releasing the code object (the frame holds `code`, which owns them).
+    private(set) var instructions: UnsafeMutableBufferPointer<Instruction>
     var globals: Namespace
     var ip: Int = 0
 
@@ -42,6 +47,7 @@ final class Frame {
 
     init(code: CodeObject, globals: Namespace, locals: [Value?], cells: [Cell]) {
         self.code = code
+        self.instructions = code.instructionBuffer
         self.globals = globals
         self.cells = cells
         capacity = 16

@@ -73,9 +73,10 @@ extension VirtualMachine {
     }
 
     /// Returns a finished frame to the pool. Only frames that nothing else references (not a
-    /// coroutine's frame) may be recycled.
+    /// coroutine's frame) may be recycled. Takes the caller's reference (no retain to put it in
+    /// the pool).
     @inline(__always)
-    func recycle(_ f: Frame) {
+    func recycle(_ f: consuming Frame) {
         guard f.coroutine == nil, framePool.count < 64 else { return }
         f.reset()
         framePool.append(f)

@@ -4,14 +4,14 @@ extension VirtualMachine {
     func execute(stopAtBoundary: Bool) -> RunResult {
         guard var f = frames.last else { return .finished(.none) }
         // Instructions are read through the code object's buffer, without reference counting.
-        var instructions = f.code.instructionBuffer
+        var instructions = f.instructions
         var budgetCheck = 0
         defer { instructionCount &+= budgetCheck }
         if let e = checkLimits() {
             if let r = unwind(e, stopAtBoundary: stopAtBoundary) { return r }
             guard let top = frames.last else { return .finished(.none) }
             f = top
-            instructions = f.code.instructionBuffer
+            instructions = f.instructions
         }
         while true {
             let ip = f.ip
@@ -23,7 +23,7 @@ extension VirtualMachine {
                     switch try returnFromFrame(stopAtBoundary: stopAtBoundary) {
                     case .next(let caller):
                         f = caller
-                        instructions = caller.code.instructionBuffer
+                        instructions = caller.instructions
                     case .done(let r):
                         return r
                     }
@@ -31,7 +31,7 @@ extension VirtualMachine {
                     if let r = unwind(error, stopAtBoundary: stopAtBoundary) { return r }
                     guard let top = frames.last else { return .finished(.none) }
                     f = top
-                    instructions = f.code.instructionBuffer
+                    instructions = f.instructions
                 }
                 continue
             }
@@ -44,7 +44,7 @@ extension VirtualMachine {
                     if let r = unwind(e, stopAtBoundary: stopAtBoundary) { return r }
                     guard let top = frames.last else { return .finished(.none) }
                     f = top
-                    instructions = f.code.instructionBuffer
+                    instructions = f.instructions
                     continue
                 }
             }
@@ -144,7 +144,7 @@ extension VirtualMachine {
                     let argStart = hasReceiver ? receiverIndex : receiverIndex + 1
                     if let next = try performPositionalCall(callee, argStart: argStart, calleeIndex: receiverIndex - 1, caller: f) {
                         f = next
-                        instructions = next.code.instructionBuffer
+                        instructions = next.instructions
                     }
                 case .binarySubscript:
                     let index = f.pop()
@@ -369,7 +369,7 @@ extension VirtualMachine {
                         f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, caller: f)
                     {
                         f = next
-                        instructions = next.code.instructionBuffer
+                        instructions = next.instructions
                     }
                 case .callKeywords(let argc):
                     guard case .tuple(let names) = f.pop() else { break }
@@ -385,7 +385,7 @@ extension VirtualMachine {
                     let args = f.values(from: calleeIndex + 1, to: positionalEnd)
                     if let next = try performCall(callee, args, kwargs, calleeIndex: calleeIndex, caller: f) {
                         f = next
-                        instructions = next.code.instructionBuffer
+                        instructions = next.instructions
                     }
                 case .callEx(let hasKwargs):
                     var kwargs: [(String, Value)] = []
@@ -400,7 +400,7 @@ extension VirtualMachine {
                     let callee = f.at(calleeIndex)
                     if let next = try performCall(callee, args[...], kwargs, calleeIndex: calleeIndex, caller: f) {
                         f = next
-                        instructions = next.code.instructionBuffer
+                        instructions = next.instructions
                     }
                 case .makeFunction(let codeIndex, let flags):
                     let code = f.code.codeConstants[Int(codeIndex)]
@@ -418,7 +418,7 @@ extension VirtualMachine {
                     switch try returnFromFrame(stopAtBoundary: stopAtBoundary) {
                     case .next(let caller):
                         f = caller
-                        instructions = caller.code.instructionBuffer
+                        instructions = caller.instructions
                     case .done(let r):
                         return r
                     }
@@ -468,7 +468,7 @@ extension VirtualMachine {
                         return .suspended(call)
                     case .coroutine(let co):
                         f = try startCoroutine(co)
-                        instructions = f.code.instructionBuffer
+                        instructions = f.instructions
                     default:
                         throw PyException.typeError("object \(awaitable.typeName) can't be used in 'await' expression")
                     }
@@ -566,7 +566,7 @@ extension VirtualMachine {
                 if let r = unwind(error, stopAtBoundary: stopAtBoundary) { return r }
                 guard let top = frames.last else { return .finished(.none) }
                 f = top
-                instructions = f.code.instructionBuffer
+                instructions = f.instructions
             }
         }
     }
@@ -738,7 +738,7 @@ extension VirtualMachine {
             co.frame = nil
         }
         let boundary = done.isNestedBoundary
-        if !done.isClassBody { recycle(done) }
+        if !done.isClassBody { recycle(consume done) }
         if boundary && stopAtBoundary { return .done(.finished(value)) }
         guard let caller = frames.last else { return .done(.finished(value)) }
         caller.push(value)
