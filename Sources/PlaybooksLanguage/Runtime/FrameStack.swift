@@ -51,6 +51,13 @@ final class FrameStack: RandomAccessCollection {
     @inline(__always)
     func popLast() -> Frame? { count == 0 ? nil : removeLast() }
 
+    /// Empties the stack and pushes `frames`, outermost first.
+    func replaceAll(with frames: [Frame]) {
+        base.deinitialize(count: count)
+        count = 0
+        for frame in frames { append(frame) }
+    }
+
     @inline(never)
     private func grow() {
         let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)

@@ -671,11 +671,11 @@ extension VirtualMachine {
     }
 
     /// Pushes the frame of a called Python function. For a coroutine function it returns the
-    /// coroutine object instead (the body runs when awaited).
+    /// coroutine object instead (the body runs when awaited); only then is `name` evaluated.
     @inline(__always)
-    func pushCall(_ frame: Frame, name: String) throws(PyException) -> Value? {
+    func pushCall(_ frame: Frame, name: @autoclosure () -> String) throws(PyException) -> Value? {
         if frame.code.isCoroutine {
-            let co = CoroutineObject(frame: frame, name: name)
+            let co = CoroutineObject(frame: frame, name: name())
             frame.coroutine = co
             return .coroutine(co)
         }

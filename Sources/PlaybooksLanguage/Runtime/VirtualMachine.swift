@@ -54,7 +54,9 @@ public final class VirtualMachine {
     /// Stop with ``RunResult/awaitPoint`` before every `await` (for checkpoint testing).
     public var stopsAtEveryAwait = false
 
-    var frames = FrameStack()
+    /// The call stack, innermost last. A constant reference (its contents change), so that the
+    /// dispatch loop reaches it without retaining it.
+    let frames = FrameStack()
     var pendingHostCall: HostCall?
     var passAwaitPoint = false
     var modules: [String: ModuleObject] = [:]
@@ -72,7 +74,7 @@ public final class VirtualMachine {
     /// Reused argument buffer for calls of built-ins (never part of the saved state).
     var argumentScratch: [Value] = []
     /// Finished frames kept for reuse (never part of the saved state).
-    var framePool = FrameStack()
+    let framePool = FrameStack()
     /// Compiled regular expressions by flags and pattern (not part of the saved state).
     var regexCache: [String: CompiledRegex] = [:]
     /// The last int and float format specs parsed (not part of the saved state): parsing `.2f` of
@@ -106,7 +108,7 @@ public final class VirtualMachine {
     /// Prepares to run an already compiled module-level code object.
     public func start(_ code: CodeObject) {
         let frame = Frame(code: code, globals: globals, locals: Array(repeating: nil, count: code.localNames.count), cells: [])
-        frames = FrameStack([frame])
+        frames.replaceAll(with: [frame])
         pendingHostCall = nil
     }
 

@@ -402,7 +402,7 @@ extension VirtualMachine {
         if try d.r.bool() { pendingExc = PyException(try d.ref(ExceptionObject.self)) }
         guard d.r.remaining == 0 else { throw SnapshotDecoder.damaged("\(d.r.remaining) unexpected bytes at the end") }
         self.adopt(globals: globalsNS, stateVariables: state)
-        self.frames = FrameStack(frames)
+        self.frames.replaceAll(with: frames)
         self.pendingHostCall = pending
         self.passAwaitPoint = passAwait
         self.hostFunctionNames = hostNames
