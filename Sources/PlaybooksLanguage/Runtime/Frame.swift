@@ -77,10 +77,7 @@ final class Frame {
 
     @inline(never)
     private func grow() {
-        let bigger = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: slots, count: sp)
-        slots.deallocate()
-        slots = bigger
+        slots = slots.movedToNewAllocation(count: sp, capacity: capacity * 2)
         capacity *= 2
     }
 
@@ -157,10 +154,7 @@ final class Frame {
     @inline(__always)
     func appendLocal(_ v: Value?) {
         if localCount == localCapacity {
-            let bigger = UnsafeMutablePointer<Value?>.allocate(capacity: localCapacity * 2)
-            bigger.moveInitialize(from: localSlots, count: localCount)
-            localSlots.deallocate()
-            localSlots = bigger
+            localSlots = localSlots.movedToNewAllocation(count: localCount, capacity: localCapacity * 2)
             localCapacity *= 2
         }
         (localSlots + localCount).initialize(to: v)

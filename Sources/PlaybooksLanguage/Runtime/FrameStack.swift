@@ -3,8 +3,9 @@
 /// through non-inlined uniqueness checks and growth paths (about ten calls into the standard
 /// library per Python call, measured with callgrind).
 ///
-/// Popping an empty stack is a programming error and stops the process, as for an array.
-final class FrameStack: RandomAccessCollection {
+/// A `Sequence` (innermost frame last), not a collection: nothing indexes it, so no access can
+/// be out of range, and popping an empty stack gives `nil`.
+final class FrameStack: Sequence {
     private var base: UnsafeMutablePointer<Frame>
     private var capacity: Int
     private(set) var count = 0
@@ -20,14 +21,7 @@ final class FrameStack: RandomAccessCollection {
         base.deallocate()
     }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { count }
     var isEmpty: Bool { count == 0 }
-
-    subscript(position: Int) -> Frame {
-        precondition(position >= 0 && position < count, "frame index out of range")
-        return base[position]
-    }
 
     /// The innermost frame.
     @inline(__always)
@@ -40,16 +34,19 @@ final class FrameStack: RandomAccessCollection {
         count += 1
     }
 
+    @inline(never)
+    private func grow() {
+        base = base.movedToNewAllocation(count: count, capacity: capacity * 2)
+        capacity *= 2
+    }
+
+    /// Removes and returns the innermost frame; `nil` when the stack is empty.
     @inline(__always)
-    @discardableResult
-    func removeLast() -> Frame {
-        precondition(count > 0, "removeLast() on an empty frame stack")
+    func popLast() -> Frame? {
+        if count == 0 { return nil }
         count -= 1
         return (base + count).move()
     }
-
-    @inline(__always)
-    func popLast() -> Frame? { count == 0 ? nil : removeLast() }
 
     /// Empties the stack and pushes `frames`, outermost first.
     func replaceAll(with frames: [Frame]) {
@@ -58,12 +55,8 @@ final class FrameStack: RandomAccessCollection {
         for frame in frames { append(frame) }
     }
 
-    @inline(never)
-    private func grow() {
-        let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity *= 2
+    /// The frames, outermost first (a snapshot of the stack when iteration starts).
+    func makeIterator() -> IndexingIterator<[Frame]> {
+        Array(UnsafeBufferPointer(start: base, count: count)).makeIterator()
     }
 }

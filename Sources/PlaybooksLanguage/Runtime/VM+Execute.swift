@@ -725,7 +725,7 @@ extension VirtualMachine {
     /// Pops the returning frame, hands its value to the caller and says where to continue.
     @inline(__always)
     func returnFromFrame(stopAtBoundary: Bool) throws(PyException) -> FrameReturn {
-        let done = frames.removeLast()
+        guard let done = frames.popLast() else { return .done(.finished(.none)) }
         var value = done.sp > 0 ? done.pop() : .none
         if let instance = done.constructing {
             guard case .none = value else {
@@ -752,7 +752,7 @@ extension VirtualMachine {
         var first = true
         while let f = frames.last {
             if exc.isFatal {
-                frames.removeLast()
+                _ = frames.popLast()
                 if f.isNestedBoundary && stopAtBoundary { return .failed(error) }
                 continue
             }
@@ -771,7 +771,7 @@ extension VirtualMachine {
                 f.ip = Int(h.target)
                 return nil
             }
-            frames.removeLast()
+            _ = frames.popLast()
             if let co = f.coroutine {
                 co.state = .finished
                 co.frame = nil
