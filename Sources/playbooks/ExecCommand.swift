@@ -23,7 +23,7 @@ struct ExecCommand: ParsableCommand {
     var maxInstructions: Int?
 
     @Option(help: "Maximum recursion depth.")
-    var recursionLimit: Int = 1000
+    var recursionLimit: Int = Limits().maxRecursionDepth
 
     @Option(help: "Approximate limit on bytes held by the heap.")
     var maxMemory: Int?
@@ -41,24 +41,33 @@ struct ExecCommand: ParsableCommand {
     var randomChunks: UInt64?
 
     func run() throws {
+        let limits = Limits(
+            maxInstructions: maxInstructions, maxRecursionDepth: recursionLimit, maxMemoryBytes: maxMemory,
+            maxDuration: timeout.map { .milliseconds(Int64($0 * 1000)) })
+        var chunking: ((String) -> [String])?
+        if let seed = randomChunks {
+            chunking = { StreamChunker.chunks(of: $0, seed: seed) }
+        } else if stream || chunkSize != nil {
+            chunking = { [chunkSize] in StreamChunker.chunks(of: $0, size: chunkSize ?? max(1, $0.unicodeScalars.count)) }
+        }
+        try Self.run(file, limits: limits, checkpointEveryAwait: checkpointEveryAwait, chunking: chunking)
+    }
+
+    /// Runs the script at `file`; with `chunking`, through the streaming executor in the chunks
+    /// it cuts the source into. Throws `ExitCode` for a failed run (the error is on stderr).
+    static func run(
+        _ file: String, limits: Limits = Limits(), checkpointEveryAwait: Bool = false,
+        chunking: ((String) -> [String])? = nil
+    ) throws {
         guard let data = FileManager.default.contents(atPath: file) else {
             FileHandle.standardError.write(Data("playbooks: cannot read '\(file)'\n".utf8))
             throw ExitCode(2)
         }
+        let source = String(decoding: data, as: UTF8.self)
         let output = StandardOutput()
-        let limits = Limits(
-            maxInstructions: maxInstructions, maxRecursionDepth: recursionLimit, maxMemoryBytes: maxMemory,
-            maxDuration: timeout.map { .milliseconds(Int64($0 * 1000)) })
-        if stream || chunkSize != nil || randomChunks != nil {
-            let source = String(decoding: data, as: UTF8.self)
-            let chunks: [String]
-            if let seed = randomChunks {
-                chunks = StreamChunker.chunks(of: source, seed: seed)
-            } else {
-                chunks = StreamChunker.chunks(of: source, size: chunkSize ?? max(1, source.unicodeScalars.count))
-            }
+        if let chunking {
             let result = StreamRunner.run(
-                chunks: chunks, filename: file, limits: limits, checkpointEveryAwait: checkpointEveryAwait,
+                chunks: chunking(source), filename: file, limits: limits, checkpointEveryAwait: checkpointEveryAwait,
                 output: output.write)
             output.flush()
             if let error = result.error { FileHandle.standardError.write(Data((error.message + "\n").utf8)) }
@@ -66,8 +75,8 @@ struct ExecCommand: ParsableCommand {
             return
         }
         let result = ScriptRunner.run(
-            source: String(decoding: data, as: UTF8.self), filename: file, limits: limits,
-            checkpointEveryAwait: checkpointEveryAwait, output: output.write)
+            source: source, filename: file, limits: limits, checkpointEveryAwait: checkpointEveryAwait,
+            output: output.write)
         output.flush()
         if !result.errorOutput.isEmpty { FileHandle.standardError.write(Data(result.errorOutput.utf8)) }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

@@ -12,4 +12,21 @@ struct PlaybooksCommand: AsyncParsableCommand {
             BenchSnapshotCommand.self, BenchStreamCommand.self, BenchDurabilityCommand.self, BenchWorkersCommand.self,
         ]
     )
+
+    /// Starts the command line. The bare `playbooks exec FILE` — how benchmarks and scripts run
+    /// Python — skips the argument parser: its reflection over the command tree and the
+    /// options' types costs ~15M instructions (a few milliseconds) of start-up, more than a
+    /// small script takes to run.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count == 2, arguments[0] == ExecCommand.configuration.commandName, !arguments[1].hasPrefix("-") {
+            do {
+                try ExecCommand.run(arguments[1])
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
+        await main(nil)
+    }
 }

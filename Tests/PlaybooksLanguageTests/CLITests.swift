@@ -100,6 +100,25 @@ struct CLITests {
         #expect(outcome.stderr == "")
     }
 
+
+    /// `playbooks exec FILE` alone skips the argument parser; with any option it goes through it.
+    /// Both must behave the same, and help must still name the whole command.
+    @Test func bareExecAndParsedExecAgree() throws {
+        let files = ["report.py": Self.report, "fails.py": "print('before')\nint('abc')\n"]
+        for script in ["report.py", "fails.py", "missing.py"] {
+            let bare = try Self.run(["exec", script], files: files)
+            let parsed = try Self.run(["exec", script, "--recursion-limit", "1000"], files: files)
+            #expect(bare.status == parsed.status, "\(script)")
+            #expect(bare.stdout == parsed.stdout, "\(script)")
+            #expect(bare.stderr == parsed.stderr, "\(script)")
+        }
+        let failing = try Self.run(["exec", "fails.py"], files: files)
+        #expect(failing.status == 1)
+        #expect(failing.stderr.hasSuffix("ValueError: invalid literal for int() with base 10: 'abc'\n"))
+        let help = try Self.run(["exec", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: playbooks exec <file>"))
+    }
     @Test func uncaughtExceptionExits1WithCPythonsLastLine() throws {
         let outcome = try Self.run(
             ["exec", "fail.py"],
