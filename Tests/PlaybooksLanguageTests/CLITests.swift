@@ -100,7 +100,6 @@ struct CLITests {
         #expect(outcome.stderr == "")
     }
 
-
     /// `playbooks exec FILE` alone skips the argument parser; with any option it goes through it.
     /// Both must behave the same, and help must still name the whole command.
     @Test func bareExecAndParsedExecAgree() throws {
