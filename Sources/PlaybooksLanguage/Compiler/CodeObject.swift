@@ -34,6 +34,12 @@ public final class CodeObject: @unchecked Sendable {
     public let hasKwargs: Bool
     public let isCoroutine: Bool
     public let firstLine: Int
+    /// The number of positional parameters when calling this code needs nothing but them: no
+    /// `*args`, `**kwargs` or keyword-only parameters, no cells or free variables, not `async`;
+    /// otherwise -1. Calls of such functions take the shortest path (`pushPlainCall`).
+    let plainArity: Int
+    /// `localNames.count`.
+    let localCount: Int
     /// For each free variable, the index of the cell in the defining frame that it captures.
     public let closureSlots: [Int32]
 
@@ -69,6 +75,9 @@ public final class CodeObject: @unchecked Sendable {
         self.hasKwargs = hasKwargs
         self.isCoroutine = isCoroutine
         self.firstLine = firstLine
+        let plain = !hasVarargs && !hasKwargs && keywordOnlyCount == 0 && !isCoroutine && cellNames.isEmpty && freeNames.isEmpty
+        self.plainArity = plain ? positionalCount : -1
+        self.localCount = localNames.count
     }
 
     /// The slots of the names `loadMethod` uses (only those: code without method calls, such as

@@ -174,7 +174,7 @@ final class Frame {
     /// Empties the frame for reuse.
     func reset() {
         ip = 0
-        truncate(to: 0)
+        if sp > 0 { drop(sp) }
         while localCount > 0 {
             localCount -= 1
             _ = (localSlots + localCount).move()
@@ -184,6 +184,6 @@ final class Frame {
         if !handled.isEmpty { handled.removeAll() }
         isNestedBoundary = false
         isClassBody = false
-        constructing = nil
+        if case .some = constructing { constructing = nil }
     }
 }

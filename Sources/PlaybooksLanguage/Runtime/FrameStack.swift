@@ -27,6 +27,23 @@ final class FrameStack: Sequence {
     @inline(__always)
     var last: Frame? { count == 0 ? nil : base[count - 1] }
 
+    /// Calls `body` with the innermost frame, lent without retaining it (the stack keeps it
+    /// alive); `nil` when the stack is empty. `body` may change the stack, but must not use the
+    /// frame once it has been removed and dropped.
+    @inline(__always)
+    func withLast<R>(_ body: (Frame) -> R) -> R? {
+        guard count > 0 else { return nil }
+        return UnsafeMutableRawPointer(base + (count - 1)).load(as: Unmanaged<Frame>.self)._withUnsafeGuaranteedRef(body)
+    }
+
+    /// Pushes `value` on the innermost frame's operand stack; `false` when the stack is empty.
+    @inline(__always)
+    func pushOnLast(_ value: consuming Value) -> Bool {
+        guard count > 0 else { return false }
+        base[count - 1].push(value)
+        return true
+    }
+
     @inline(__always)
     func append(_ frame: consuming Frame) {
         if count == capacity { grow() }

@@ -20,6 +20,10 @@ public final class Namespace: @unchecked Sendable {
         return s
     }
 
+    /// The value of the global in slot `i`, or the built-in it falls back to.
+    @inline(__always)
+    func value(at i: Int) -> Value? { values[i] ?? builtinFallback[i] }
+
     public subscript(name: String) -> Value? {
         get {
             guard let s = slotsByName[name] else { return nil }

@@ -59,8 +59,45 @@ extension VirtualMachine {
         return frame
     }
 
+    /// The most common call: a function whose code has a ``CodeObject/plainArity`` given exactly
+    /// that many positional arguments, which sit on the caller's stack from `argStart` above the
+    /// callee (and, for a method call, its empty receiver slot) at `calleeIndex`. Moves the
+    /// arguments into the new frame's locals, pushes it and returns `true`; returns `false`,
+    /// having done nothing, when the call needs the general path.
+    @inline(__always)
+    func pushPlainCall(_ fn: FunctionObject, caller: Frame, argStart: Int, calleeIndex: Int) throws(PyException) -> Bool {
+        // `fn.code` is read where it is used, never bound to a name: a named reference would be
+        // retained and released around the calls below.
+        let argc = fn.code.plainArity
+        guard argc >= 0, argc == caller.sp - argStart else { return false }
+        guard frames.count < limits.maxRecursionDepth else {
+            throw PyException(Types.recursionError, "maximum recursion depth exceeded")
+        }
+        let nlocals = fn.code.localCount
+        let frame = recycledFrame(for: fn)
+        caller.moveValues(from: argStart) { frame.appendLocal($0) }
+        var n = argc
+        while n < nlocals {
+            frame.appendLocal(nil)
+            n += 1
+        }
+        caller.drop(argStart - calleeIndex)
+        frames.append(frame)
+        return true
+    }
+
     /// A frame with empty stacks, reused from a finished call when possible: calls are the
     /// hottest allocation in the interpreter.
+    @inline(__always)
+    func recycledFrame(for fn: FunctionObject) -> Frame {
+        if let f = framePool.popLast() {
+            if f.code !== fn.code { f.code = fn.code }
+            if f.globals !== fn.globals { f.globals = fn.globals }
+            return f
+        }
+        return Frame(code: fn.code, globals: fn.globals, locals: [], cells: [])
+    }
+
     @inline(__always)
     func recycledFrame(code: CodeObject, globals: Namespace) -> Frame {
         if let f = framePool.popLast() {

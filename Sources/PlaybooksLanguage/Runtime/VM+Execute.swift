@@ -1,18 +1,36 @@
 extension VirtualMachine {
     /// The dispatch loop. Runs the top frame until the outermost frame returns (or, for a nested
     /// run, until the boundary frame returns), an exception escapes, or the code suspends.
+    ///
+    /// Each frame runs in ``run(_:stopAtBoundary:budget:)``, which returns when the top of the
+    /// stack changes. The frame stack owns every frame, so the running frame is lent to it
+    /// without a reference count: a Python call or return costs no retain/release pair for
+    /// switching frames.
     func execute(stopAtBoundary: Bool) -> RunResult {
-        guard var f = frames.last else { return .finished(.none) }
-        // Instructions are read through the code object's buffer, without reference counting.
-        var instructions = f.instructions
-        var budgetCheck = 0
-        defer { instructionCount &+= budgetCheck }
-        if let e = checkLimits() {
-            if let r = unwind(e, stopAtBoundary: stopAtBoundary) { return r }
-            guard let top = frames.last else { return .finished(.none) }
-            f = top
-            instructions = f.instructions
+        var budget = 0
+        defer { instructionCount &+= budget }
+        if let e = checkLimits(), let r = unwind(e, stopAtBoundary: stopAtBoundary) { return r }
+        while true {
+            guard let step = frames.withLast({ run($0, stopAtBoundary: stopAtBoundary, budget: &budget) }) else {
+                return .finished(.none)
+            }
+            if case .done(let r) = step { return r }
         }
+    }
+
+    /// How a frame's run ended.
+    enum FrameStep {
+        /// Another frame is on top now (a call, a return, an exception handled further out).
+        case switchFrame
+        /// The run is over.
+        case done(RunResult)
+    }
+
+    /// Runs `f`, the top frame, until it stops being the top frame or the run ends. `budget`
+    /// counts instructions since the limits were last checked.
+    func run(_ f: Frame, stopAtBoundary: Bool, budget budgetCheck: inout Int) -> FrameStep {
+        // Instructions are read through the code object's buffer, without reference counting.
+        let instructions = f.instructions
         while true {
             let ip = f.ip
             guard ip < instructions.count else {
@@ -20,33 +38,17 @@ extension VirtualMachine {
                 f.push(.none)
                 f.ip = ip
                 do throws(PyException) {
-                    switch try returnFromFrame(stopAtBoundary: stopAtBoundary) {
-                    case .next(let caller):
-                        f = caller
-                        instructions = caller.instructions
-                    case .done(let r):
-                        return r
-                    }
+                    return try returnFromFrame(stopAtBoundary: stopAtBoundary)
                 } catch {
-                    if let r = unwind(error, stopAtBoundary: stopAtBoundary) { return r }
-                    guard let top = frames.last else { return .finished(.none) }
-                    f = top
-                    instructions = f.instructions
+                    return unwindStep(error, stopAtBoundary: stopAtBoundary)
                 }
-                continue
             }
             f.ip = ip + 1
             budgetCheck &+= 1
             if budgetCheck >= 4096 {
                 instructionCount &+= budgetCheck
                 budgetCheck = 0
-                if let e = checkLimits() {
-                    if let r = unwind(e, stopAtBoundary: stopAtBoundary) { return r }
-                    guard let top = frames.last else { return .finished(.none) }
-                    f = top
-                    instructions = f.instructions
-                    continue
-                }
+                if let e = checkLimits() { return unwindStep(e, stopAtBoundary: stopAtBoundary) }
             }
             do throws(PyException) {
                 switch instructions[ip] {
@@ -79,12 +81,9 @@ extension VirtualMachine {
                 case .deleteDeref(let i):
                     f.cells[Int(i)].value = nil
                 case .loadGlobal(let i):
-                    let g = f.globals
-                    if let v = g.values[Int(i)] ?? g.builtinFallback[Int(i)] {
-                        f.push(v)
-                    } else {
-                        throw PyException.nameError(g.names[Int(i)])
-                    }
+                    // (No `let` for the namespace: a named reference would be retained across the push.)
+                    guard let v = f.globals.value(at: Int(i)) else { throw PyException.nameError(f.globals.names[Int(i)]) }
+                    f.push(v)
                 case .storeGlobal(let i):
                     f.globals.values[Int(i)] = f.pop()
                 case .deleteGlobal(let i):
@@ -142,9 +141,13 @@ extension VirtualMachine {
                     let hasReceiver: Bool
                     if case .none = f.at(receiverIndex) { hasReceiver = false } else { hasReceiver = true }
                     let argStart = hasReceiver ? receiverIndex : receiverIndex + 1
-                    if let next = try performPositionalCall(callee, argStart: argStart, calleeIndex: receiverIndex - 1, caller: f) {
-                        f = next
-                        instructions = next.instructions
+                    if case .function(let fn) = callee,
+                        try pushPlainCall(fn, caller: f, argStart: argStart, calleeIndex: receiverIndex - 1)
+                    {
+                        return .switchFrame
+                    }
+                    if try performPositionalCall(callee, argStart: argStart, calleeIndex: receiverIndex - 1, caller: f) {
+                        return .switchFrame
                     }
                 case .binarySubscript:
                     let index = f.pop()
@@ -365,11 +368,14 @@ extension VirtualMachine {
                     for item in out.reversed() { f.push(item) }
                 case .call(let argc):
                     let calleeIndex = f.sp - Int(argc) - 1
-                    if let next = try performPositionalCall(
-                        f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, caller: f)
+                    if case .function(let fn) = f.at(calleeIndex),
+                        try pushPlainCall(fn, caller: f, argStart: calleeIndex + 1, calleeIndex: calleeIndex)
                     {
-                        f = next
-                        instructions = next.instructions
+                        return .switchFrame
+                    }
+                    if try performPositionalCall(
+                        f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, caller: f) {
+                        return .switchFrame
                     }
                 case .callKeywords(let argc):
                     guard case .tuple(let names) = f.pop() else { break }
@@ -383,9 +389,8 @@ extension VirtualMachine {
                         if case .str(let s) = name { kwargs.append((s, f.at(positionalEnd + k))) }
                     }
                     let args = f.values(from: calleeIndex + 1, to: positionalEnd)
-                    if let next = try performCall(callee, args, kwargs, calleeIndex: calleeIndex, caller: f) {
-                        f = next
-                        instructions = next.instructions
+                    if try performCall(callee, args, kwargs, calleeIndex: calleeIndex, caller: f) {
+                        return .switchFrame
                     }
                 case .callEx(let hasKwargs):
                     var kwargs: [(String, Value)] = []
@@ -398,9 +403,8 @@ extension VirtualMachine {
                     guard case .tuple(let args) = f.pop() else { break }
                     let calleeIndex = f.sp - 1
                     let callee = f.at(calleeIndex)
-                    if let next = try performCall(callee, args[...], kwargs, calleeIndex: calleeIndex, caller: f) {
-                        f = next
-                        instructions = next.instructions
+                    if try performCall(callee, args[...], kwargs, calleeIndex: calleeIndex, caller: f) {
+                        return .switchFrame
                     }
                 case .makeFunction(let codeIndex, let flags):
                     let code = f.code.codeConstants[Int(codeIndex)]
@@ -415,13 +419,7 @@ extension VirtualMachine {
                         code: code, globals: f.globals, defaults: defaults, keywordDefaults: kwDefaults, closure: closure)
                     f.push(.function(fn))
                 case .returnValue:
-                    switch try returnFromFrame(stopAtBoundary: stopAtBoundary) {
-                    case .next(let caller):
-                        f = caller
-                        instructions = caller.instructions
-                    case .done(let r):
-                        return r
-                    }
+                    return try returnFromFrame(stopAtBoundary: stopAtBoundary)
                 case .setupExcept(let t):
                     f.handlers.append(ExceptionHandler(target: t, stackDepth: Int32(f.sp), handledDepth: Int32(f.handled.count)))
                 case .popBlock:
@@ -454,7 +452,7 @@ extension VirtualMachine {
                         if !passAwaitPoint {
                             passAwaitPoint = true
                             f.ip = ip
-                            return .awaitPoint
+                            return .done(.awaitPoint)
                         }
                         passAwaitPoint = false
                     }
@@ -465,10 +463,10 @@ extension VirtualMachine {
                             throw PyException(Types.runtimeError, "cannot await host function '\(call.name)' from a synchronous context")
                         }
                         pendingHostCall = call
-                        return .suspended(call)
+                        return .done(.suspended(call))
                     case .coroutine(let co):
-                        f = try startCoroutine(co)
-                        instructions = f.instructions
+                        try startCoroutine(co)
+                        return .switchFrame
                     default:
                         throw PyException.typeError("object \(awaitable.typeName) can't be used in 'await' expression")
                     }
@@ -563,20 +561,24 @@ extension VirtualMachine {
                     if !result { f.ip = Int(t) }
                 }
             } catch {
-                if let r = unwind(error, stopAtBoundary: stopAtBoundary) { return r }
-                guard let top = frames.last else { return .finished(.none) }
-                f = top
-                instructions = f.instructions
+                return unwindStep(error, stopAtBoundary: stopAtBoundary)
             }
         }
     }
 
+    /// Unwinds to the innermost handler; the run goes on in whichever frame is then on top.
+    func unwindStep(_ error: PyException, stopAtBoundary: Bool) -> FrameStep {
+        if let r = unwind(error, stopAtBoundary: stopAtBoundary) { return .done(r) }
+        return .switchFrame
+    }
+
     /// Performs a call instruction: Python functions (and methods bound to them) get a new frame
-    /// in this loop; everything else is called directly.
+    /// in this loop; everything else is called directly. Returns whether a frame was pushed (the
+    /// loop then runs it).
     @inline(__always)
     func performCall(
         _ callee: Value, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)], calleeIndex: Int, caller f: Frame
-    ) throws(PyException) -> Frame? {
+    ) throws(PyException) -> Bool {
         var target: (fn: FunctionObject, frame: Frame)? = nil
         switch callee {
         case .function(let x):
@@ -593,23 +595,23 @@ extension VirtualMachine {
         guard let (fn, frame) = target else {
             let result = try callValue(callee, args, kwargs)
             f.truncate(to: calleeIndex)
-            if let started = startedFrame(result, in: f) { return started }
+            if startedFrame(result) { return true }
             f.push(result)
-            return nil
+            return false
         }
         f.truncate(to: calleeIndex)
         if let r = try pushCall(frame, name: fn.name) {
             f.push(r)
-            return nil
+            return false
         }
-        return frame
+        return true
     }
 
     /// A call with only positional arguments, which sit on the stack from `argStart`. Python
     /// functions with matching parameters get their frame without building an argument array.
-    /// Returns the frame to continue in, if the call pushed one.
+    /// Returns whether the call pushed a frame.
     @inline(__always)
-    func performPositionalCall(_ callee: Value, argStart: Int, calleeIndex: Int, caller f: Frame) throws(PyException) -> Frame? {
+    func performPositionalCall(_ callee: Value, argStart: Int, calleeIndex: Int, caller f: Frame) throws(PyException) -> Bool {
         let frame: Frame
         switch callee {
         case .function(let fn):
@@ -646,7 +648,7 @@ extension VirtualMachine {
             }
             made.constructing = instance
             frames.append(made)
-            return made
+            return true
         case .builtin(let b):
             // Built-ins get their arguments in a reused buffer: no allocation per call, and the
             // arguments move there from the stack. (A nested call made while the slice is alive
@@ -656,18 +658,18 @@ extension VirtualMachine {
             f.moveValues(from: argStart) { argumentScratch.append($0) }
             let result = try b.call(self, argumentScratch[...], [])
             f.truncate(to: calleeIndex)
-            if let started = startedFrame(result, in: f) { return started }
+            if startedFrame(result) { return true }
             f.push(result)
-            return nil
+            return false
         default:
             return try performCall(callee, f.values(from: argStart), [], calleeIndex: calleeIndex, caller: f)
         }
         f.truncate(to: calleeIndex)
         if let coroutine = try pushCall(frame, name: frame.code.name) {
             f.push(coroutine)
-            return nil
+            return false
         }
-        return frame
+        return true
     }
 
     /// Pushes the frame of a called Python function. For a coroutine function it returns the
@@ -686,12 +688,14 @@ extension VirtualMachine {
         return nil
     }
 
-    /// `asyncio.run(coro)` returns a marker that asks the loop to start the coroutine's frame.
-    func startedFrame(_ result: Value, in f: Frame) -> Frame? {
-        guard case .native(let n) = result, let start = n as? StartCoroutine else { return nil }
-        return start.frame
+    /// `asyncio.run(coro)` returns a marker saying that it pushed the coroutine's frame, which
+    /// the loop then runs.
+    func startedFrame(_ result: Value) -> Bool {
+        guard case .native(let n) = result else { return false }
+        return n is StartCoroutine
     }
 
+    @discardableResult
     func startCoroutine(_ co: CoroutineObject) throws(PyException) -> Frame {
         guard co.state == .created, let frame = co.frame else {
             throw PyException.runtimeError("cannot reuse already awaited coroutine")
@@ -717,14 +721,9 @@ extension VirtualMachine {
         }
     }
 
-    enum FrameReturn {
-        case next(Frame)
-        case done(RunResult)
-    }
-
     /// Pops the returning frame, hands its value to the caller and says where to continue.
     @inline(__always)
-    func returnFromFrame(stopAtBoundary: Bool) throws(PyException) -> FrameReturn {
+    func returnFromFrame(stopAtBoundary: Bool) throws(PyException) -> FrameStep {
         guard let done = frames.popLast() else { return .done(.finished(.none)) }
         var value = done.sp > 0 ? done.pop() : .none
         if let instance = done.constructing {
@@ -740,9 +739,8 @@ extension VirtualMachine {
         let boundary = done.isNestedBoundary
         if !done.isClassBody { recycle(consume done) }
         if boundary && stopAtBoundary { return .done(.finished(value)) }
-        guard let caller = frames.last else { return .done(.finished(value)) }
-        caller.push(value)
-        return .next(caller)
+        guard frames.pushOnLast(value) else { return .done(.finished(value)) }
+        return .switchFrame
     }
 
     /// Delivers an exception to the innermost handler, unwinding frames. Returns a result when
