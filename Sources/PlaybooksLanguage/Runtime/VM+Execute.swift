@@ -373,8 +373,7 @@ extension VirtualMachine {
                     {
                         return .switchFrame
                     }
-                    if try performPositionalCall(
-                        f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, caller: f) {
+                    if try performPositionalCall(f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, caller: f) {
                         return .switchFrame
                     }
                 case .callKeywords(let argc):
