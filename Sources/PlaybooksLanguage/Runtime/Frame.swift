@@ -134,6 +134,22 @@ final class Frame {
     @inline(__always)
     func at(_ i: Int) -> Value { slots[i] }
 
+    /// Moves the value at absolute stack index `i` out, leaving `None` in its place. A call
+    /// takes its callee this way: copying it would retain it, and release it twice after.
+    @inline(__always)
+    func take(_ i: Int) -> Value {
+        let v = (slots + i).move()
+        (slots + i).initialize(to: .none)
+        return v
+    }
+
+    /// Whether the value at absolute stack index `i` is `None` (looked at in place, not copied).
+    @inline(__always)
+    func holdsNone(at i: Int) -> Bool {
+        if case .none = slots[i] { return true }
+        return false
+    }
+
     /// The operand stack as an array (snapshots, tests).
     var stack: [Value] {
         get { Array(UnsafeBufferPointer(start: slots, count: sp)) }

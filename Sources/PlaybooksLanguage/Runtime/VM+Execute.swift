@@ -137,10 +137,8 @@ extension VirtualMachine {
                 case .callMethod(let argc):
                     let n = Int(argc)
                     let receiverIndex = f.sp - n - 1
-                    let callee = f.at(receiverIndex - 1)
-                    let hasReceiver: Bool
-                    if case .none = f.at(receiverIndex) { hasReceiver = false } else { hasReceiver = true }
-                    let argStart = hasReceiver ? receiverIndex : receiverIndex + 1
+                    let callee = f.take(receiverIndex - 1)
+                    let argStart = f.holdsNone(at: receiverIndex) ? receiverIndex + 1 : receiverIndex
                     if case .function(let fn) = callee,
                         try pushPlainCall(fn, caller: f, argStart: argStart, calleeIndex: receiverIndex - 1)
                     {
@@ -368,12 +366,13 @@ extension VirtualMachine {
                     for item in out.reversed() { f.push(item) }
                 case .call(let argc):
                     let calleeIndex = f.sp - Int(argc) - 1
-                    if case .function(let fn) = f.at(calleeIndex),
+                    let callee = f.take(calleeIndex)
+                    if case .function(let fn) = callee,
                         try pushPlainCall(fn, caller: f, argStart: calleeIndex + 1, calleeIndex: calleeIndex)
                     {
                         return .switchFrame
                     }
-                    if try performPositionalCall(f.at(calleeIndex), argStart: calleeIndex + 1, calleeIndex: calleeIndex, caller: f) {
+                    if try performPositionalCall(callee, argStart: calleeIndex + 1, calleeIndex: calleeIndex, caller: f) {
                         return .switchFrame
                     }
                 case .callKeywords(let argc):
