@@ -81,6 +81,7 @@ final class CodeBuilder {
         case .forIter: instructions[index] = .forIter(t)
         case .setupExcept: instructions[index] = .setupExcept(t)
         case .compareJumpIfFalse(let op, _): instructions[index] = .compareJumpIfFalse(op, t)
+        case .compareConstIntJumpIfFalse(let op, let k, _): instructions[index] = .compareConstIntJumpIfFalse(op, k, t)
         default: break
         }
     }

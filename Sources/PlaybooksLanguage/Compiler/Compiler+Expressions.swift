@@ -241,6 +241,9 @@ extension Compiler {
             ops[0] != .in, ops[0] != .notIn, ops[0] != .is, ops[0] != .isNot
         {
             try compile(first)
+            if case .constant(.int(let k)) = r.kind, let small = Int16(exactly: k) {
+                return b.emit(.compareConstIntJumpIfFalse(ops[0], small, 0))
+            }
             try compile(r)
             return b.emit(.compareJumpIfFalse(ops[0], 0))
         }

@@ -108,4 +108,7 @@ public enum Instruction: Equatable, Sendable {
     /// `TOS = TOS[name]` for a string constant key (`record["qty"]`); the operand is a name
     /// index, so the key's hash is computed once per code object.
     case subscriptConstStr(Int32)
+    /// Compares TOS with a small int constant and jumps to the target if the result is false
+    /// (`if n < 2:`, `while i <= 100:`): one instruction for a constant load, a compare and a jump.
+    case compareConstIntJumpIfFalse(CompareOp, Int16, Int32)
 }

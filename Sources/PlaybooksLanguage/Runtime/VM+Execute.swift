@@ -547,6 +547,15 @@ extension VirtualMachine {
                     } else {
                         f.push(try compareOp(op, l, .int(Int(k))))
                     }
+                case .compareConstIntJumpIfFalse(let op, let k, let t):
+                    let l = f.pop()
+                    let result: Bool
+                    if case .int(let a) = l, let c = Self.intCompare(op, a, Int(k)) {
+                        result = c
+                    } else {
+                        result = try isTruthy(try compareOp(op, l, .int(Int(k))))
+                    }
+                    if !result { f.ip = Int(t) }
                 case .compareJumpIfFalse(let op, let t):
                     let r = f.pop()
                     let l = f.pop()

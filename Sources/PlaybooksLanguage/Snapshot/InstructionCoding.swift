@@ -84,6 +84,9 @@ extension Instruction {
         case .compareJumpIfFalse(let op, let t): return (78, Int32(CompareOp.allCases.firstIndex(of: op) ?? 0), t)
         case .inplaceConstInt(let op, let v): return (79, Int32(BinaryOp.allCases.firstIndex(of: op) ?? 0), v)
         case .subscriptConstStr(let i): return (80, i, 0)
+        case .compareConstIntJumpIfFalse(let op, let k, let t):
+            // The operator in the low byte, the constant above it.
+            return (81, Int32(CompareOp.allCases.firstIndex(of: op) ?? 0) | Int32(k) << 8, t)
         }
     }
 
@@ -181,6 +184,9 @@ extension Instruction {
         case 78: return .compareJumpIfFalse(try opCompareOp(a), b)
         case 79: return .inplaceConstInt(try opBinaryOp(a), b)
         case 80: return .subscriptConstStr(a)
+        case 81:
+            guard let k = Int16(exactly: a >> 8) else { throw SnapshotError("snapshot is damaged: bad constant") }
+            return .compareConstIntJumpIfFalse(try opCompareOp(a & 0xff), k, b)
         case 75: return .pushNull
         default: throw SnapshotError("snapshot is damaged: unknown opcode \(op)")
         }

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import PlaybooksLanguage
+
+/// The snapshot numbering of instructions: decoding an encoded instruction gives it back, and
+/// operands that no compiler could have produced are refused.
+@Suite("Instruction coding")
+struct InstructionCodingTests {
+    @Test func fusedConstantComparisonsRoundTrip() throws {
+        let ops: [CompareOp] = [.eq, .ne, .lt, .le, .gt, .ge]
+        for op in ops {
+            for k: Int16 in [.min, -1, 0, 2, 255, 256, .max] {
+                for target: Int32 in [0, 17, 1 << 20] {
+                    let i = Instruction.compareConstIntJumpIfFalse(op, k, target)
+                    let e = i.encoded
+                    #expect(try Instruction.decode(op: e.op, a: e.a, b: e.b) == i)
+                }
+            }
+        }
+    }
+
+    @Test func damagedFusedComparisonIsRefused() {
+        let op = Instruction.compareConstIntJumpIfFalse(.lt, 2, 5).encoded.op
+        // A constant beyond 16 bits, and an operator number beyond the known ones.
+        #expect(throws: SnapshotError.self) { try Instruction.decode(op: op, a: 40_000 << 8, b: 0) }
+        #expect(throws: SnapshotError.self) { try Instruction.decode(op: op, a: 0x7f, b: 0) }
+    }
+
+    @Test func instructionsStayTwelveBytes() {
+        // The dispatch loop reads instructions from a buffer; a wider payload would make every
+        // instruction wider.
+        #expect(MemoryLayout<Instruction>.stride <= 12)
+    }
+
+    @Test func conditionsWithSmallConstantsCompileToTheFusedInstruction() throws {
+        let code = try Compiler.compile(
+            source: "n = 5\nif n < 2:\n    pass\nwhile n >= -40000:\n    n -= 50000\n", filename: "t.py", namespace: Namespace())
+        let fused = code.instructions.filter {
+            if case .compareConstIntJumpIfFalse = $0 { return true }
+            return false
+        }
+        // `-40000` does not fit in 16 bits: that comparison keeps the general instruction.
+        #expect(fused == [.compareConstIntJumpIfFalse(.lt, 2, fused.first.map(Self.target) ?? -1)])
+    }
+
+    private static func target(_ i: Instruction) -> Int32 {
+        if case .compareConstIntJumpIfFalse(_, _, let t) = i { return t }
+        return -1
+    }
+}
