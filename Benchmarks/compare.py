@@ -3,6 +3,7 @@
 
 Usage (from anywhere):
     python3 Benchmarks/compare.py                 # build release binary, 5 runs each
+    python3 Benchmarks/compare.py --link static-stdlib   # glibc and friends shared (PIE)
     python3 Benchmarks/compare.py --no-build --runs 9 --json
     python3 Benchmarks/compare.py --only fib,loop
 
@@ -40,7 +41,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS = ROOT / "Benchmarks" / "programs"
-SCRATCH = ".build-bench"
+# How the benchmarked binary is linked, and where each kind is built.
+#   static-executable: everything linked in, glibc included (`-static-executable`): no dynamic
+#     loader at all, so start-up is ~2 ms. (A statically linked glibc needs the shared NSS
+#     libraries at run time to resolve host names; `exec` never does.)
+#   static-stdlib: the Swift runtime and Foundation linked in, system libraries (glibc,
+#     libstdc++, SQLite) shared, position-independent: the loader's relocations and symbol
+#     lookups cost ~4.5 ms of every start.
+LINK_MODES = {
+    "static-executable": (".build-bench", ["-Xswiftc", "-static-executable"]),
+    "static-stdlib": (".build-bench-stdlib", ["--static-swift-stdlib"]),
+}
 RATIO_TARGET = 1.5
 # Programs whose target is absolute (whole playbooks process under this many ms).
 ABSOLUTE_TARGETS_MS = {"hello.py": 10.0}
@@ -52,10 +63,11 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def build() -> None:
-    # The Swift runtime and Foundation linked in, as a shipped binary would be: without this,
-    # dynamic linking of the Swift shared libraries adds ~5 ms to every start-up.
-    cmd = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", SCRATCH, "--product", "playbooks"]
+def build(link: str) -> None:
+    # Linked statically, as a shipped command-line binary would be (see LINK_MODES): linking the
+    # Swift shared libraries dynamically adds ~5 ms more to every start-up.
+    scratch, flags = LINK_MODES[link]
+    cmd = ["swift", "build", "-c", "release", *flags, "--scratch-path", scratch, "--product", "playbooks"]
     print("building:", " ".join(cmd), file=sys.stderr, flush=True)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT)
@@ -142,23 +154,26 @@ def load_average() -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5, help="timed runs per interpreter and program (default 5)")
-    ap.add_argument("--no-build", action="store_true", help=f"use the existing {SCRATCH}/release/playbooks")
+    ap.add_argument("--no-build", action="store_true", help="use the existing binary of the chosen --link")
+    ap.add_argument("--link", choices=sorted(LINK_MODES), default="static-executable",
+                    help="how to link the binary that is built and measured (default static-executable; "
+                         f"built in {', '.join(f'{d} ({m})' for m, (d, _) in LINK_MODES.items())})")
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     ap.add_argument("--only", help="comma-separated program names (with or without .py)")
     ap.add_argument("--python", default=sys.executable,
                     help="CPython to compare with (default: the one running this script, which skips pyenv-style shims)")
     ap.add_argument("--python-flag", action="append", default=[], metavar="FLAG",
                     help="extra CPython flag, repeatable (e.g. --python-flag=-S to skip site and any .pth start-up imports)")
-    ap.add_argument("--binary", default=str(ROOT / SCRATCH / "release" / "playbooks"), help="playbooks executable")
+    ap.add_argument("--binary", help="playbooks executable to measure instead of the --link build")
     ap.add_argument("--no-checkpoint", action="store_true", help="skip the --checkpoint-every-await measurement")
     ap.add_argument("--no-snapshot", action="store_true", help="skip the bench-snapshot micro-benchmark")
     args = ap.parse_args()
     if args.runs < 1:
         fail("--runs must be at least 1")
 
-    if not args.no_build:
-        build()
-    binary = args.binary
+    if args.binary is None and not args.no_build:
+        build(args.link)
+    binary = args.binary or str(ROOT / LINK_MODES[args.link][0] / "release" / "playbooks")
     if not os.access(binary, os.X_OK):
         fail(f"no executable at {binary} (build it, or drop --no-build)")
 

@@ -3,8 +3,8 @@
 # same file, median of N runs each (default 50), runs interleaved. Target: playbooks < 10 ms.
 #
 #   Benchmarks/startup.sh            # uses .build-bench/release/playbooks (build it first,
-#                                    # e.g. with Benchmarks/compare.py or swift build -c release
-#                                    # --scratch-path .build-bench)
+#                                    # e.g. with Benchmarks/compare.py, or swift build -c release
+#                                    # -Xswiftc -static-executable --scratch-path .build-bench)
 #   RUNS=200 PLAYBOOKS=path/to/playbooks PYTHON=python3.11 Benchmarks/startup.sh
 #   PYTHON_FLAGS=-S Benchmarks/startup.sh    # CPython without site (skips .pth start-up imports)
 #
