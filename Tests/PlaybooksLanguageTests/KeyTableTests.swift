@@ -45,6 +45,9 @@ import Testing
                 #expect(Self.same(table.value(for: key, hash: hash), expected))
                 #expect(Self.same(table.valueInPlace(for: key, hash: hash), expected))
                 #expect((table.findInPlace(key, hash: hash) != nil) == (expected != nil))
+                if case .str(let name) = key {
+                    #expect(Self.same(table.valueInPlace(forName: name, hash: hash), expected))
+                }
             }
             let live = table.entries.compactMap { $0 }
             #expect(live.count == model.count)

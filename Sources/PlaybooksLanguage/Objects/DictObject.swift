@@ -34,12 +34,12 @@ public final class DictObject: @unchecked Sendable {
 
     /// Looks up a string key without the caller building a ``HashKey``.
     public func get(_ name: String) -> Value? {
-        table.valueInPlace(for: .str(name), hash: PyHash.string(name))
+        table.valueInPlace(forName: name, hash: PyHash.string(name))
     }
 
     @inline(__always)
     func get(_ name: String, hash: Int) -> Value? {
-        table.valueInPlace(for: .str(name), hash: hash)
+        table.valueInPlace(forName: name, hash: hash)
     }
 
     @inline(__always)

@@ -145,6 +145,27 @@ struct KeyTable {
         return entries.withUnsafeBufferPointer { $0[e]?.value }
     }
 
+    /// ``valueInPlace(for:hash:)`` for a string key (an attribute name, a constant subscript):
+    /// only string keys can equal it, so stored keys are compared as strings where they lie,
+    /// and no `Value` is built for the key.
+    @inline(__always)
+    mutating func valueInPlace(forName name: String, hash: Int) -> Value? {
+        if index.isEmpty {
+            return entries.withUnsafeBufferPointer { entries -> Value? in
+                var e = 0
+                while e < entries.count {
+                    if entries[e]?.hash == hash, case .str(let stored)? = entries[e]?.key, stored == name {
+                        return entries[e]?.value
+                    }
+                    e += 1
+                }
+                return nil
+            }
+        }
+        guard let e = probe(hash, .str(name)).entry else { return nil }
+        return entries.withUnsafeBufferPointer { $0[e]?.value }
+    }
+
     /// Inserts or replaces; returns true if the key was new.
     @discardableResult
     mutating func set(_ key: Value, hash: Int, value: Value) -> Bool {
