@@ -68,6 +68,21 @@ import Testing
         }
     }
 
+    /// String hashes are FNV-1a of the UTF-8 bytes whatever the string's storage (small strings
+    /// live inside the `String` value, longer ones in a buffer; substrings are copied).
+    @Test func stringHashIsFNV1aOfTheUTF8Bytes() {
+        let long = String(repeating: "x", count: 40)
+        let strings = [
+            "", "a", "north", "sku-12", "fifteen bytes!!", "sixteen bytes!!!", long, "naïve", "日本語のキー", "😀🎉", String(long.dropFirst(3)),
+        ]
+        for s in strings {
+            var expected: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in Array(s.utf8) { expected = (expected ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            #expect(PyHash.string(s) == Int(bitPattern: UInt(expected)), "\(s)")
+        }
+        #expect(PyHash.string("north") != PyHash.string("south"))
+    }
+
     static func same(_ a: Value?, _ b: Value?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true

@@ -15,10 +15,20 @@ enum PyHash {
         }
     }
 
+    /// FNV-1a over the UTF-8 bytes, read from the string's own storage (small strings are
+    /// copied to the stack first): iterating `String.UTF8View` cost ~30 instructions a byte.
     @inline(__always)
     static func string(_ s: String) -> Int {
+        if let h = s.utf8.withContiguousStorageIfAvailable(fnv1a) { return h }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return Int(bitPattern: UInt(h))
+    }
+
+    @inline(__always)
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         return Int(bitPattern: UInt(h))
     }
 
