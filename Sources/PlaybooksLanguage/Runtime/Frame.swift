@@ -69,7 +69,7 @@ final class Frame {
     // MARK: Operand stack
 
     @inline(__always)
-    func push(_ v: Value) {
+    func push(_ v: consuming Value) {
         if sp == capacity { grow() }
         (slots + sp).initialize(to: v)
         sp += 1
@@ -168,7 +168,7 @@ final class Frame {
     func setLocal(_ i: Int, _ v: Value?) { localSlots[i] = v }
 
     @inline(__always)
-    func appendLocal(_ v: Value?) {
+    func appendLocal(_ v: consuming Value?) {
         if localCount == localCapacity {
             localSlots = localSlots.movedToNewAllocation(count: localCount, capacity: localCapacity * 2)
             localCapacity *= 2
