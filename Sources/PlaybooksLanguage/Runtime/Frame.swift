@@ -177,6 +177,12 @@ final class Frame {
         localCount += 1
     }
 
+    /// Appends unbound locals until there are `n` (a call's locals after its arguments).
+    @inline(__always)
+    func padLocals(to n: Int) {
+        while localCount < n { appendLocal(nil) }
+    }
+
     /// The local variables as an array (snapshots, argument binding, class bodies).
     var locals: [Value?] {
         get { Array(UnsafeBufferPointer(start: localSlots, count: localCount)) }

@@ -3,16 +3,12 @@ extension VirtualMachine {
     /// every mismatch).
     func makeFrame(_ fn: FunctionObject, _ args: ArraySlice<Value>, _ kwargs: [(String, Value)]) throws(PyException) -> Frame {
         let code = fn.code
-        let frame = recycledFrame(code: code, globals: fn.globals)
+        let frame = recycledFrame(for: fn)
         let npos = code.positionalCount
         let nlocals = code.localNames.count
         if kwargs.isEmpty && args.count == npos && !code.hasVarargs && !code.hasKwargs && code.keywordOnlyCount == 0 {
             for a in args { frame.appendLocal(a) }
-            var i = npos
-            while i < nlocals {
-                frame.appendLocal(nil)
-                i += 1
-            }
+            frame.padLocals(to: nlocals)
         } else {
             var locals = [Value?](repeating: nil, count: nlocals)
             do {
@@ -46,15 +42,10 @@ extension VirtualMachine {
         let code = fn.code
         let argc = caller.sp - argStart + (receiver == nil ? 0 : 1)
         guard argc == code.positionalCount, !code.hasVarargs, !code.hasKwargs, code.keywordOnlyCount == 0 else { return nil }
-        let frame = recycledFrame(code: code, globals: fn.globals)
+        let frame = recycledFrame(for: fn)
         if let receiver { frame.appendLocal(receiver) }
         caller.moveValues(from: argStart) { frame.appendLocal($0) }
-        var n = argc
-        let nlocals = code.localNames.count
-        while n < nlocals {
-            frame.appendLocal(nil)
-            n += 1
-        }
+        frame.padLocals(to: code.localCount)
         setUpCells(frame, fn)
         return frame
     }
@@ -76,18 +67,15 @@ extension VirtualMachine {
         let nlocals = fn.code.localCount
         let frame = recycledFrame(for: fn)
         caller.moveValues(from: argStart) { frame.appendLocal($0) }
-        var n = argc
-        while n < nlocals {
-            frame.appendLocal(nil)
-            n += 1
-        }
+        frame.padLocals(to: nlocals)
         caller.drop(argStart - calleeIndex)
         frames.append(frame)
         return true
     }
 
-    /// A frame with empty stacks, reused from a finished call when possible: calls are the
-    /// hottest allocation in the interpreter.
+    /// A frame for a call of `fn` with empty stacks, reused from a finished call when possible:
+    /// calls are the hottest allocation in the interpreter. (`fn.code` and `fn.globals` are
+    /// compared and stored without being bound to names, which would retain them.)
     @inline(__always)
     func recycledFrame(for fn: FunctionObject) -> Frame {
         if let f = framePool.popLast() {
@@ -96,17 +84,6 @@ extension VirtualMachine {
             return f
         }
         return Frame(code: fn.code, globals: fn.globals, locals: [], cells: [])
-    }
-
-    @inline(__always)
-    func recycledFrame(code: CodeObject, globals: Namespace) -> Frame {
-        if let f = framePool.popLast() {
-            // Recursion reuses frames of the same function: skip the reference-count traffic.
-            if f.code !== code { f.code = code }
-            if f.globals !== globals { f.globals = globals }
-            return f
-        }
-        return Frame(code: code, globals: globals, locals: [], cells: [])
     }
 
     /// Returns a finished frame to the pool. Only frames that nothing else references (not a
