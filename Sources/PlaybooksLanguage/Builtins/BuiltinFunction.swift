@@ -84,7 +84,9 @@ struct ArgumentReader {
         }
     }
 
-    func checkKeywords(_ allowed: Set<String>) throws(PyException) {
+    /// Refuses keyword arguments not in `allowed`. (An array: a set literal was built on every
+    /// call of the built-in, keywords or not.)
+    func checkKeywords(_ allowed: [String]) throws(PyException) {
         for (k, _) in kwargs where !allowed.contains(k) {
             throw PyException.typeError("'\(k)' is an invalid keyword argument for \(function)()")
         }

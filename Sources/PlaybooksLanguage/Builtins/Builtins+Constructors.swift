@@ -261,8 +261,8 @@ extension VirtualMachine {
         var t: TypeObject? = receiver.typeObject
         if case .type(let cls) = receiver { t = cls }
         while let c = t {
-            let defines = c.attributes.pairs.contains { pair in
-                if case .function(let f) = pair.value, f.code === frame.code { return true }
+            let defines = c.attributes.containsValue { value in
+                if case .function(let f) = value, f.code === frame.code { return true }
                 return false
             }
             if defines { return .native(SuperObject(start: c.base, receiver: receiver)) }

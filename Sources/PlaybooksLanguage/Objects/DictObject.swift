@@ -63,6 +63,14 @@ public final class DictObject: @unchecked Sendable {
     public var keys: [Value] { table.entries.compactMap { $0?.key } }
     public var values: [Value] { table.entries.compactMap { $0?.value } }
 
+    /// Whether some value satisfies `predicate` (without building the array of pairs).
+    func containsValue(where predicate: (Value) -> Bool) -> Bool {
+        table.entries.contains { entry in
+            guard let entry else { return false }
+            return predicate(entry.value)
+        }
+    }
+
     /// The raw slot count, for iterators that walk entries by position.
     var slotCount: Int { table.entries.count }
     func entry(at slot: Int) -> (key: Value, value: Value)? {
