@@ -76,6 +76,29 @@ struct FormatTests {
         }
     }
 
+    /// `paddedDecimal` against the general layout: an explicit `-` sign (the default) sends the
+    /// same spec down the general path.
+    @Test func paddedDecimalAgreesWithTheGeneralPath() {
+        var random = SplitMix64(seed: 0x0D_D1)
+        var values = [0, 1, 9, 10, 99, 100, 12345, Int.max, -1, -42, Int.min]
+        for _ in 0..<300 { values.append(Int(bitPattern: UInt(random.next())) >> Int(random.next() % 62)) }
+        // (fill and align, zero flag, type): the sign goes between the first two.
+        let shapes: [(String, String, String)] = [
+            ("", "0", "d"), ("", "", "d"), ("", "", ""), (">", "", "d"), ("<", "", ""), ("=", "", "d"), ("*>", "", "d"),
+            ("x<", "", "d"), ("^", "", "d"), ("", "0", ""), ("é>", "", ""), ("<", "0", "d"),
+        ]
+        for v in values {
+            for (align, zero, type) in shapes {
+                let w = random.next() % 25
+                let spec = "\(align)\(zero)\(w)\(type)"
+                let general = "\(align)-\(zero)\(w)\(type)"
+                let a = outcome { () throws(PyFormatError) in try PyFormat.format(int: v, spec: spec) }
+                let b = outcome { () throws(PyFormatError) in try PyFormat.format(int: v, spec: general) }
+                #expect(a == b, "format(\(v), '\(spec)')")
+            }
+        }
+    }
+
     @Test func intFormatMatchesCPython() {
         for (text, spec, expected) in FormatCaseTables.intCases {
             guard let big = BigInt(text) else {

@@ -24,6 +24,7 @@ extension PyFormat {
             if s.width == nil && s.grouping == nil && s.sign == nil && prefix.isEmpty {
                 return String(value, radix: radix, uppercase: upper)
             }
+            if let text = paddedDecimal(value, s) { return text }
             var digits: [UInt8] = []
             if radix == 10 {
                 appendDecimal(&digits, UInt64(value.magnitude))
@@ -35,6 +36,21 @@ extension PyFormat {
             return try formatFloat(Double(value), s)
         default:
             throw unknownCode(s.type ?? "\u{0}", "int")
+        }
+    }
+
+    /// `:05d`, `:>8`, `:<4d` for a non-negative value with no sign, grouping or `#`: the digits
+    /// padded to the width directly (the general layout builds byte arrays first: ~1,900
+    /// instructions for `f"{n:02d}"`). `nil` when the spec needs the general path.
+    static func paddedDecimal(_ value: Int, _ s: Spec) -> String? {
+        guard value >= 0, s.type == "d", s.sign == nil, s.grouping == nil, !s.alternate else { return nil }
+        let digits = String(value)
+        guard let width = s.width, width > digits.utf8.count else { return digits }
+        let pad = String(repeating: Character(s.fill), count: width - digits.utf8.count)
+        switch s.align {
+        case nil, UInt8(ascii: ">"), UInt8(ascii: "="): return pad + digits
+        case UInt8(ascii: "<"): return digits + pad
+        default: return nil
         }
     }
 
