@@ -117,6 +117,12 @@ final class Frame {
         Array(UnsafeBufferPointer(start: slots + start, count: (end ?? sp) - start))[...]
     }
 
+    /// The top `n` values, bottom first, lent to `body` in place (not copied into an array).
+    @inline(__always)
+    func withTop<R>(_ n: Int, _ body: (UnsafeBufferPointer<Value>) -> R) -> R {
+        body(UnsafeBufferPointer(start: slots + (sp - n), count: n))
+    }
+
     /// Hands the values from index `start` to the top to `take`, bottom first, moving them (no
     /// reference counting: they leave the stack); `start` values remain. A call's arguments
     /// move this way into the callee's locals or the built-in argument buffer.

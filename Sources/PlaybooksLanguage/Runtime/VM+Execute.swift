@@ -484,8 +484,15 @@ extension VirtualMachine {
                         f.push(.str(try format(v, spec)))
                     }
                 case .buildString(let n):
-                    var s = ""
-                    for v in f.values(from: f.sp - Int(n)) { if case .str(let part) = v { s += part } }
+                    // The parts are read where they lie, and the result is allocated once.
+                    let s = f.withTop(Int(n)) { parts in
+                        var size = 0
+                        for case .str(let part) in parts { size += part.utf8.count }
+                        var s = ""
+                        if size > 15 { s.reserveCapacity(size) }  // shorter ones stay inline
+                        for case .str(let part) in parts { s += part }
+                        return s
+                    }
                     f.drop(Int(n))
                     f.push(.str(s))
                 case .importName(let i):
