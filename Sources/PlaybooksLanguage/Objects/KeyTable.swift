@@ -20,9 +20,13 @@ enum PyHash {
     @inline(__always)
     static func string(_ s: String) -> Int {
         if let h = s.utf8.withContiguousStorageIfAvailable(fnv1a) { return h }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return Int(bitPattern: UInt(h))
+        return nonContiguousString(s)
+    }
+
+    /// A string without contiguous UTF-8 storage (none on Linux; bridged strings elsewhere).
+    @inline(never)
+    static func nonContiguousString(_ s: String) -> Int {
+        Array(s.utf8).withUnsafeBufferPointer(fnv1a)
     }
 
     @inline(__always)

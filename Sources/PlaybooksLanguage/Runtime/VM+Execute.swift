@@ -556,23 +556,11 @@ extension VirtualMachine {
                     }
                 case .compareConstIntJumpIfFalse(let op, let k, let t):
                     let l = f.pop()
-                    let result: Bool
-                    if case .int(let a) = l, let c = Self.intCompare(op, a, Int(k)) {
-                        result = c
-                    } else {
-                        result = try isTruthy(try compareOp(op, l, .int(Int(k))))
-                    }
-                    if !result { f.ip = Int(t) }
+                    if try !conditionHolds(op, l, .int(Int(k))) { f.ip = Int(t) }
                 case .compareJumpIfFalse(let op, let t):
                     let r = f.pop()
                     let l = f.pop()
-                    let result: Bool
-                    if case .int(let a) = l, case .int(let b) = r, let c = Self.intCompare(op, a, b) {
-                        result = c
-                    } else {
-                        result = try isTruthy(try compareOp(op, l, r))
-                    }
-                    if !result { f.ip = Int(t) }
+                    if try !conditionHolds(op, l, r) { f.ip = Int(t) }
                 }
             } catch {
                 return unwindStep(error, stopAtBoundary: stopAtBoundary)
@@ -720,6 +708,14 @@ extension VirtualMachine {
         co.state = .running
         frames.append(frame)
         return frame
+    }
+
+    /// `l op r` as the condition of a jump: ints compared directly, anything else through
+    /// Python's comparison and truth.
+    @inline(__always)
+    func conditionHolds(_ op: CompareOp, _ l: Value, _ r: Value) throws(PyException) -> Bool {
+        if case .int(let a) = l, case .int(let b) = r, let c = Self.intCompare(op, a, b) { return c }
+        return try isTruthy(try compareOp(op, l, r))
     }
 
     @inline(__always)
