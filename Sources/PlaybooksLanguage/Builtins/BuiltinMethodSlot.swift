@@ -2,7 +2,10 @@
 /// looked up once per name of a code object so that `loadMethod` on a built-in value needs no
 /// string hashing. Flavoured containers (deque, Counter, OrderedDict, frozenset) and other
 /// receivers take the general path.
-struct BuiltinMethodSlot: Sendable {
+///
+/// A class, not a struct: `loadMethod` reads the slot out of its code object's array, and
+/// copying a struct of seven references retained and released each of them.
+final class BuiltinMethodSlot: Sendable {
     let str: BuiltinFunction?
     let list: BuiltinFunction?
     let dict: BuiltinFunction?

@@ -128,7 +128,13 @@ struct KeyTable {
     /// Makes room for `n` keys up front (dict displays know their size).
     mutating func reserve(_ n: Int) {
         guard index.isEmpty, n > 0 else { return }
-        entries.reserveCapacity(n)
+        if entries.isEmpty {
+            // A fresh buffer: `reserveCapacity` would move the (no) old entries through the
+            // standard library's unspecialized element loop.
+            entries = [Entry?](unsafeUninitializedCapacity: n) { _, initialized in initialized = 0 }
+        } else {
+            entries.reserveCapacity(n)
+        }
         if n > KeyTable.linearLimit { rebuild(capacity: max(8, n * 3 / 2 + 1)) }
     }
 

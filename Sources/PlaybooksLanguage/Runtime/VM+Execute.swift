@@ -175,24 +175,23 @@ extension VirtualMachine {
                 case .binary(let op):
                     let r = f.pop()
                     let l = f.pop()
-                    if case .int(let a) = l, case .int(let b) = r {
-                        switch op {
-                        case .add:
-                            let (s, o) = a.addingReportingOverflow(b)
-                            f.push(o ? try binaryOp(op, l, r) : .int(s))
-                            continue
-                        case .sub:
-                            let (s, o) = a.subtractingReportingOverflow(b)
-                            f.push(o ? try binaryOp(op, l, r) : .int(s))
-                            continue
-                        default: break
-                        }
+                    if case .int(let a) = l, case .int(let b) = r, let v = FastArithmetic.int(op, a, b) {
+                        f.push(.int(v))
+                    } else if let v = FastArithmetic.float(op, l, r) {
+                        f.push(.float(v))
+                    } else {
+                        f.push(try binaryOp(op, l, r))
                     }
-                    f.push(try binaryOp(op, l, r))
                 case .inplace(let op):
                     let r = f.pop()
                     let l = f.pop()
-                    f.push(try inplaceOp(op, l, r))
+                    if case .int(let a) = l, case .int(let b) = r, let v = FastArithmetic.int(op, a, b) {
+                        f.push(.int(v))
+                    } else if let v = FastArithmetic.float(op, l, r) {
+                        f.push(.float(v))
+                    } else {
+                        f.push(try inplaceOp(op, l, r))
+                    }
                 case .unary(let op):
                     let v = f.pop()
                     f.push(try unaryOp(op, v))
@@ -510,43 +509,22 @@ extension VirtualMachine {
                     f.push(.none)
                 case .binaryConstInt(let op, let k):
                     let l = f.pop()
-                    let b = Int(k)
-                    if case .int(let a) = l {
-                        switch op {
-                        case .add:
-                            let (s, o) = a.addingReportingOverflow(b)
-                            if !o {
-                                f.push(.int(s))
-                                continue
-                            }
-                        case .sub:
-                            let (s, o) = a.subtractingReportingOverflow(b)
-                            if !o {
-                                f.push(.int(s))
-                                continue
-                            }
-                        default: break
-                        }
+                    if case .int(let a) = l, let v = FastArithmetic.int(op, a, Int(k)) {
+                        f.push(.int(v))
+                    } else if case .float(let a) = l, let v = FastArithmetic.float(op, a, Double(k)) {
+                        f.push(.float(v))
+                    } else {
+                        f.push(try binaryOp(op, l, .int(Int(k))))
                     }
-                    f.push(try binaryOp(op, l, .int(b)))
                 case .inplaceConstInt(let op, let k):
                     let l = f.pop()
-                    if case .int(let a) = l {
-                        if op == .add {
-                            let (s, o) = a.addingReportingOverflow(Int(k))
-                            if !o {
-                                f.push(.int(s))
-                                continue
-                            }
-                        } else if op == .sub {
-                            let (s, o) = a.subtractingReportingOverflow(Int(k))
-                            if !o {
-                                f.push(.int(s))
-                                continue
-                            }
-                        }
+                    if case .int(let a) = l, let v = FastArithmetic.int(op, a, Int(k)) {
+                        f.push(.int(v))
+                    } else if case .float(let a) = l, let v = FastArithmetic.float(op, a, Double(k)) {
+                        f.push(.float(v))
+                    } else {
+                        f.push(try inplaceOp(op, l, .int(Int(k))))
                     }
-                    f.push(try inplaceOp(op, l, .int(Int(k))))
                 case .compareConstInt(let op, let k):
                     let l = f.pop()
                     if case .int(let a) = l, let r = Self.intCompare(op, a, Int(k)) {

@@ -569,11 +569,16 @@ extension VirtualMachine {
     }
 
     /// The key for a dict or set, or `TypeError: unhashable type`.
+    @inline(__always)
     func hashKey(_ v: Value) throws(PyException) -> HashKey {
-        guard let k = HashKey(v) else {
-            throw PyException.typeError("unhashable type: '\(unhashableName(v))'")
-        }
+        guard let k = HashKey(v) else { throw unhashable(v) }
         return k
+    }
+
+    /// `TypeError: unhashable type: 'list'` (out of line: the hashable path is inlined).
+    @inline(never)
+    func unhashable(_ v: Value) -> PyException {
+        PyException.typeError("unhashable type: '\(unhashableName(v))'")
     }
 
     private func unhashableName(_ v: Value) -> String {
