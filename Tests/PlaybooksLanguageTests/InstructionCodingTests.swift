@@ -43,6 +43,34 @@ struct InstructionCodingTests {
         #expect(fused == [.compareConstIntJumpIfFalse(.lt, 2, fused.first.map(Self.target) ?? -1)])
     }
 
+    @Test func constantStringKeyInstructionsRoundTrip() throws {
+        for i: Int32 in [0, 1, 300, .max] {
+            for instruction in [Instruction.subscriptConstStr(i), .storeSubscriptConstStr(i)] {
+                let e = instruction.encoded
+                #expect(try Instruction.decode(op: e.op, a: e.a, b: e.b) == instruction)
+            }
+        }
+    }
+
+    @Test func constantStringKeysCompileToTheirInstructions() throws {
+        let code = try Compiler.compile(
+            source: "d = {}\nd['n'] = 1\nd['n'] += 2\nk = 'n'\nd[k] = 3\nprint(d['n'])\n", filename: "t.py",
+            namespace: Namespace())
+        let keyed = code.instructions.filter {
+            switch $0 {
+            case .subscriptConstStr, .storeSubscriptConstStr, .storeSubscript, .binarySubscript: return true
+            default: return false
+            }
+        }
+        let n = Int32(code.names.firstIndex(of: "n") ?? -1)
+        // The store, the augmented load and store, the variable key, the read.
+        #expect(
+            keyed == [
+                .storeSubscriptConstStr(n), .subscriptConstStr(n), .storeSubscriptConstStr(n), .storeSubscript,
+                .subscriptConstStr(n),
+            ])
+    }
+
     private static func target(_ i: Instruction) -> Int32 {
         if case .compareConstIntJumpIfFalse(_, _, let t) = i { return t }
         return -1

@@ -284,12 +284,7 @@ extension Compiler {
         switch target.kind {
         case .name(let n):
             emitLoad(n)
-            if case .constant(.int(let k)) = value.kind, let small = Int32(exactly: k) {
-                b.emit(.inplaceConstInt(op, small))
-            } else {
-                try compile(value)
-                b.emit(.inplace(op))
-            }
+            try emitInplace(op, value)
             emitStore(n)
         case .stateVariable(let n):
             let i = b.name(n)
@@ -306,6 +301,16 @@ extension Compiler {
             b.emit(.rotTwo)
             b.emit(.storeAttr(b.name(attr)))
         case .subscript(let obj, let index):
+            if case .constant(.str(let key)) = index.kind {
+                let name = b.name(key)
+                try compile(obj)
+                b.emit(.dup)
+                b.emit(.subscriptConstStr(name))
+                try emitInplace(op, value)
+                b.emit(.rotTwo)
+                b.emit(.storeSubscriptConstStr(name))
+                return
+            }
             try compile(obj)
             try compile(index)
             b.emit(.dupTwo)
@@ -319,6 +324,16 @@ extension Compiler {
         }
     }
 
+    /// `TOS op= value`, with the value's instructions; a small int constant is an operand.
+    private mutating func emitInplace(_ op: BinaryOp, _ value: Expr) throws(SyntaxError) {
+        if case .constant(.int(let k)) = value.kind, let small = Int32(exactly: k) {
+            b.emit(.inplaceConstInt(op, small))
+        } else {
+            try compile(value)
+            b.emit(.inplace(op))
+        }
+    }
+
     mutating func compileStore(_ target: Expr) throws(SyntaxError) {
         switch target.kind {
         case .name(let n): emitStore(n)
@@ -328,8 +343,12 @@ extension Compiler {
             b.emit(.storeAttr(b.name(attr)))
         case .subscript(let obj, let index):
             try compile(obj)
-            try compile(index)
-            b.emit(.storeSubscript)
+            if case .constant(.str(let key)) = index.kind {
+                b.emit(.storeSubscriptConstStr(b.name(key)))
+            } else {
+                try compile(index)
+                b.emit(.storeSubscript)
+            }
         case .tuple(let items), .list(let items):
             var starIndex: Int? = nil
             for (i, item) in items.enumerated() {

@@ -111,4 +111,7 @@ public enum Instruction: Equatable, Sendable {
     /// Compares TOS with a small int constant and jumps to the target if the result is false
     /// (`if n < 2:`, `while i <= 100:`): one instruction for a constant load, a compare and a jump.
     case compareConstIntJumpIfFalse(CompareOp, Int16, Int32)
+    /// `TOS[name] = TOS1` for a string constant key (`record["qty"] = 3`, `totals["n"] += 1`);
+    /// like ``subscriptConstStr(_:)``, the key's hash comes from the code object.
+    case storeSubscriptConstStr(Int32)
 }

@@ -158,6 +158,14 @@ extension VirtualMachine {
                     } else {
                         f.push(try getItem(obj, .str(f.code.names[Int(i)])))
                     }
+                case .storeSubscriptConstStr(let i):
+                    let obj = f.pop()
+                    let value = f.pop()
+                    if case .dict(let d) = obj {
+                        d.set(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)], value)
+                    } else {
+                        try storeSubscript(obj, .str(f.code.names[Int(i)]), value)
+                    }
                 case .storeSubscript:
                     let index = f.pop()
                     let obj = f.pop()

@@ -275,7 +275,17 @@ extension VirtualMachine {
         default:
             break
         }
-        return try binaryOp(op, l, r)
+        do {
+            return try binaryOp(op, l, r)
+        } catch {
+            // CPython names the augmented operator when neither operand supports it (`+=`).
+            if error.object.type === Types.typeError, case .str(let message)? = error.object.args.first,
+                case .str(let plain)? = unsupported(op.symbol, l, r).object.args.first, message == plain
+            {
+                throw unsupported(op.symbol + "=", l, r)
+            }
+            throw error
+        }
     }
 
     func unaryOp(_ op: UnaryOp, _ v: Value) throws(PyException) -> Value {

@@ -87,6 +87,7 @@ extension Instruction {
         case .compareConstIntJumpIfFalse(let op, let k, let t):
             // The operator in the low byte, the constant above it.
             return (81, Int32(CompareOp.allCases.firstIndex(of: op) ?? 0) | Int32(k) << 8, t)
+        case .storeSubscriptConstStr(let i): return (82, i, 0)
         }
     }
 
@@ -187,6 +188,7 @@ extension Instruction {
         case 81:
             guard let k = Int16(exactly: a >> 8) else { throw SnapshotError("snapshot is damaged: bad constant") }
             return .compareConstIntJumpIfFalse(try opCompareOp(a & 0xff), k, b)
+        case 82: return .storeSubscriptConstStr(a)
         case 75: return .pushNull
         default: throw SnapshotError("snapshot is damaged: unknown opcode \(op)")
         }

@@ -429,7 +429,8 @@ enum CodeValidator {
             case .loadFast(let k), .storeFast(let k), .deleteFast(let k): try check(k >= 0 && k < Int32(c.localNames.count))
             case .loadDeref(let k), .storeDeref(let k), .deleteDeref(let k): try check(k >= 0 && k < cells)
             case .loadStateVar(let k), .storeStateVar(let k), .loadAttr(let k), .storeAttr(let k), .deleteAttr(let k),
-                .loadMethod(let k), .importName(let k), .importFrom(let k), .subscriptConstStr(let k):
+                .loadMethod(let k), .importName(let k), .importFrom(let k), .subscriptConstStr(let k),
+                .storeSubscriptConstStr(let k):
                 try check(k >= 0 && k < Int32(c.names.count))
             case .jump(let t), .popJumpIfFalse(let t), .popJumpIfTrue(let t), .jumpIfFalseOrPop(let t), .jumpIfTrueOrPop(let t),
                 .forIter(let t), .setupExcept(let t), .compareJumpIfFalse(_, let t), .compareConstIntJumpIfFalse(_, _, let t):

@@ -56,3 +56,8 @@ try:
     x += "a"
 except TypeError as e:
     print("TypeError:", e)
+for left, right in ((1, None), ([1], [1]), ("a", "b"), ({1}, 2), (2.5, [1])):
+    try:
+        left -= right
+    except TypeError as e:
+        print("TypeError:", e)
