@@ -173,6 +173,19 @@ final class Frame {
     @inline(__always)
     func setLocal(_ i: Int, _ v: Value?) { localSlots[i] = v }
 
+    /// Pushes local `i`; `false` when it is unbound. An int is pushed as a new value rather
+    /// than copied: copying a `Value` is an out-of-line call that switches on its case.
+    @inline(__always)
+    func pushLocal(_ i: Int) -> Bool {
+        if case .int(let x)? = localSlots[i] {
+            push(.int(x))
+            return true
+        }
+        guard let v = localSlots[i] else { return false }
+        push(v)
+        return true
+    }
+
     @inline(__always)
     func appendLocal(_ v: consuming Value?) {
         if localCount == localCapacity {

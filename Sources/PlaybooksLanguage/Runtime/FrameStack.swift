@@ -37,10 +37,14 @@ final class FrameStack: Sequence {
     }
 
     /// Pushes `value` on the innermost frame's operand stack; `false` when the stack is empty.
+    /// (The frame is lent, as in ``withLast(_:)``: reading it from the buffer retained it.)
     @inline(__always)
     func pushOnLast(_ value: consuming Value) -> Bool {
         guard count > 0 else { return false }
-        base[count - 1].push(value)
+        var moving = Optional(value)
+        UnsafeMutableRawPointer(base + (count - 1)).load(as: Unmanaged<Frame>.self)._withUnsafeGuaranteedRef {
+            if let v = moving.take() { $0.push(v) }
+        }
         return true
     }
 

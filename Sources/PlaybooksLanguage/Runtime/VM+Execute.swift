@@ -61,8 +61,7 @@ extension VirtualMachine {
                 case .loadSmallInt(let i):
                     f.push(.int(Int(i)))
                 case .loadFast(let i):
-                    guard let v = f.local(Int(i)) else { throw unboundLocal(f, Int(i)) }
-                    f.push(v)
+                    guard f.pushLocal(Int(i)) else { throw unboundLocal(f, Int(i)) }
                 case .storeFast(let i):
                     f.setLocal(Int(i), f.pop())
                 case .deleteFast(let i):
@@ -722,7 +721,8 @@ extension VirtualMachine {
     func returnFromFrame(stopAtBoundary: Bool) throws(PyException) -> FrameStep {
         guard let done = frames.popLast() else { return .done(.finished(.none)) }
         var value = done.sp > 0 ? done.pop() : .none
-        if let instance = done.constructing {
+        // Moved out, not copied: every return asks, and only `__init__` frames have one.
+        if let instance = done.constructing.take() {
             guard case .none = value else {
                 throw PyException.typeError("__init__() should return None, not '\(value.typeName)'")
             }
