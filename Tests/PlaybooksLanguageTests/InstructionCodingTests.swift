@@ -45,7 +45,9 @@ struct InstructionCodingTests {
 
     @Test func constantStringKeyInstructionsRoundTrip() throws {
         for i: Int32 in [0, 1, 300, .max] {
-            for instruction in [Instruction.subscriptConstStr(i), .storeSubscriptConstStr(i)] {
+            for instruction in [
+                Instruction.subscriptConstStr(i), .storeSubscriptConstStr(i), .newDict(i), .mapAddConstStr(i),
+            ] {
                 let e = instruction.encoded
                 #expect(try Instruction.decode(op: e.op, a: e.a, b: e.b) == instruction)
             }
@@ -69,6 +71,21 @@ struct InstructionCodingTests {
                 .storeSubscriptConstStr(n), .subscriptConstStr(n), .storeSubscriptConstStr(n), .storeSubscript,
                 .subscriptConstStr(n),
             ])
+    }
+
+    @Test func recordDisplaysCompileWithoutPushingTheirKeys() throws {
+        let code = try Compiler.compile(
+            source: "r = {'a': 1, 'b': 2}\ns = {'a': 1, 2: 3}\n", filename: "t.py", namespace: Namespace())
+        let a = Int32(code.names.firstIndex(of: "a") ?? -1)
+        let b = Int32(code.names.firstIndex(of: "b") ?? -1)
+        let built = code.instructions.filter {
+            switch $0 {
+            case .newDict, .mapAddConstStr, .buildMap: return true
+            default: return false
+            }
+        }
+        // A key that is not a string constant keeps the general display.
+        #expect(built == [.newDict(2), .mapAddConstStr(a), .mapAddConstStr(b), .buildMap(2)])
     }
 
     private static func target(_ i: Instruction) -> Int32 {

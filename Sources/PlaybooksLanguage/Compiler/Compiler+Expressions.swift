@@ -206,6 +206,19 @@ extension Compiler {
     }
 
     mutating func compileDict(_ items: [DictItem]) throws(SyntaxError) {
+        let constantKeys = items.compactMap { item -> String? in
+            if case .constant(.str(let key))? = item.key?.kind { return key }
+            return nil
+        }
+        if !items.isEmpty, constantKeys.count == items.count {
+            // Records: the keys are not pushed, and their hashes come from the code object.
+            b.emit(.newDict(Int32(items.count)))
+            for (key, item) in zip(constantKeys, items) {
+                try compile(item.value)
+                b.emit(.mapAddConstStr(b.name(key)))
+            }
+            return
+        }
         var pending = 0
         var built = false
         for item in items {

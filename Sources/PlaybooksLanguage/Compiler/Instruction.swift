@@ -114,4 +114,10 @@ public enum Instruction: Equatable, Sendable {
     /// `TOS[name] = TOS1` for a string constant key (`record["qty"] = 3`, `totals["n"] += 1`);
     /// like ``subscriptConstStr(_:)``, the key's hash comes from the code object.
     case storeSubscriptConstStr(Int32)
+    /// Pushes a new empty dict with room for the given number of keys (a display whose keys
+    /// are all string constants: `{"id": 1, "name": n}`).
+    case newDict(Int32)
+    /// `TOS1[name] = TOS`, popping only the value: fills the dict ``newDict(_:)`` made, with the
+    /// key's hash from the code object.
+    case mapAddConstStr(Int32)
 }

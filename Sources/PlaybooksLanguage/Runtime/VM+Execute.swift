@@ -304,6 +304,13 @@ extension VirtualMachine {
                     }
                     f.drop(2 * Int(n))
                     f.push(.dict(d))
+                case .newDict(let n):
+                    let d = DictObject()
+                    d.reserve(Int(n))
+                    f.push(.dict(d))
+                case .mapAddConstStr(let i):
+                    let v = f.pop()
+                    if case .dict(let d) = f.peek() { d.set(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)], v) }
                 case .listAppend(let depth):
                     let v = f.pop()
                     if case .list(let l) = f.peek(Int(depth)) { l.items.append(v) }

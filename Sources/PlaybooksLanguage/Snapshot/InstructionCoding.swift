@@ -88,6 +88,8 @@ extension Instruction {
             // The operator in the low byte, the constant above it.
             return (81, Int32(CompareOp.allCases.firstIndex(of: op) ?? 0) | Int32(k) << 8, t)
         case .storeSubscriptConstStr(let i): return (82, i, 0)
+        case .newDict(let n): return (83, n, 0)
+        case .mapAddConstStr(let i): return (84, i, 0)
         }
     }
 
@@ -189,6 +191,8 @@ extension Instruction {
             guard let k = Int16(exactly: a >> 8) else { throw SnapshotError("snapshot is damaged: bad constant") }
             return .compareConstIntJumpIfFalse(try opCompareOp(a & 0xff), k, b)
         case 82: return .storeSubscriptConstStr(a)
+        case 83: return .newDict(a)
+        case 84: return .mapAddConstStr(a)
         case 75: return .pushNull
         default: throw SnapshotError("snapshot is damaged: unknown opcode \(op)")
         }

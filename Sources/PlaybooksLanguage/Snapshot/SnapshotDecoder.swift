@@ -430,13 +430,13 @@ enum CodeValidator {
             case .loadDeref(let k), .storeDeref(let k), .deleteDeref(let k): try check(k >= 0 && k < cells)
             case .loadStateVar(let k), .storeStateVar(let k), .loadAttr(let k), .storeAttr(let k), .deleteAttr(let k),
                 .loadMethod(let k), .importName(let k), .importFrom(let k), .subscriptConstStr(let k),
-                .storeSubscriptConstStr(let k):
+                .storeSubscriptConstStr(let k), .mapAddConstStr(let k):
                 try check(k >= 0 && k < Int32(c.names.count))
             case .jump(let t), .popJumpIfFalse(let t), .popJumpIfTrue(let t), .jumpIfFalseOrPop(let t), .jumpIfTrueOrPop(let t),
                 .forIter(let t), .setupExcept(let t), .compareJumpIfFalse(_, let t), .compareConstIntJumpIfFalse(_, _, let t):
                 try check(t >= 0 && t <= n)
             case .makeFunction(let k, _): try check(k >= 0 && k < Int32(c.codeConstants.count))
-            case .buildList(let k), .buildTuple(let k), .buildSet(let k), .buildMap(let k), .call(let k), .callMethod(let k),
+            case .buildList(let k), .buildTuple(let k), .buildSet(let k), .buildMap(let k), .newDict(let k), .call(let k), .callMethod(let k),
                 .callKeywords(let k), .buildString(let k), .unpackSequence(let k):
                 try check(k >= 0)
             default: break
