@@ -646,10 +646,22 @@ extension VirtualMachine {
         case .builtin(let b):
             // Built-ins get their arguments in a reused buffer: no allocation per call, and the
             // arguments move there from the stack. (A nested call made while the slice is alive
-            // copies the buffer, as arrays do.) Emptied one by one: `removeAll(keepingCapacity:)`
-            // goes through the generic `replaceSubrange`, which costs more for a few values.
-            while !argumentScratch.isEmpty { argumentScratch.removeLast() }
-            f.moveValues(from: argStart) { argumentScratch.append($0) }
+            // copies the buffer, as arrays do.) When the last call had as many arguments, they
+            // are replaced in place (one uniqueness check, not one per value); otherwise the
+            // buffer is emptied one by one (`removeAll(keepingCapacity:)` goes through the
+            // generic `replaceSubrange`, which costs more for a few values) and refilled.
+            if argumentScratch.count == f.sp - argStart {
+                argumentScratch.withUnsafeMutableBufferPointer { scratch in
+                    var i = 0
+                    f.moveValues(from: argStart) { v in
+                        scratch[i] = v
+                        i += 1
+                    }
+                }
+            } else {
+                while !argumentScratch.isEmpty { argumentScratch.removeLast() }
+                f.moveValues(from: argStart) { argumentScratch.append($0) }
+            }
             let result = try b.call(self, argumentScratch[...], [])
             f.truncate(to: calleeIndex)
             if startedFrame(result) { return true }
