@@ -21,15 +21,16 @@ extension StrMethods {
             { vm, args, _ throws(PyException) in
                 let s = try receiver(args, "join")
                 let iterable = try oneArgument(args, "join")
-                var out = ""
-                for (i, item) in try vm.iterate(iterable).enumerated() {
+                let items = try vm.iterate(iterable)
+                var parts: [String] = []
+                parts.reserveCapacity(items.count)
+                for (i, item) in items.enumerated() {
                     guard case .str(let part) = item else {
                         throw PyException.typeError("sequence item \(i): expected str instance, \(item.typeName) found")
                     }
-                    if i > 0 { out += s }
-                    out += part
+                    parts.append(part)
                 }
-                return .str(out)
+                return .str(StringConcatenation.join(parts, separator: s))
             }
         ),
         (

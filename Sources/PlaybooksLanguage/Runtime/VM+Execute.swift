@@ -498,14 +498,7 @@ extension VirtualMachine {
                     }
                 case .buildString(let n):
                     // The parts are read where they lie, and the result is allocated once.
-                    let s = f.withTop(Int(n)) { parts in
-                        var size = 0
-                        for case .str(let part) in parts { size += part.utf8.count }
-                        var s = ""
-                        if size > 15 { s.reserveCapacity(size) }  // shorter ones stay inline
-                        for case .str(let part) in parts { s += part }
-                        return s
-                    }
+                    let s = f.withTop(Int(n), StringConcatenation.concatenate)
                     f.drop(Int(n))
                     f.push(.str(s))
                 case .importName(let i):
