@@ -51,6 +51,13 @@ enum UnicodeText {
                 var i = 0
                 var n = 0
                 while i < bytes.count {
+                    if bytes[i] < 0x80 {
+                        // ASCII, most text: no decoding, and no validity check to make.
+                        buffer[n] = Unicode.Scalar(bytes[i])
+                        n += 1
+                        i += 1
+                        continue
+                    }
                     let b0 = UInt32(bytes[i])
                     var v: UInt32
                     var len: Int
