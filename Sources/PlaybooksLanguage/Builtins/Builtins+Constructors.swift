@@ -260,12 +260,20 @@ extension VirtualMachine {
         }
         var t: TypeObject? = receiver.typeObject
         if case .type(let cls) = receiver { t = cls }
-        while let c = t {
-            let defines = c.attributes.containsValue { value in
-                if case .function(let f) = value, f.code === frame.code { return true }
+        // The running code is a method of the class, or the getter or setter of one of its
+        // properties, or a class method.
+        func runs(_ value: Value) -> Bool {
+            switch value {
+            case .function(let f): return f.code === frame.code
+            case .native(let n):
+                if let p = n as? PropertyWrapper { return runs(p.getter) || (p.setter.map(runs) ?? false) }
+                if let c = n as? ClassMethodWrapper { return runs(c.function) }
                 return false
+            default: return false
             }
-            if defines { return .native(SuperObject(start: c.base, receiver: receiver)) }
+        }
+        while let c = t {
+            if c.attributes.containsValue(where: runs) { return .native(SuperObject(start: c.base, receiver: receiver)) }
             t = c.base
         }
         throw PyException.runtimeError("super(): __class__ cell not found")

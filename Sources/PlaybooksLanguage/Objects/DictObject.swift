@@ -42,6 +42,12 @@ public final class DictObject: @unchecked Sendable {
         table.valueInPlace(forName: name, hash: hash)
     }
 
+    /// Whether the string key `name` is present (an instance attribute), without copying its value.
+    @inline(__always)
+    func contains(_ name: String, hash: Int) -> Bool {
+        table.containsName(name, hash: hash)
+    }
+
     @inline(__always)
     func set(_ name: String, hash: Int, _ value: Value) {
         table.set(.str(name), hash: hash, value: value)

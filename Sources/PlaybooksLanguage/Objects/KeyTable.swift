@@ -186,6 +186,23 @@ struct KeyTable {
         return entries.withUnsafeBufferPointer { $0[e]?.value }
     }
 
+    /// Whether the string key `name` is present; like ``valueInPlace(forName:hash:)`` without
+    /// copying the value out.
+    @inline(__always)
+    mutating func containsName(_ name: String, hash: Int) -> Bool {
+        if index.isEmpty {
+            return entries.withUnsafeBufferPointer { entries -> Bool in
+                var e = 0
+                while e < entries.count {
+                    if entries[e]?.hash == hash, case .str(let stored)? = entries[e]?.key, stored == name { return true }
+                    e += 1
+                }
+                return false
+            }
+        }
+        return probe(hash, .str(name)).entry != nil
+    }
+
     /// Inserts or replaces; returns true if the key was new.
     @discardableResult
     mutating func set(_ key: Value, hash: Int, value: Value) -> Bool {

@@ -66,6 +66,15 @@ public final class TypeObject: @unchecked Sendable {
         return nil
     }
 
+    /// The getter of the `@property` `name` when it is a Python function (the dispatch loop
+    /// calls it as a frame), `nil` for anything else.
+    func propertyGetter(_ name: String, hash: Int) -> FunctionObject? {
+        guard case .native(let n)? = lookup(name, hash: hash), let p = n as? PropertyWrapper,
+            case .function(let getter) = p.getter
+        else { return nil }
+        return getter
+    }
+
     /// Looks an attribute up along the class chain.
     public func lookup(_ name: String) -> Value? {
         lookup(name, hash: PyHash.string(name))

@@ -101,7 +101,10 @@ extension VirtualMachine {
         case .native(let n):
             if let sm = n as? StaticMethodWrapper { return sm.function }
             if let cm = n as? ClassMethodWrapper {
-                return .boundMethod(BoundMethod(receiver: .type(receiver.typeObject), function: cm.function))
+                // Bound to the class: the receiver itself when it is one (`super()` in a class method).
+                let cls: Value
+                if case .type = receiver { cls = receiver } else { cls = .type(receiver.typeObject) }
+                return .boundMethod(BoundMethod(receiver: cls, function: cm.function))
             }
             if let p = n as? PropertyWrapper { return try callValue(p.getter, [receiver][...], []) }
             return v

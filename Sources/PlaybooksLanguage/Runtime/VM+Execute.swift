@@ -98,11 +98,24 @@ extension VirtualMachine {
                     stateVariables.set(f.code.names[Int(i)], f.pop())
                 case .loadAttr(let i):
                     let obj = f.pop()
-                    if case .instance(let o) = obj, let v = o.attributes.get(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
-                        f.push(v)
-                    } else {
-                        f.push(try getAttribute(obj, f.code.names[Int(i)]))
+                    if case .instance(let o) = obj {
+                        if let v = o.attributes.get(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
+                            f.push(v)
+                            continue
+                        }
+                        // A property whose getter is a plain Python function is called in this
+                        // loop, like any call: no nested run, and it may even be suspended.
+                        if let getter = o.cls.propertyGetter(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
+                            let calleeIndex = f.sp
+                            f.push(.none)
+                            f.push(obj)
+                            if try pushPlainCall(getter, caller: f, argStart: calleeIndex + 1, calleeIndex: calleeIndex) {
+                                return .switchFrame
+                            }
+                            f.drop(2)
+                        }
                     }
+                    f.push(try getAttribute(obj, f.code.names[Int(i)]))
                 case .storeAttr(let i):
                     let obj = f.pop()
                     let value = f.pop()
@@ -116,19 +129,18 @@ extension VirtualMachine {
                     try deleteAttribute(obj, f.code.names[Int(i)])
                 case .loadMethod(let i):
                     let obj = f.pop()
-                    if let slot = f.code.builtinMethods[Int(i)], let method = slot.method(for: obj) {
-                        f.push(.builtin(method))
-                        f.push(obj)
-                        continue
-                    }
                     if case .instance(let o) = obj {
                         let name = f.code.names[Int(i)]
                         let hash = f.code.nameHashes[Int(i)]
-                        if o.attributes.get(name, hash: hash) == nil, let v = o.cls.lookup(name, hash: hash), case .function = v {
+                        if !o.attributes.contains(name, hash: hash), let v = o.cls.lookup(name, hash: hash), case .function = v {
                             f.push(v)
                             f.push(obj)
                             continue
                         }
+                    } else if let slot = f.code.builtinMethods[Int(i)], let method = slot.method(for: obj) {
+                        f.push(.builtin(method))
+                        f.push(obj)
+                        continue
                     }
                     let (callable, receiver) = try loadMethod(obj, f.code.names[Int(i)])
                     f.push(callable)
