@@ -88,6 +88,20 @@ struct InstructionCodingTests {
         #expect(built == [.newDict(2), .mapAddConstStr(a), .mapAddConstStr(b), .buildMap(2)])
     }
 
+    @Test func attributesOfFastLocalsCompileToOneInstruction() throws {
+        let code = try Compiler.compile(
+            source: "class P:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x\np = P()\nprint(p.x)\n",
+            filename: "t.py", namespace: Namespace())
+        // Module-level `p` is a global: the general instruction.
+        #expect(code.instructions.contains { if case .loadAttr = $0 { return true } else { return false } })
+        let classBody = code.codeConstants.first
+        let getter = classBody?.codeConstants.first { $0.name == "get" }
+        let x = Int32(getter?.names.firstIndex(of: "x") ?? -1)
+        #expect(getter?.instructions.contains(.loadFastAttr(0, x)) == true)
+        let e = Instruction.loadFastAttr(3, 7).encoded
+        #expect(try Instruction.decode(op: e.op, a: e.a, b: e.b) == .loadFastAttr(3, 7))
+    }
+
     private static func target(_ i: Instruction) -> Int32 {
         if case .compareConstIntJumpIfFalse(_, _, let t) = i { return t }
         return -1

@@ -65,8 +65,12 @@ extension Compiler {
             b.emit(.dup)
             emitStoreWalrus(name)
         case .attribute(let obj, let attr):
-            try compile(obj)
-            b.emit(.loadAttr(b.name(attr)))
+            if case .name(let n) = obj.kind, case .fast(let local) = resolve(n) {
+                b.emit(.loadFastAttr(local, b.name(attr)))
+            } else {
+                try compile(obj)
+                b.emit(.loadAttr(b.name(attr)))
+            }
         case .subscript(let obj, let index):
             try compile(obj)
             if case .constant(.str(let key)) = index.kind {

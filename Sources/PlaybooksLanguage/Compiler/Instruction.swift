@@ -120,4 +120,7 @@ public enum Instruction: Equatable, Sendable {
     /// `TOS1[name] = TOS`, popping only the value: fills the dict ``newDict(_:)`` made, with the
     /// key's hash from the code object.
     case mapAddConstStr(Int32)
+    /// Pushes the attribute (the name index) of the local (the first operand): `self.x` as one
+    /// instruction, the local read where it lies.
+    case loadFastAttr(Int32, Int32)
 }

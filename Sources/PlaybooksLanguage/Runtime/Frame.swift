@@ -173,6 +173,14 @@ final class Frame {
     @inline(__always)
     func setLocal(_ i: Int, _ v: Value?) { localSlots[i] = v }
 
+    /// The attribute `name` of the instance in local `i`, found in its own dict; `nil` when the
+    /// local is not an instance or the attribute is not there. The local is read in place.
+    @inline(__always)
+    func instanceAttribute(local i: Int, name: String, hash: Int) -> Value? {
+        guard case .instance(let o)? = localSlots[i] else { return nil }
+        return o.attributes.get(name, hash: hash)
+    }
+
     /// Pushes local `i`; `false` when it is unbound. An int is pushed as a new value rather
     /// than copied: copying a `Value` is an out-of-line call that switches on its case.
     @inline(__always)

@@ -18,6 +18,22 @@ extension VirtualMachine {
         }
     }
 
+    /// `obj.name` when it is not an instance's own attribute; returns whether a frame was
+    /// pushed. A property whose getter is a plain Python function is called in the dispatch
+    /// loop, like any call: no nested run, and it may even be suspended.
+    @inline(__always)
+    func loadAttributeSlow(_ obj: Value, nameIndex i: Int, frame f: Frame) throws(PyException) -> Bool {
+        if case .instance(let o) = obj, let getter = o.cls.propertyGetter(f.code.names[i], hash: f.code.nameHashes[i]) {
+            let calleeIndex = f.sp
+            f.push(.none)
+            f.push(obj)
+            if try pushPlainCall(getter, caller: f, argStart: calleeIndex + 1, calleeIndex: calleeIndex) { return true }
+            f.drop(2)
+        }
+        f.push(try getAttribute(obj, f.code.names[i]))
+        return false
+    }
+
     /// How a frame's run ended.
     enum FrameStep {
         /// Another frame is on top now (a call, a return, an exception handled further out).
@@ -98,24 +114,19 @@ extension VirtualMachine {
                     stateVariables.set(f.code.names[Int(i)], f.pop())
                 case .loadAttr(let i):
                     let obj = f.pop()
-                    if case .instance(let o) = obj {
-                        if let v = o.attributes.get(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
-                            f.push(v)
-                            continue
-                        }
-                        // A property whose getter is a plain Python function is called in this
-                        // loop, like any call: no nested run, and it may even be suspended.
-                        if let getter = o.cls.propertyGetter(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
-                            let calleeIndex = f.sp
-                            f.push(.none)
-                            f.push(obj)
-                            if try pushPlainCall(getter, caller: f, argStart: calleeIndex + 1, calleeIndex: calleeIndex) {
-                                return .switchFrame
-                            }
-                            f.drop(2)
-                        }
+                    if case .instance(let o) = obj, let v = o.attributes.get(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
+                        f.push(v)
+                    } else if try loadAttributeSlow(obj, nameIndex: Int(i), frame: f) {
+                        return .switchFrame
                     }
-                    f.push(try getAttribute(obj, f.code.names[Int(i)]))
+                case .loadFastAttr(let l, let i):
+                    // `self.x`: the instance is looked at where it lies in its local slot.
+                    if let v = f.instanceAttribute(local: Int(l), name: f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
+                        f.push(v)
+                    } else {
+                        guard let obj = f.local(Int(l)) else { throw unboundLocal(f, Int(l)) }
+                        if try loadAttributeSlow(obj, nameIndex: Int(i), frame: f) { return .switchFrame }
+                    }
                 case .storeAttr(let i):
                     let obj = f.pop()
                     let value = f.pop()

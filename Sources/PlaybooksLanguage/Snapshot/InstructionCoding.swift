@@ -90,6 +90,7 @@ extension Instruction {
         case .storeSubscriptConstStr(let i): return (82, i, 0)
         case .newDict(let n): return (83, n, 0)
         case .mapAddConstStr(let i): return (84, i, 0)
+        case .loadFastAttr(let l, let i): return (85, l, i)
         }
     }
 
@@ -193,6 +194,7 @@ extension Instruction {
         case 82: return .storeSubscriptConstStr(a)
         case 83: return .newDict(a)
         case 84: return .mapAddConstStr(a)
+        case 85: return .loadFastAttr(a, b)
         case 75: return .pushNull
         default: throw SnapshotError("snapshot is damaged: unknown opcode \(op)")
         }

@@ -432,6 +432,8 @@ enum CodeValidator {
                 .loadMethod(let k), .importName(let k), .importFrom(let k), .subscriptConstStr(let k),
                 .storeSubscriptConstStr(let k), .mapAddConstStr(let k):
                 try check(k >= 0 && k < Int32(c.names.count))
+            case .loadFastAttr(let l, let k):
+                try check(l >= 0 && l < Int32(c.localNames.count) && k >= 0 && k < Int32(c.names.count))
             case .jump(let t), .popJumpIfFalse(let t), .popJumpIfTrue(let t), .jumpIfFalseOrPop(let t), .jumpIfTrueOrPop(let t),
                 .forIter(let t), .setupExcept(let t), .compareJumpIfFalse(_, let t), .compareConstIntJumpIfFalse(_, _, let t):
                 try check(t >= 0 && t <= n)
