@@ -90,7 +90,8 @@ struct InstructionCodingTests {
 
     @Test func attributesOfFastLocalsCompileToOneInstruction() throws {
         let code = try Compiler.compile(
-            source: "class P:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x\np = P()\nprint(p.x)\n",
+            source:
+                "class P:\n    def __init__(self):\n        self.x = 1\n    def get(self):\n        return self.x\np = P()\nprint(p.x)\n",
             filename: "t.py", namespace: Namespace())
         // Module-level `p` is a global: the general instruction.
         #expect(code.instructions.contains { if case .loadAttr = $0 { return true } else { return false } })

@@ -438,7 +438,8 @@ enum CodeValidator {
                 .forIter(let t), .setupExcept(let t), .compareJumpIfFalse(_, let t), .compareConstIntJumpIfFalse(_, _, let t):
                 try check(t >= 0 && t <= n)
             case .makeFunction(let k, _): try check(k >= 0 && k < Int32(c.codeConstants.count))
-            case .buildList(let k), .buildTuple(let k), .buildSet(let k), .buildMap(let k), .newDict(let k), .call(let k), .callMethod(let k),
+            case .buildList(let k), .buildTuple(let k), .buildSet(let k), .buildMap(let k), .newDict(let k), .call(let k),
+                .callMethod(let k),
                 .callKeywords(let k), .buildString(let k), .unpackSequence(let k):
                 try check(k >= 0)
             default: break
