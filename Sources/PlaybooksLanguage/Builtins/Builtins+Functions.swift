@@ -335,7 +335,10 @@ extension Builtins {
         },
         fn("vars") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("vars", args, kwargs).expect(1, 1)
-            if case .instance(let o) = args[args.startIndex] { return .dict(o.attributes) }
+            if case .instance(let o) = args[args.startIndex] {
+                vm.propertiesMayBeShadowed = true  // the dict may now get a property's name
+                return .dict(o.attributes)
+            }
             throw PyException.typeError("vars() argument must have __dict__ attribute")
         },
         fn("staticmethod") { _, args, _ throws(PyException) in

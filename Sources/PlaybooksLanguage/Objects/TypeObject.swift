@@ -7,8 +7,11 @@ public final class TypeObject: @unchecked Sendable {
     public internal(set) var isBuiltin: Bool
     /// Module-qualified name for `repr` of exceptions from modules (`json.decoder.JSONDecodeError`).
     public internal(set) var module: String
-    private var simpleStores = false
-    private var simpleStoresEpoch = -1
+    /// For ``storeIsSimple(_:hash:epoch:)``, valid for one class epoch: whether the chain has
+    /// `__setattr__`, and the names of its properties (few; scanned by hash).
+    private var storesHook = false
+    private var propertyNames: [(hash: Int, name: String)] = []
+    private var storesEpoch = -1
 
     public init(name: String, base: TypeObject?, attributes: DictObject = DictObject(), isBuiltin: Bool, module: String = "builtins") {
         self.name = name
@@ -34,22 +37,43 @@ public final class TypeObject: @unchecked Sendable {
     /// (`__setattr__` defined somewhere in the chain).
     var hasCustomAttributeHooks: Bool { lookup("__setattr__", hash: TypeObject.setattrHash) != nil }
 
-    /// Whether assigning an instance attribute can skip looking at the class: no `__setattr__`
-    /// and no property anywhere in the chain. Cached per class for one value of the VM's class
-    /// epoch, which changes whenever any class attribute is assigned.
-    func storesAreSimple(epoch: Int) -> Bool {
-        if simpleStoresEpoch == epoch { return simpleStores }
-        var simple = !hasCustomAttributeHooks
+    /// Whether assigning the instance attribute `name` can skip looking at the class: no
+    /// `__setattr__` in the chain and no property of that name. What that depends on is cached
+    /// per class for one value of the VM's class epoch, which changes whenever any class
+    /// attribute is assigned.
+    @inline(__always)
+    func storeIsSimple(_ name: String, hash: Int, epoch: Int) -> Bool {
+        if storesEpoch != epoch { refreshStores(epoch: epoch) }
+        return !storesHook && !hasProperty(name, hash: hash)
+    }
+
+    /// Whether the chain has a property `name`: it takes precedence over an instance attribute
+    /// of the same name (set before the property was added to the class).
+    @inline(__always)
+    func hasProperty(_ name: String, hash: Int, epoch: Int) -> Bool {
+        if storesEpoch != epoch { refreshStores(epoch: epoch) }
+        return hasProperty(name, hash: hash)
+    }
+
+    @inline(__always)
+    private func hasProperty(_ name: String, hash: Int) -> Bool {
+        for p in propertyNames where p.hash == hash && p.name == name { return true }
+        return false
+    }
+
+    private func refreshStores(epoch: Int) {
+        storesHook = hasCustomAttributeHooks
+        propertyNames = []
         var t: TypeObject? = self
-        while simple, let c = t {
-            for v in c.attributes.values {
-                if case .native(let n) = v, n is PropertyWrapper { simple = false }
+        while let c = t {
+            for (k, v) in c.attributes.pairs {
+                if case .native(let n) = v, n is PropertyWrapper, case .str(let name) = k {
+                    propertyNames.append((PyHash.string(name), name))
+                }
             }
             t = c.base
         }
-        simpleStores = simple
-        simpleStoresEpoch = epoch
-        return simple
+        storesEpoch = epoch
     }
 
     static let setattrHash = PyHash.string("__setattr__")
@@ -66,13 +90,10 @@ public final class TypeObject: @unchecked Sendable {
         return nil
     }
 
-    /// The getter of the `@property` `name` when it is a Python function (the dispatch loop
-    /// calls it as a frame), `nil` for anything else.
-    func propertyGetter(_ name: String, hash: Int) -> FunctionObject? {
-        guard case .native(let n)? = lookup(name, hash: hash), let p = n as? PropertyWrapper,
-            case .function(let getter) = p.getter
-        else { return nil }
-        return getter
+    /// The `@property` `name` of the class chain, if that is what the name is.
+    func property(_ name: String, hash: Int) -> PropertyWrapper? {
+        guard case .native(let n)? = lookup(name, hash: hash) else { return nil }
+        return n as? PropertyWrapper
     }
 
     /// Looks an attribute up along the class chain.

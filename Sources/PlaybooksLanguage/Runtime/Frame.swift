@@ -175,6 +175,7 @@ final class Frame {
 
     /// The attribute `name` of the instance in local `i`, found in its own dict; `nil` when the
     /// local is not an instance or the attribute is not there. The local is read in place.
+    /// (The caller checks that no property can shadow it: ``VirtualMachine/propertiesMayBeShadowed``.)
     @inline(__always)
     func instanceAttribute(local i: Int, name: String, hash: Int) -> Value? {
         guard case .instance(let o)? = localSlots[i] else { return nil }

@@ -11,10 +11,18 @@ extension VirtualMachine {
     func getAttribute(_ obj: Value, _ name: String) throws(PyException) -> Value {
         switch obj {
         case .instance(let o):
-            if let v = o.attributes.get(name) { return v }
-            if let v = o.cls.lookup(name) { return try bindIfFunction(v, obj) }
+            let hash = PyHash.string(name)
+            if let v = o.attributes.get(name, hash: hash),
+                !propertiesMayBeShadowed || !o.cls.hasProperty(name, hash: hash, epoch: classEpoch)
+            {
+                return v
+            }
+            if let v = o.cls.lookup(name, hash: hash) { return try bindIfFunction(v, obj) }
             if name == "__class__" { return .type(o.cls) }
-            if name == "__dict__" { return .dict(o.attributes) }
+            if name == "__dict__" {
+                propertiesMayBeShadowed = true
+                return .dict(o.attributes)
+            }
             if let getattr = o.cls.lookup("__getattr__") {
                 return try callValue(getattr, [obj, .str(name)][...], [])
             }
@@ -150,6 +158,7 @@ extension VirtualMachine {
         case .type(let t) where !t.isBuiltin:
             t.attributes.set(name, value)
             classEpoch &+= 1
+            if case .native(let n) = value, n is PropertyWrapper { propertiesMayBeShadowed = true }
         case .function(let f):
             if name == "__name__", case .str(let s) = value {
                 f.name = s

@@ -18,17 +18,28 @@ extension VirtualMachine {
         }
     }
 
-    /// `obj.name` when it is not an instance's own attribute; returns whether a frame was
-    /// pushed. A property whose getter is a plain Python function is called in the dispatch
+    /// `obj.name` when the fast path (an instance's own attribute, no property can shadow it)
+    /// did not apply; returns whether a frame was pushed. A property wins over an instance's
+    /// own attribute; one whose getter is a plain Python function is called in the dispatch
     /// loop, like any call: no nested run, and it may even be suspended.
     @inline(__always)
     func loadAttributeSlow(_ obj: Value, nameIndex i: Int, frame f: Frame) throws(PyException) -> Bool {
-        if case .instance(let o) = obj, let getter = o.cls.propertyGetter(f.code.names[i], hash: f.code.nameHashes[i]) {
-            let calleeIndex = f.sp
-            f.push(.none)
-            f.push(obj)
-            if try pushPlainCall(getter, caller: f, argStart: calleeIndex + 1, calleeIndex: calleeIndex) { return true }
-            f.drop(2)
+        if case .instance(let o) = obj {
+            if let p = o.cls.property(f.code.names[i], hash: f.code.nameHashes[i]) {
+                if case .function(let getter) = p.getter {
+                    let calleeIndex = f.sp
+                    f.push(.none)
+                    f.push(obj)
+                    if try pushPlainCall(getter, caller: f, argStart: calleeIndex + 1, calleeIndex: calleeIndex) { return true }
+                    f.drop(2)
+                }
+                f.push(try callValue(p.getter, [obj][...], []))
+                return false
+            }
+            if let v = o.attributes.get(f.code.names[i], hash: f.code.nameHashes[i]) {
+                f.push(v)
+                return false
+            }
         }
         f.push(try getAttribute(obj, f.code.names[i]))
         return false
@@ -114,14 +125,18 @@ extension VirtualMachine {
                     stateVariables.set(f.code.names[Int(i)], f.pop())
                 case .loadAttr(let i):
                     let obj = f.pop()
-                    if case .instance(let o) = obj, let v = o.attributes.get(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
+                    if !propertiesMayBeShadowed, case .instance(let o) = obj,
+                        let v = o.attributes.get(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)])
+                    {
                         f.push(v)
                     } else if try loadAttributeSlow(obj, nameIndex: Int(i), frame: f) {
                         return .switchFrame
                     }
                 case .loadFastAttr(let l, let i):
                     // `self.x`: the instance is looked at where it lies in its local slot.
-                    if let v = f.instanceAttribute(local: Int(l), name: f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
+                    if !propertiesMayBeShadowed,
+                        let v = f.instanceAttribute(local: Int(l), name: f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)])
+                    {
                         f.push(v)
                     } else {
                         guard let obj = f.local(Int(l)) else { throw unboundLocal(f, Int(l)) }
@@ -130,7 +145,9 @@ extension VirtualMachine {
                 case .storeAttr(let i):
                     let obj = f.pop()
                     let value = f.pop()
-                    if case .instance(let o) = obj, o.cls.storesAreSimple(epoch: classEpoch) {
+                    if case .instance(let o) = obj,
+                        o.cls.storeIsSimple(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)], epoch: classEpoch)
+                    {
                         o.attributes.set(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)], value)
                     } else {
                         try setAttribute(obj, f.code.names[Int(i)], value, hash: f.code.nameHashes[Int(i)])

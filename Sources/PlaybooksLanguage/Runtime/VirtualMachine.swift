@@ -65,6 +65,13 @@ public final class VirtualMachine {
     var lastLimitCheck = 0
     /// Changes whenever a class attribute is assigned (invalidates per-class caches).
     var classEpoch = 0
+    /// Whether an instance's own attribute may share its name with a property of its class,
+    /// which then takes precedence (CPython's data descriptors): set once a property is assigned
+    /// to an existing class or an instance's `__dict__` is handed out, and for a VM restored
+    /// from a snapshot holding properties. Until then attribute reads use an instance's own
+    /// attribute without looking at its class: properties defined in the class body are set
+    /// through their setters and never stored in an instance's dict.
+    var propertiesMayBeShadowed = false
     var lastMemoryCheck = 0
     var memoryCheckInterval = 4096
     var deadline: ContinuousClock.Instant?

@@ -103,6 +103,9 @@ struct SnapshotDecoder {
             guard let make = NativeObjectRegistry.decoders[kindTag] else {
                 throw SnapshotError("snapshot holds a '\(kindTag)' object, which this build cannot restore")
             }
+            // Whether a property was added late is not recorded: a restored heap with properties
+            // takes the checked attribute reads (see `propertiesMayBeShadowed`).
+            if kindTag == "property" { vm.propertiesMayBeShadowed = true }
             return .native(try make(fields))
         case .list: return .list(try ref(ListObject.self))
         case .dict: return .dict(try ref(DictObject.self))

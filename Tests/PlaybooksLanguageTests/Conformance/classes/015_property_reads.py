@@ -115,4 +115,31 @@ w = WithFallback()
 print(w.real, w.other)
 s.w = 10
 print(s.area, s.reads)
+
+
+class Late:
+    def __init__(self):
+        self.v = 1
+
+
+late = Late()
+late.v = 2
+late.w = 5
+Late.v = property(lambda self: "from property")
+print(late.v, late.w)
+try:
+    late.v = 3
+except AttributeError:
+    print("AttributeError on a property without setter")
+late.w = 6
+print(late.w, vars(late) if False else "")
+
+
+class Logged:
+    def __setattr__(self, name, value):
+        print("set", name, value)
+
+
+lg = Logged()
+lg.a = 1
 print(Broken().value)
