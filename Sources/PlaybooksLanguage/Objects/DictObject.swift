@@ -42,6 +42,17 @@ public final class DictObject: @unchecked Sendable {
         table.valueInPlace(forName: name, hash: hash)
     }
 
+    /// The value of the int key `k` (equal keys `k.0` and `True`/`False` match, as in Python).
+    @inline(__always)
+    func value(forInt k: Int) -> Value? {
+        table.valueInPlace(for: .int(k), hash: k)
+    }
+
+    @inline(__always)
+    func set(forInt k: Int, _ value: Value) {
+        table.set(.int(k), hash: k, value: value)
+    }
+
     /// Whether the string key `name` is present (an instance attribute), without copying its value.
     @inline(__always)
     func contains(_ name: String, hash: Int) -> Bool {

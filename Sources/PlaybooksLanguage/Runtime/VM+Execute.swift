@@ -189,7 +189,11 @@ extension VirtualMachine {
                 case .binarySubscript:
                     let index = f.pop()
                     let obj = f.pop()
-                    f.push(try getItem(obj, index))
+                    if let v = FastSubscript.item(obj, index) {
+                        f.push(v)
+                    } else {
+                        f.push(try getItem(obj, index))
+                    }
                 case .subscriptConstStr(let i):
                     let obj = f.pop()
                     if case .dict(let d) = obj, let v = d.get(f.code.names[Int(i)], hash: f.code.nameHashes[Int(i)]) {
@@ -209,7 +213,7 @@ extension VirtualMachine {
                     let index = f.pop()
                     let obj = f.pop()
                     let value = f.pop()
-                    try storeSubscript(obj, index, value)
+                    if !FastSubscript.store(obj, index, value) { try storeSubscript(obj, index, value) }
                 case .deleteSubscript:
                     let index = f.pop()
                     let obj = f.pop()
