@@ -53,6 +53,8 @@ enum Builtins {
 
     static let strMethods = methodTables["str"] ?? [:]
     static let listMethods = methodTables["list"] ?? [:]
+    /// `list.append`, which the dispatch loop performs itself when called as a method.
+    static let listAppend = listMethods["append"]
     static let dequeMethods = methodTables["deque"] ?? [:]
     static let dictMethods = methodTables["dict"] ?? [:]
     static let counterMethods = methodTables["Counter"] ?? [:]

@@ -177,6 +177,17 @@ extension VirtualMachine {
                     let n = Int(argc)
                     let receiverIndex = f.sp - n - 1
                     let callee = f.take(receiverIndex - 1)
+                    // `items.append(x)` (as CPython 3.11 specializes it): the value moves into the
+                    // list; a list growing from empty starts with room for four, as CPython's do.
+                    if n == 1, case .builtin(let b) = callee, b === Builtins.listAppend, case .list(let l) = f.at(receiverIndex),
+                        !l.isDeque
+                    {
+                        if l.items.isEmpty { l.items.reserveCapacity(4) }
+                        l.items.append(f.pop())
+                        f.drop(2)
+                        f.push(.none)
+                        continue
+                    }
                     let argStart = f.holdsNone(at: receiverIndex) ? receiverIndex + 1 : receiverIndex
                     if case .function(let fn) = callee,
                         try pushPlainCall(fn, caller: f, argStart: argStart, calleeIndex: receiverIndex - 1)
