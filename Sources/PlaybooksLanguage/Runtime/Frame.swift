@@ -117,6 +117,18 @@ final class Frame {
         Array(UnsafeBufferPointer(start: slots + start, count: (end ?? sp) - start))[...]
     }
 
+    /// Removes the top `n` values and returns them, bottom first, moved into one new array (a
+    /// list or tuple display): no reference counting, one allocation.
+    @inline(__always)
+    func popArray(_ n: Int) -> [Value] {
+        sp -= n
+        let start = slots + sp
+        return [Value](unsafeUninitializedCapacity: n) { buffer, count in
+            if let base = buffer.baseAddress { base.moveInitialize(from: start, count: n) }
+            count = n
+        }
+    }
+
     /// The top `n` values, bottom first, lent to `body` in place (not copied into an array).
     @inline(__always)
     func withTop<R>(_ n: Int, _ body: (UnsafeBufferPointer<Value>) -> R) -> R {

@@ -338,13 +338,9 @@ extension VirtualMachine {
                         f.ip = Int(t)
                     }
                 case .buildList(let n):
-                    let items = Array(f.values(from: f.sp - Int(n)))
-                    f.drop(Int(n))
-                    f.push(.list(ListObject(items)))
+                    f.push(.list(ListObject(f.popArray(Int(n)))))
                 case .buildTuple(let n):
-                    let items = Array(f.values(from: f.sp - Int(n)))
-                    f.drop(Int(n))
-                    f.push(.tuple(items))
+                    f.push(.tuple(f.popArray(Int(n))))
                 case .buildSet(let n):
                     let set = SetObject()
                     for v in f.values(from: f.sp - Int(n)) { set.storage.insert(try hashKey(v)) }
