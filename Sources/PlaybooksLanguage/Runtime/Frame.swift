@@ -94,7 +94,8 @@ final class Frame {
         var i = 0
         while i < n {
             sp -= 1
-            _ = (slots + sp).move()
+            // A value without references needs no destroying (which is an out-of-line call).
+            if !(slots + sp).pointee.holdsNoReference { _ = (slots + sp).move() }
             i += 1
         }
     }
@@ -183,7 +184,15 @@ final class Frame {
     func local(_ i: Int) -> Value? { localSlots[i] }
 
     @inline(__always)
-    func setLocal(_ i: Int, _ v: Value?) { localSlots[i] = v }
+    func setLocal(_ i: Int, _ v: consuming Value?) {
+        // Overwriting an unbound local or one without references needs no destroying first.
+        let slot = localSlots + i
+        if slot.pointee?.holdsNoReference ?? true {
+            slot.initialize(to: v)
+        } else {
+            slot.pointee = v
+        }
+    }
 
     /// The attribute `name` of the instance in local `i`, found in its own dict; `nil` when the
     /// local is not an instance or the attribute is not there. The local is read in place.
@@ -239,7 +248,7 @@ final class Frame {
         if sp > 0 { drop(sp) }
         while localCount > 0 {
             localCount -= 1
-            _ = (localSlots + localCount).move()
+            if !((localSlots + localCount).pointee?.holdsNoReference ?? true) { _ = (localSlots + localCount).move() }
         }
         if !cells.isEmpty { cells.removeAll(keepingCapacity: true) }
         if !handlers.isEmpty { handlers.removeAll() }

@@ -39,6 +39,18 @@ public enum Value: @unchecked Sendable {
     case ellipsis
 }
 
+extension Value {
+    /// Whether the value holds no reference: copying or destroying it needs no reference
+    /// counting, so the interpreter's stacks may overwrite or forget it without destroying it.
+    @inline(__always)
+    var holdsNoReference: Bool {
+        switch self {
+        case .none, .bool, .int, .float, .ellipsis: return true
+        default: return false
+        }
+    }
+}
+
 /// Holds a big integer behind a reference so that ``Value`` stays small.
 public final class BigIntBox: @unchecked Sendable {
     public let value: BigInt
