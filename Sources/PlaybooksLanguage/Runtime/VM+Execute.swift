@@ -45,6 +45,19 @@ extension VirtualMachine {
         return false
     }
 
+    /// Pushes `l op r` (`l op= r` when `inPlace`): machine ints and floats inline
+    /// (``FastArithmetic``), everything else by the general rules.
+    @inline(__always)
+    func arithmetic(_ op: BinaryOp, _ l: Value, _ r: Value, inPlace: Bool, on f: Frame) throws(PyException) {
+        if case .int(let a) = l, case .int(let b) = r, let v = FastArithmetic.int(op, a, b) {
+            f.push(.int(v))
+        } else if let v = FastArithmetic.float(op, l, r) {
+            f.push(.float(v))
+        } else {
+            f.push(inPlace ? try inplaceOp(op, l, r) : try binaryOp(op, l, r))
+        }
+    }
+
     /// How a frame's run ended.
     enum FrameStep {
         /// Another frame is on top now (a call, a return, an exception handled further out).
@@ -236,24 +249,10 @@ extension VirtualMachine {
                     f.push(.slice(SliceValue(start: start, stop: stop, step: step)))
                 case .binary(let op):
                     let r = f.pop()
-                    let l = f.pop()
-                    if case .int(let a) = l, case .int(let b) = r, let v = FastArithmetic.int(op, a, b) {
-                        f.push(.int(v))
-                    } else if let v = FastArithmetic.float(op, l, r) {
-                        f.push(.float(v))
-                    } else {
-                        f.push(try binaryOp(op, l, r))
-                    }
+                    try arithmetic(op, f.pop(), r, inPlace: false, on: f)
                 case .inplace(let op):
                     let r = f.pop()
-                    let l = f.pop()
-                    if case .int(let a) = l, case .int(let b) = r, let v = FastArithmetic.int(op, a, b) {
-                        f.push(.int(v))
-                    } else if let v = FastArithmetic.float(op, l, r) {
-                        f.push(.float(v))
-                    } else {
-                        f.push(try inplaceOp(op, l, r))
-                    }
+                    try arithmetic(op, f.pop(), r, inPlace: true, on: f)
                 case .unary(let op):
                     let v = f.pop()
                     f.push(try unaryOp(op, v))
@@ -566,23 +565,9 @@ extension VirtualMachine {
                 case .pushNull:
                     f.push(.none)
                 case .binaryConstInt(let op, let k):
-                    let l = f.pop()
-                    if case .int(let a) = l, let v = FastArithmetic.int(op, a, Int(k)) {
-                        f.push(.int(v))
-                    } else if case .float(let a) = l, let v = FastArithmetic.float(op, a, Double(k)) {
-                        f.push(.float(v))
-                    } else {
-                        f.push(try binaryOp(op, l, .int(Int(k))))
-                    }
+                    try arithmetic(op, f.pop(), .int(Int(k)), inPlace: false, on: f)
                 case .inplaceConstInt(let op, let k):
-                    let l = f.pop()
-                    if case .int(let a) = l, let v = FastArithmetic.int(op, a, Int(k)) {
-                        f.push(.int(v))
-                    } else if case .float(let a) = l, let v = FastArithmetic.float(op, a, Double(k)) {
-                        f.push(.float(v))
-                    } else {
-                        f.push(try inplaceOp(op, l, .int(Int(k))))
-                    }
+                    try arithmetic(op, f.pop(), .int(Int(k)), inPlace: true, on: f)
                 case .compareConstInt(let op, let k):
                     let l = f.pop()
                     if case .int(let a) = l, let r = Self.intCompare(op, a, Int(k)) {
