@@ -57,6 +57,8 @@ enum Builtins {
     static let listAppend = listMethods["append"]
     static let dequeMethods = methodTables["deque"] ?? [:]
     static let dictMethods = methodTables["dict"] ?? [:]
+    /// `dict.get`, which the dispatch loop performs itself for str and int keys.
+    static let dictGet = dictMethods["get"]
     static let counterMethods = methodTables["Counter"] ?? [:]
     static let orderedDictMethods = methodTables["OrderedDict"] ?? [:]
     static let setMethods = methodTables["set"] ?? [:]

@@ -21,6 +21,17 @@ enum FastSubscript {
         }
     }
 
+    /// `d.get(key, fallback)` for a str or int key; `nil` for a key of any other type (the
+    /// general path decides, and raises for unhashable ones).
+    @inline(__always)
+    static func dictGet(_ d: DictObject, _ key: Value, _ fallback: @autoclosure () -> Value) -> Value? {
+        switch key {
+        case .str(let s): return d.get(s, hash: PyHash.string(s)) ?? fallback()
+        case .int(let k): return d.value(forInt: k) ?? fallback()
+        default: return nil
+        }
+    }
+
     /// Stores `value` and returns `true`, or returns `false` having done nothing.
     @inline(__always)
     static func store(_ obj: Value, _ index: Value, _ value: Value) -> Bool {

@@ -201,6 +201,14 @@ extension VirtualMachine {
                         f.push(.none)
                         continue
                     }
+                    // `d.get(key)` and `d.get(key, default)` with a str or int key, looked up in place.
+                    if n == 1 || n == 2, case .builtin(let b) = callee, b === Builtins.dictGet, case .dict(let d) = f.at(receiverIndex),
+                        let v = FastSubscript.dictGet(d, f.at(receiverIndex + 1), n == 2 ? f.at(receiverIndex + 2) : .none)
+                    {
+                        f.drop(n + 2)
+                        f.push(v)
+                        continue
+                    }
                     let argStart = f.holdsNone(at: receiverIndex) ? receiverIndex + 1 : receiverIndex
                     if case .function(let fn) = callee,
                         try pushPlainCall(fn, caller: f, argStart: argStart, calleeIndex: receiverIndex - 1)
