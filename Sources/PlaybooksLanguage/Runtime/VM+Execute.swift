@@ -21,7 +21,7 @@ extension VirtualMachine {
     /// `obj.name` when the fast path (an instance's own attribute, no property can shadow it)
     /// did not apply; returns whether a frame was pushed. A property wins over an instance's
     /// own attribute; one whose getter is a plain Python function is called in the dispatch
-    /// loop, like any call: no nested run, and it may even be suspended.
+    /// loop, like any call, without a nested run.
     @inline(__always)
     func loadAttributeSlow(_ obj: Value, nameIndex i: Int, frame f: Frame) throws(PyException) -> Bool {
         if case .instance(let o) = obj {
