@@ -289,15 +289,13 @@ extension Compiler {
         case .stateVariable(let n):
             let i = b.name(n)
             b.emit(.loadStateVar(i))
-            try compile(value)
-            b.emit(.inplace(op))
+            try emitInplace(op, value)
             b.emit(.storeStateVar(i))
         case .attribute(let obj, let attr):
             try compile(obj)
             b.emit(.dup)
             b.emit(.loadAttr(b.name(attr)))
-            try compile(value)
-            b.emit(.inplace(op))
+            try emitInplace(op, value)
             b.emit(.rotTwo)
             b.emit(.storeAttr(b.name(attr)))
         case .subscript(let obj, let index):
@@ -315,8 +313,7 @@ extension Compiler {
             try compile(index)
             b.emit(.dupTwo)
             b.emit(.binarySubscript)
-            try compile(value)
-            b.emit(.inplace(op))
+            try emitInplace(op, value)
             b.emit(.rotThree)
             b.emit(.storeSubscript)
         default:

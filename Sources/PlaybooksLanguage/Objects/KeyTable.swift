@@ -187,7 +187,8 @@ struct KeyTable {
     }
 
     /// Whether the string key `name` is present; like ``valueInPlace(forName:hash:)`` without
-    /// copying the value out.
+    /// copying the value out. (The two keep their own scans: sharing one that returns the
+    /// entry's position cost `dict_aggregate` 4.5 % more instructions, measured.)
     @inline(__always)
     mutating func containsName(_ name: String, hash: Int) -> Bool {
         if index.isEmpty {

@@ -11,13 +11,20 @@ enum FastSubscript {
             guard case .int(let i) = index, i >= 0, i < l.items.count else { return nil }
             return l.items[i]
         case .dict(let d):
-            switch index {
-            case .str(let s): return d.get(s, hash: PyHash.string(s))
-            case .int(let k): return d.value(forInt: k)
-            default: return nil
-            }
+            return dictLookup(d, index) ?? nil
         default:
             return nil
+        }
+    }
+
+    /// The value under a str or int key (`.some(nil)` when it is absent); `nil` for a key of
+    /// any other type, which the general path must hash and compare.
+    @inline(__always)
+    static func dictLookup(_ d: DictObject, _ key: Value) -> Value?? {
+        switch key {
+        case .str(let s): return .some(d.get(s, hash: PyHash.string(s)))
+        case .int(let k): return .some(d.value(forInt: k))
+        default: return nil
         }
     }
 
@@ -25,11 +32,8 @@ enum FastSubscript {
     /// general path decides, and raises for unhashable ones).
     @inline(__always)
     static func dictGet(_ d: DictObject, _ key: Value, _ fallback: @autoclosure () -> Value) -> Value? {
-        switch key {
-        case .str(let s): return d.get(s, hash: PyHash.string(s)) ?? fallback()
-        case .int(let k): return d.value(forInt: k) ?? fallback()
-        default: return nil
-        }
+        guard let found = dictLookup(d, key) else { return nil }
+        return found ?? fallback()
     }
 
     /// Stores `value` and returns `true`, or returns `false` having done nothing.
