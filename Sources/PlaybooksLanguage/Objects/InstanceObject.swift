@@ -1,0 +1,9 @@
+/// An instance of a user-defined class.
+public final class InstanceObject: @unchecked Sendable {
+    public internal(set) var cls: TypeObject
+    public internal(set) var attributes: DictObject
+    public init(cls: TypeObject, attributes: DictObject = DictObject()) {
+        self.cls = cls
+        self.attributes = attributes
+    }
+}
