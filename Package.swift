@@ -47,7 +47,10 @@ let package = Package(
             dependencies: [
                 "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksLLM",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            // Async functions run on their caller's executor unless marked @concurrent, so an
+            // `Execution` actor can drive its runner (which holds the non-Sendable VM).
+            swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
         ),
         // LLM providers behind one protocol: OpenAI-compatible, Anthropic (HTTP streaming, SSE) and scripted replies.
         .target(

@@ -215,7 +215,8 @@ struct BenchDurabilityCommand: AsyncParsableCommand {
         policy: SnapshotPolicy = SnapshotPolicy()
     ) async throws -> (wall: Double, cpu: Double) {
         let runner = try await ExecutionRunner.start(
-            program: program, store: store, id: try ExecutionID(validating: id), policy: policy, failpoints: Failpoints())
+            program: program, store: store, id: try ExecutionID(validating: id),
+            options: RunnerOptions(policy: policy).with(failpoints: Failpoints()))
         defer { runner.close() }
         let clock = ContinuousClock()
         let c0 = cpuSeconds()
@@ -223,7 +224,7 @@ struct BenchDurabilityCommand: AsyncParsableCommand {
         let outcome = try await runner.run()
         let seconds = Self.seconds(clock.now - t0)
         let cpu = cpuSeconds() - c0
-        guard outcome == .finished(result: expect) else {
+        guard case .finished(let result) = outcome, result.repr == expect else {
             throw BenchFailure(description: "execution \(id) ended with \(outcome), expected result \(expect)")
         }
         return (seconds, cpu)
@@ -500,7 +501,8 @@ struct BenchDurabilityCommand: AsyncParsableCommand {
                     let t0 = clock.now
                     let store = try Self.open(kind, .process, in: dir)
                     let t1 = clock.now
-                    let runner = try await ExecutionRunner.resume(id: id, program: program, store: store, failpoints: Failpoints())
+                    let runner = try await ExecutionRunner.resume(
+                        id: id, program: program, store: store, options: RunnerOptions().with(failpoints: Failpoints()))
                     let t2 = clock.now
                     runner.onEvent = { event in
                         switch event {
@@ -511,7 +513,9 @@ struct BenchDurabilityCommand: AsyncParsableCommand {
                     }
                     let outcome = try await runner.run()
                     runner.close()
-                    guard outcome == .finished(result: "\(kib)"), let t3 = probe.firstSaid, let recovered = probe.recovered else {
+                    guard case .finished(let result) = outcome, result.repr == "\(kib)", let t3 = probe.firstSaid,
+                        let recovered = probe.recovered
+                    else {
                         throw BenchFailure(description: "resume of \(id) ended with \(outcome) and no live Say")
                     }
                     if r == 0 { continue }  // warm-up

@@ -47,13 +47,12 @@ struct RunCommand: AsyncParsableCommand {
         let provider = try llmOptions.provider(configuration: configuration)
         let runner: ExecutionRunner
         do {
-            runner = try await ExecutionRunner.start(
-                program: executionProgram, store: store, id: executionID, messages: message,
-                llm: provider,
-                llmModel: llmOptions.modelName(configuration: configuration),
+            let options = RunnerOptions(
+                messages: message, llm: provider, llmModel: llmOptions.modelName(configuration: configuration),
                 policy: SnapshotPolicy(
                     everyRecords: configuration.durability.snapshotEvery, keepLast: configuration.durability.keepLastN),
                 limits: configuration.limits.vmLimits)
+            runner = try await ExecutionRunner.start(program: executionProgram, store: store, id: executionID, options: options)
         } catch { throw fail(error.description) }
         let resumeHint =
             storeOptions.store != nil
@@ -104,14 +103,13 @@ struct ResumeCommand: AsyncParsableCommand {
         let provider = try llmOptions.provider(configuration: configuration)
         let runner: ExecutionRunner
         do {
-            runner = try await ExecutionRunner.resume(
-                id: executionID, program: program, store: store, messages: message,
-                llm: provider,
-                llmModel: llmOptions.modelName(configuration: configuration),
+            let options = RunnerOptions(
+                messages: message, llm: provider, llmModel: llmOptions.modelName(configuration: configuration),
                 policy: SnapshotPolicy(
                     everyRecords: configuration?.durability.snapshotEvery ?? 64,
                     keepLast: configuration?.durability.keepLastN ?? 0),
                 limits: configuration?.limits.vmLimits ?? Limits())
+            runner = try await ExecutionRunner.resume(id: executionID, program: program, store: store, options: options)
         } catch { throw fail(error.description) }
         var hint = "playbooks resume \(executionID)"
         if let s = storeOptions.store { hint += " --store \(s)" } else if let p = storeOptions.program { hint += " --program \(p)" }

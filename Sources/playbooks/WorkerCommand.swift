@@ -50,8 +50,9 @@ struct WorkerCommand: AsyncParsableCommand {
         let options = Worker.Options(
             concurrency: concurrency, leaseDuration: .milliseconds(Int(lease * 1000)),
             idlePoll: poll.map { .milliseconds(Int($0 * 1000)) },
-            policy: SnapshotPolicy(everyRecords: snapshotEvery), llm: try llmOptions.provider(configuration: nil),
-            llmModel: llmOptions.model)
+            runner: RunnerOptions(
+                llm: try llmOptions.provider(configuration: nil), llmModel: llmOptions.model,
+                policy: SnapshotPolicy(everyRecords: snapshotEvery)))
         let worker = Worker(queue: queue, options: options)
         let verbose = self.verbose
         worker.onEvent = { event in

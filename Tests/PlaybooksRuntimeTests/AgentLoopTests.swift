@@ -54,7 +54,7 @@ import Testing
         let program = try ExecutionProgram(program: Program(parsing: Self.program, path: "helper.pb"))
         let llm = RecordingLLM(replies)
         let runner = try await ExecutionRunner.start(
-            program: program, store: MemoryCheckpointStore(), llm: llm, failpoints: Failpoints())
+            program: program, store: MemoryCheckpointStore(), options: RunnerOptions(llm: llm).with(failpoints: Failpoints()))
         return (try await runner.run(), llm, runner)
     }
 
@@ -63,7 +63,7 @@ import Testing
             "Let me start.\n```python\nawait Step(\"Main:01:EXE\")\ntotal = await Double(21) / 0\nawait Say(\"user\", \"never\")\n```\n",
             "```python\ntotal = await Double(21)\nawait Say(\"user\", f\"total {total}\")\nawait Return(total)\n```",
         ])
-        #expect(outcome == .finished(result: "42"))
+        #expect(outcome == .finished(ExecutionResult(value: .int(42), repr: "42")))
         #expect(runner.state.transcript.map(\.text) == ["total 42"])
         let second = try #require(llm.requests.withLock { $0.count > 1 ? $0[1] : nil })
         let feedback = try #require(second.messages.last?.content)
@@ -78,7 +78,7 @@ import Testing
             "await Step(\"Main:02:EXE\")\nreply = await Greeter(\"Ada\")\nawait Return(reply)\n",
             "await Say(\"user\", \"Hello, Ada\")\nawait Return(\"greeted\")\n",
         ])
-        #expect(outcome == .finished(result: "'greeted'"))
+        #expect(outcome == .finished(ExecutionResult(value: .str("greeted"), repr: "'greeted'")))
         #expect(runner.state.transcript.map(\.text) == ["Hello, Ada"])
         let requests = llm.requests.withLock { $0 }
         #expect(requests.count == 2)
@@ -100,7 +100,8 @@ import Testing
 
     @Test func markdownPlaybookWithoutAnLLMSaysWhatIsMissing() async throws {
         let program = try ExecutionProgram(program: Program(parsing: Self.program, path: "helper.pb"))
-        let runner = try await ExecutionRunner.start(program: program, store: MemoryCheckpointStore(), failpoints: Failpoints())
+        let runner = try await ExecutionRunner.start(
+            program: program, store: MemoryCheckpointStore(), options: RunnerOptions().with(failpoints: Failpoints()))
         guard case .failed(let traceback) = try await runner.run() else {
             Issue.record("expected a failure")
             return

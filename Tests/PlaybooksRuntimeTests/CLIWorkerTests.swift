@@ -66,7 +66,7 @@ struct CLIWorkerTests {
     static func reference(_ program: ExecutionProgram) async throws -> (transcript: [Message], result: String) {
         let runner = try await ExecutionRunner.start(program: program, store: MemoryCheckpointStore())
         guard case .finished(let result) = try await runner.run() else { throw CancellationError() }
-        return (runner.state.transcript, result)
+        return (runner.state.transcript, result.repr)
     }
 
     /// The rows of `sql`, whose columns must all be text.

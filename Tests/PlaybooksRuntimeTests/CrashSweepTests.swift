@@ -16,7 +16,8 @@ import Testing
     }
 
     static func uninterrupted(_ program: ExecutionProgram, store: any CheckpointStore) async throws -> (Run, [String]) {
-        let runner = try await ExecutionRunner.start(program: program, store: store, failpoints: Failpoints())
+        let runner = try await ExecutionRunner.start(
+            program: program, store: store, options: RunnerOptions().with(failpoints: Failpoints()))
         var said: [String] = []
         runner.onEvent = { if case .said(let m) = $0 { said.append(m.text) } }
         let outcome = try await runner.run()
@@ -32,7 +33,8 @@ import Testing
         failpoints: Failpoints, policy: SnapshotPolicy
     ) async throws -> (Run, [String], crashes: Int) {
         var said: [String] = []
-        let first = try await ExecutionRunner.start(program: program, store: store, policy: policy, failpoints: failpoints)
+        let first = try await ExecutionRunner.start(
+            program: program, store: store, options: RunnerOptions(policy: policy).with(failpoints: failpoints))
         first.simulatesCrashes = true
         first.onEvent = { if case .said(let m) = $0 { said.append(m.text) } }
         let id = first.id
@@ -50,7 +52,8 @@ import Testing
             first.close()
         }
         let store = try reopen()
-        let runner = try await ExecutionRunner.resume(id: id, program: program, store: store, policy: policy, failpoints: Failpoints())
+        let runner = try await ExecutionRunner.resume(
+            id: id, program: program, store: store, options: RunnerOptions(policy: policy).with(failpoints: Failpoints()))
         runner.onEvent = { if case .said(let m) = $0 { said.append(m.text) } }
         let outcome = try await runner.run()
         let run = Run(outcome: outcome, state: runner.state, records: try await store.lastSequence(id))

@@ -21,35 +21,36 @@ import Testing
     @Test func waitingForAMessageSavesAndResumesInAnotherRunner() async throws {
         let store = MemoryCheckpointStore()
         let program = ExecutionRunnerTests.program(Self.greeter)
-        let first = try await ExecutionRunner.start(program: program, store: store, failpoints: Failpoints())
+        let first = try await ExecutionRunner.start(program: program, store: store, options: RunnerOptions().with(failpoints: Failpoints()))
         #expect(try await first.run() == .waitingForMessage(source: "user"))
         #expect(try await store.loadExecution(first.id)?.status == .waiting)
         #expect(try await store.loadExecution(first.id)?.attributes["waiting_for"] == "user")
         first.close()
 
         let second = try await ExecutionRunner.resume(
-            id: first.id, program: program, store: store, messages: ["Ada"], failpoints: Failpoints())
+            id: first.id, program: program, store: store, options: RunnerOptions(messages: ["Ada"]).with(failpoints: Failpoints()))
         var said: [String] = []
         second.onEvent = { if case .said(let m) = $0 { said.append(m.text) } }
         #expect(try await second.run() == .waitingForMessage(source: "user"))
         #expect(said == ["Hello, Ada!"])
         second.send("more")
-        #expect(try await second.run() == .finished(result: "'Ada/more'"))
+        #expect(try await second.run() == .finished(ExecutionResult(value: .str("Ada/more"), repr: "'Ada/more'")))
         #expect(second.state.transcript.map(\.text) == ["What is your name?", "Hello, Ada!"])
         #expect(second.state.variables == [NamedValue(name: "name", value: "'Ada'")])
     }
 
     @Test func messagesGivenUpFrontNeverStop() async throws {
         let runner = try await ExecutionRunner.start(
-            program: ExecutionRunnerTests.program(Self.greeter), store: MemoryCheckpointStore(), messages: ["Bo", "x"],
-            failpoints: Failpoints())
-        #expect(try await runner.run() == .finished(result: "'Bo/x'"))
+            program: ExecutionRunnerTests.program(Self.greeter), store: MemoryCheckpointStore(),
+            options: RunnerOptions(messages: ["Bo", "x"]).with(failpoints: Failpoints()))
+        #expect(try await runner.run() == .finished(ExecutionResult(value: .str("Bo/x"), repr: "'Bo/x'")))
     }
 
     @Test func finishedExecutionIsNotResumable() async throws {
         let store = MemoryCheckpointStore()
         let program = ExecutionRunnerTests.program(Self.greeter)
-        let runner = try await ExecutionRunner.start(program: program, store: store, messages: ["a", "b"], failpoints: Failpoints())
+        let runner = try await ExecutionRunner.start(
+            program: program, store: store, options: RunnerOptions(messages: ["a", "b"]).with(failpoints: Failpoints()))
         _ = try await runner.run()
         runner.close()
         await #expect {
@@ -63,7 +64,7 @@ import Testing
     @Test func changedProgramIsRefused() async throws {
         let store = MemoryCheckpointStore()
         let runner = try await ExecutionRunner.start(
-            program: ExecutionRunnerTests.program(Self.greeter), store: store, failpoints: Failpoints())
+            program: ExecutionRunnerTests.program(Self.greeter), store: store, options: RunnerOptions().with(failpoints: Failpoints()))
         _ = try await runner.run()
         runner.close()
         let changed = ExecutionRunnerTests.program(Self.greeter.replacingOccurrences(of: "Hello", with: "Hi"))
@@ -80,17 +81,18 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try SQLiteCheckpointStore(path: directory + "/state.db", durability: .process)
         let program = ExecutionRunnerTests.program(Self.greeter)
-        let first = try await ExecutionRunner.start(program: program, store: store, failpoints: Failpoints())
+        let first = try await ExecutionRunner.start(program: program, store: store, options: RunnerOptions().with(failpoints: Failpoints()))
         _ = try await first.run()
         await #expect {
-            _ = try await ExecutionRunner.resume(id: first.id, program: program, store: store, messages: ["x"])
+            _ = try await ExecutionRunner.resume(id: first.id, program: program, store: store, options: RunnerOptions(messages: ["x"]))
         } throws: { error in
             guard case ExecutionError.store(.locked(let id, _)) = error else { return false }
             return id == first.id
         }
         first.close()
-        let second = try await ExecutionRunner.resume(id: first.id, program: program, store: store, messages: ["x", "y"])
-        #expect(try await second.run() == .finished(result: "'x/y'"))
+        let second = try await ExecutionRunner.resume(
+            id: first.id, program: program, store: store, options: RunnerOptions(messages: ["x", "y"]))
+        #expect(try await second.run() == .finished(ExecutionResult(value: .str("x/y"), repr: "'x/y'")))
     }
 
     @Test func keepLastPrunesOldHistoryAndTheLastCheckpointsStayRestorable() async throws {
@@ -105,9 +107,9 @@ import Testing
         let store = MemoryCheckpointStore()
         let program = ExecutionRunnerTests.program(source)
         let runner = try await ExecutionRunner.start(
-            program: program, store: store, policy: SnapshotPolicy(everyRecords: 5, keepLast: 6, journalFraction: 0),
-            failpoints: Failpoints())
-        #expect(try await runner.run() == .finished(result: "'done'"))
+            program: program, store: store,
+            options: RunnerOptions(policy: SnapshotPolicy(everyRecords: 5, keepLast: 6, journalFraction: 0)).with(failpoints: Failpoints()))
+        #expect(try await runner.run() == .finished(ExecutionResult(value: .str("done"), repr: "'done'")))
         let manager = CheckpointManager(executionID: runner.id, store: store, program: program)
         let kept = try await manager.list().map(\.counter)
         #expect(kept.last == 40)
@@ -128,7 +130,8 @@ import Testing
         // program, replayed by another with the first one's hash.
         let store = MemoryCheckpointStore()
         let original = ExecutionRunnerTests.program(Self.greeter)
-        let runner = try await ExecutionRunner.start(program: original, store: store, failpoints: Failpoints())
+        let runner = try await ExecutionRunner.start(
+            program: original, store: store, options: RunnerOptions().with(failpoints: Failpoints()))
         _ = try await runner.run()
         runner.close()
         var other = ExecutionRunnerTests.program(
@@ -139,7 +142,8 @@ import Testing
         try await fresh.createExecution(try #require(try await store.loadExecution(runner.id)))
         try await fresh.append(try await store.readJournal(runner.id, from: 1).records, to: runner.id)
         await #expect {
-            let again = try await ExecutionRunner.resume(id: runner.id, program: other, store: fresh, messages: ["x"])
+            let again = try await ExecutionRunner.resume(
+                id: runner.id, program: other, store: fresh, options: RunnerOptions(messages: ["x"]))
             _ = try await again.run()
         } throws: { error in
             guard case ExecutionError.diverged(_, 1, "Say", "Step") = error else { return false }
@@ -150,7 +154,8 @@ import Testing
     @Test func checkpointCarriesTheSeedFields() async throws {
         let store = MemoryCheckpointStore()
         let program = ExecutionRunnerTests.program(SweepPrograms.seed)
-        let runner = try await ExecutionRunner.start(program: program, store: store, failpoints: Failpoints())
+        let runner = try await ExecutionRunner.start(
+            program: program, store: store, options: RunnerOptions().with(failpoints: Failpoints()))
         _ = try await runner.run()
         let manager = CheckpointManager(executionID: runner.id, store: store, program: program)
         // Record 7 is FetchData's Step; the seed's ckpt_7 is inside Main:03 with x known.

@@ -15,10 +15,13 @@ import Testing
         var said: [String] = []
         runner.onEvent = { if case .said(let m) = $0 { said.append(m.text) } }
         let outcome = try await runner.run()
+        let artifact = "[{'id': 1, 'amount': 10}, {'id': 2, 'amount': 20}, {'id': 3, 'amount': 30}]"
         #expect(
             outcome
                 == .finished(
-                    result: "{'total': 60, 'artifact': \"[{'id': 1, 'amount': 10}, {'id': 2, 'amount': 20}, {'id': 3, 'amount': 30}]\"}"))
+                    ExecutionResult(
+                        value: .dict([PortableEntry(.str("total"), .int(60)), PortableEntry(.str("artifact"), .str(artifact))]),
+                        repr: "{'total': 60, 'artifact': \"\(artifact)\"}")))
         #expect(
             said == [
                 "Hello!", "Result: 42", "Got data: [{'id': 1, 'amount': 10}, {'id': 2, 'amount': 20}, {'id': 3, 'amount': 30}]",

@@ -44,14 +44,15 @@ import Testing
         let store = MemoryCheckpointStore()
         let program = ExecutionRunnerTests.program(Self.source)
         let first = try await ExecutionRunner.start(
-            program: program, store: store, externals: [Self.charge(delivery, log: log)],
-            failpoints: Failpoints(entries: [point: [sequence]]))
+            program: program, store: store,
+            options: RunnerOptions(externals: [Self.charge(delivery, log: log)]).with(failpoints: Failpoints(entries: [point: [sequence]])))
         first.simulatesCrashes = true
         await #expect(throws: ExecutionError.self) { _ = try await first.run() }
         first.close()
         let second = try await ExecutionRunner.resume(
-            id: first.id, program: program, store: store, externals: [Self.charge(delivery, log: log)], failpoints: Failpoints())
-        #expect(try await second.run() == .finished(result: "'ok'"))
+            id: first.id, program: program, store: store,
+            options: RunnerOptions(externals: [Self.charge(delivery, log: log)]).with(failpoints: Failpoints()))
+        #expect(try await second.run() == .finished(ExecutionResult(value: .str("ok"), repr: "'ok'")))
         return second.state
     }
 
@@ -103,8 +104,9 @@ import Testing
             """
         let lookup = ExternalFunction(name: "Lookup") { _ in throw ExternalFunctionError(type: "KeyError", message: "x") }
         let runner = try await ExecutionRunner.start(
-            program: ExecutionRunnerTests.program(source), store: store, externals: [lookup], failpoints: Failpoints())
-        #expect(try await runner.run() == .finished(result: "1"))
+            program: ExecutionRunnerTests.program(source), store: store,
+            options: RunnerOptions(externals: [lookup]).with(failpoints: Failpoints()))
+        #expect(try await runner.run() == .finished(ExecutionResult(value: .int(1), repr: "1")))
         #expect(runner.state.transcript.map(\.text) == ["missing 'x'"])
         let checkpoints = try await CheckpointManager(
             executionID: runner.id, store: store, program: ExecutionRunnerTests.program(source)

@@ -26,10 +26,16 @@ import Testing
     @Test func seedScenarioRunsWithTheScriptedLLM() async throws {
         let store = MemoryCheckpointStore()
         let llm = try Self.provider(chunkSize: 5)
-        let runner = try await ExecutionRunner.start(program: try Self.program(), store: store, llm: llm, failpoints: Failpoints())
+        let runner = try await ExecutionRunner.start(
+            program: try Self.program(), store: store, options: RunnerOptions(llm: llm).with(failpoints: Failpoints()))
         var said: [String] = []
         runner.onEvent = { if case .said(let m) = $0 { said.append(m.text) } }
-        #expect(try await runner.run() == .finished(result: "{'rows': 3, 'total': 35.0}"))
+        #expect(
+            try await runner.run()
+                == .finished(
+                    ExecutionResult(
+                        value: .dict([PortableEntry(.str("rows"), .int(3)), PortableEntry(.str("total"), .float(35.0))]),
+                        repr: "{'rows': 3, 'total': 35.0}")))
         #expect(said.count == 4 && said[0] == "Hello!" && said[1] == "Result: 42")
         #expect(llm.requestedCallIndices == [0, 1, 2, 3])
         let state = runner.state
@@ -49,7 +55,8 @@ import Testing
         let program = try Self.program()
         let reference = MemoryCheckpointStore()
         let first = try await ExecutionRunner.start(
-            program: program, store: reference, llm: try Self.provider(chunkSize: chunkSize), failpoints: Failpoints())
+            program: program, store: reference,
+            options: RunnerOptions(llm: try Self.provider(chunkSize: chunkSize)).with(failpoints: Failpoints()))
         var expectedSaid: [String] = []
         first.onEvent = { if case .said(let m) = $0 { expectedSaid.append(m.text) } }
         let expectedOutcome = try await first.run()
@@ -64,13 +71,13 @@ import Testing
                 let llm = try Self.provider(chunkSize: chunkSize)
                 var said: [String] = []
                 let crashing = try await ExecutionRunner.start(
-                    program: program, store: store, llm: llm, failpoints: Failpoints(entries: [point: [n]]))
+                    program: program, store: store, options: RunnerOptions(llm: llm).with(failpoints: Failpoints(entries: [point: [n]])))
                 crashing.simulatesCrashes = true
                 crashing.onEvent = { if case .said(let m) = $0 { said.append(m.text) } }
                 await #expect(throws: ExecutionError.self) { _ = try await crashing.run() }
                 crashing.close()
                 let resumed = try await ExecutionRunner.resume(
-                    id: crashing.id, program: program, store: store, llm: llm, failpoints: Failpoints())
+                    id: crashing.id, program: program, store: store, options: RunnerOptions(llm: llm).with(failpoints: Failpoints()))
                 resumed.onEvent = { if case .said(let m) = $0 { said.append(m.text) } }
                 let label = "\(point.rawValue):\(n) chunk \(chunkSize)"
                 #expect(try await resumed.run() == expectedOutcome, "\(label)")
@@ -94,7 +101,7 @@ import Testing
         let program = try Self.program()
         let store = MemoryCheckpointStore()
         let original = try await ExecutionRunner.start(
-            program: program, store: store, llm: try Self.provider(chunkSize: 4), failpoints: Failpoints())
+            program: program, store: store, options: RunnerOptions(llm: try Self.provider(chunkSize: 4)).with(failpoints: Failpoints()))
         let outcome = try await original.run()
         original.close()
         let records = try await store.lastSequence(original.id)
@@ -102,7 +109,8 @@ import Testing
         for n in [1, 9, records / 2, records - 1] {
             let copy = try await ExecutionRunner.fork(original.id, from: n, store: store)
             let llm = try Self.provider(chunkSize: 4)
-            let runner = try await ExecutionRunner.resume(id: copy, program: program, store: store, llm: llm, failpoints: Failpoints())
+            let runner = try await ExecutionRunner.resume(
+                id: copy, program: program, store: store, options: RunnerOptions(llm: llm).with(failpoints: Failpoints()))
             #expect(try await runner.run() == outcome, "fork at \(n)")
             #expect(runner.state.transcript == original.state.transcript, "fork at \(n)")
             #expect(try await store.loadExecution(copy)?.attributes["forked_from"] == "\(original.id)@\(n)")

@@ -50,7 +50,7 @@ final class LiveResponse {
                 streamEnded = true
                 return nil
             }
-            if let delta = try await deltas?.next() {
+            if let delta = try await deltas?.next(isolation: #isolation) {
                 queue.feed(delta)
             } else {
                 queue.finish()

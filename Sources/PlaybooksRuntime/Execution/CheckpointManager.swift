@@ -25,7 +25,7 @@ public struct CheckpointManager: Sendable {
     /// is left out (the checkpoints before it are listed).
     public func list() async throws(ExecutionError) -> [Checkpoint] {
         let id = executionID
-        let read = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.readJournal(id, from: 1) }
+        let read = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.readJournal(id, from: 1) }
         var out: [Checkpoint] = []
         for record in read.records {
             do {
@@ -40,7 +40,7 @@ public struct CheckpointManager: Sendable {
     /// Checkpoint `counter` with the full state right after it, or `nil` when there is no such record.
     public func get(_ counter: Int) async throws(ExecutionError) -> Checkpoint? {
         let id = executionID
-        let read = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.readJournal(id, from: counter) }
+        let read = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.readJournal(id, from: counter) }
         guard let record = read.records.first, record.sequence == counter else { return nil }
         let decoded: AwaitRecord
         do { decoded = try AwaitRecord(record: record) } catch {
@@ -60,7 +60,7 @@ public struct CheckpointManager: Sendable {
     /// The newest checkpoint, with state.
     public func latest() async throws(ExecutionError) -> Checkpoint? {
         let id = executionID
-        let last = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.lastSequence(id) }
+        let last = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.lastSequence(id) }
         return last == 0 ? nil : try await get(last)
     }
 
@@ -68,11 +68,11 @@ public struct CheckpointManager: Sendable {
     /// snapshots older than the newest snapshot at or before the `n`-th last checkpoint.
     public func prune(keepLast n: Int) async throws(ExecutionError) {
         let id = executionID
-        let last = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.lastSequence(id) }
+        let last = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.lastSequence(id) }
         let oldestKept = last - max(n, 1) + 1
         guard oldestKept > 0 else { return }
-        let snapshots = try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.snapshotSequences(id) }
+        let snapshots = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.snapshotSequences(id) }
         guard let base = snapshots.last(where: { $0 <= oldestKept }), base > 0 else { return }
-        try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.prune(id, keepingFrom: base) }
+        try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.prune(id, keepingFrom: base) }
     }
 }

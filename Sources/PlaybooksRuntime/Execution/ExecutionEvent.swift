@@ -1,4 +1,5 @@
 import PlaybooksDurability
+import PlaybooksLanguage
 
 /// A message in an execution's transcript.
 public struct Message: Sendable, Equatable, Codable, CustomStringConvertible {
@@ -29,12 +30,34 @@ public enum ExecutionEvent: Sendable {
 
 /// How a run of an execution ended.
 public enum ExecutionOutcome: Sendable, Equatable {
-    /// The entry playbook returned; the value as Python's `repr`.
-    case finished(result: String)
+    /// The entry playbook returned this value.
+    case finished(ExecutionResult)
     /// An exception escaped; the traceback text.
     case failed(traceback: String)
     /// The code waits for a message from `source` and none was given; resume with one.
     case waitingForMessage(source: String)
+}
+
+/// The value an execution's entry playbook returned.
+///
+/// ```swift
+/// if case .finished(let result) = try await runner.run() {
+///     print(result)                        // Python's repr, e.g. {'rows': 3}
+///     if case .dict(let entries)? = result.value { ... }
+/// }
+/// ```
+public struct ExecutionResult: Sendable, Equatable, CustomStringConvertible {
+    /// The value as data; `nil` when it is not plain data (an instance, a function, a set, ...).
+    public var value: PortableValue?
+    /// The value as Python's `repr` shows it.
+    public var repr: String
+
+    public init(value: PortableValue?, repr: String) {
+        self.value = value
+        self.repr = repr
+    }
+
+    public var description: String { repr }
 }
 
 /// Why an execution could not run or resume. Every message names the execution.

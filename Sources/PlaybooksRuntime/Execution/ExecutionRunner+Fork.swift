@@ -6,20 +6,21 @@ extension ExecutionRunner {
     /// (for example with another model) and the original stays as it was.
     ///
     /// The copy gets the original's journal up to `sequence` and its snapshots up to there; it is
-    /// `running`, so ``resume(id:program:store:externals:messages:llm:llmModel:policy:limits:failpoints:)``
+    /// `running`, so ``resume(id:program:store:options:)``
     /// continues it from that checkpoint.
     ///
     /// ```swift
     /// let copy = try await ExecutionRunner.fork(id, from: 7, store: store)
-    /// let runner = try await ExecutionRunner.resume(id: copy, program: program, store: store, llm: otherModel)
+    /// let runner = try await ExecutionRunner.resume(
+    ///     id: copy, program: program, store: store, options: RunnerOptions(llm: otherModel))
     /// ```
     public static func fork(
         _ id: ExecutionID, from sequence: Int, store: any CheckpointStore, newID: ExecutionID? = nil
     ) async throws(ExecutionError) -> ExecutionID {
-        guard let original = try await wrap({ () async throws(StoreError) in try await store.loadExecution(id) }) else {
+        guard let original = try await ExecutionJournal.wrap({ () async throws(StoreError) in try await store.loadExecution(id) }) else {
             throw .store(.executionNotFound(id))
         }
-        let read = try await wrap { () async throws(StoreError) in try await store.readJournal(id, from: 1) }
+        let read = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.readJournal(id, from: 1) }
         let records = read.records.filter { $0.sequence <= sequence }
         guard let last = records.last, last.sequence == sequence else {
             throw .damaged(id, "there is no checkpoint \(sequence) to fork from (the journal has \(read.records.last?.sequence ?? 0))")
@@ -38,14 +39,16 @@ extension ExecutionRunner {
         info.attributes["waiting_for"] = nil
         info.attributes["forked_from"] = "\(id)@\(sequence)"
         let copy = info
-        try await wrap { () async throws(StoreError) in try await store.createExecution(copy) }
-        try await wrap { () async throws(StoreError) in try await store.append(records, to: copyID) }
-        let snapshots = try await wrap { () async throws(StoreError) in try await store.snapshotSequences(id) }
+        try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.createExecution(copy) }
+        try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.append(records, to: copyID) }
+        let snapshots = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.snapshotSequences(id) }
         for s in snapshots where s <= sequence {
-            if let snapshot = try await wrap({ () async throws(StoreError) in try await store.latestSnapshot(id, atOrBefore: s) }),
+            if let snapshot = try await ExecutionJournal.wrap({ () async throws(StoreError) in
+                try await store.latestSnapshot(id, atOrBefore: s)
+            }),
                 snapshot.sequence == s
             {
-                try await wrap { () async throws(StoreError) in try await store.writeSnapshot(snapshot, for: copyID) }
+                try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.writeSnapshot(snapshot, for: copyID) }
             }
         }
         return copyID

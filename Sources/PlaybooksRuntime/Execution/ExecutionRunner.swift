@@ -9,6 +9,13 @@ import PlaybooksLanguage
 /// await from the journal instead of performing it again — to continue at exactly the await
 /// where the execution stopped.
 ///
+/// The runner is the execution's lifecycle (start, resume, inspect, run, send); the rest lives in
+/// types of their own: ``ExecutionJournal`` (records, replay, snapshots, the lock),
+/// ``BuiltinEffects`` (what `Say`, `Step`, `Return` and the artifacts do), ``AgentInstance`` and its
+/// ``LLMSession`` (messages given to the agent, its LLM), and ``PreludeGlobals`` (the typed view of
+/// the playbook frames the prelude keeps in the VM). Host calls are performed in
+/// `ExecutionRunner+HostCalls.swift`, replayed in `ExecutionRunner+Replay.swift`.
+///
 /// ```swift
 /// let store = try openStore(.sqlite(path: ".playbooks/state.db"), durability: .process)
 /// let runner = try await ExecutionRunner.start(program: program, store: store)
@@ -17,6 +24,10 @@ import PlaybooksLanguage
 /// // after a crash, in a new process:
 /// let again = try await ExecutionRunner.resume(id: runner.id, program: program, store: store)
 /// ```
+///
+/// A runner holds its execution's lock until it is freed or ``close()`` is called: in one process,
+/// let the first runner go before resuming the same execution with a second one. ``Execution`` is
+/// the `Sendable` handle for embedding, with events as an `AsyncSequence`.
 public final class ExecutionRunner {
     public let id: ExecutionID
     /// Reports durable progress: messages said, steps, checkpoints. Set before ``run()``.
@@ -25,73 +36,44 @@ public final class ExecutionRunner {
     /// ``ExecutionError/stopped(_:at:)`` (a worker shutting down finishes the current await this way).
     public var shouldStop: () -> Bool = { false }
 
-    let store: any CheckpointStore
     let program: ExecutionProgram
-    let lock: (any ExecutionLock)?
-    var vm: VirtualMachine
+    let vm: VirtualMachine
     var info: ExecutionInfo
+    let journal: ExecutionJournal
+    let agent: AgentInstance
     let externals: [String: ExternalFunction]
-    var messages: [String]
-    let policy: SnapshotPolicy
-    let failpoints: Failpoints
-    let limits: Limits
+    /// The program file's lines, for the statement of each record and for tracebacks.
     let sourceLines: [Substring]
-
-    /// The last journal record applied to the VM.
-    var sequence = 0
-    /// Recorded awaits still to be answered from the journal.
-    var replay: [JournalRecord] = []
-    var replayIndex = 0
-    var lastSnapshotSequence = -1
-    var lastSnapshotBytes = 0
-    var recordsSinceSnapshot = 0
-    var bytesSinceSnapshot = 0
-    /// The LLM that runs Markdown playbooks, if any.
-    var llm: (any LLMProvider)?
-    var llmModel: String?
-    /// Per Markdown playbook frame (by depth on the playbook stack): the response being read, in
-    /// this process only. (What the code received of it is in the frame and the journal.)
-    var responses: [Int: LiveResponse] = [:]
-    /// Failpoints throw ``ExecutionError/crashed(_:at:)`` instead of killing the process (tests).
-    var simulatesCrashes = false
-    /// Set when the journal ends with an at-most-once call that started and has no outcome.
-    var inFlightAtMostOnce = false
     /// Inspection never performs a call or writes anything.
     let inspecting: Bool
 
     init(
-        id: ExecutionID, store: any CheckpointStore, program: ExecutionProgram, lock: (any ExecutionLock)?,
-        vm: VirtualMachine, info: ExecutionInfo, externals: [ExternalFunction], messages: [String],
-        policy: SnapshotPolicy, failpoints: Failpoints, limits: Limits, inspecting: Bool
+        program: ExecutionProgram, vm: VirtualMachine, info: ExecutionInfo, journal: ExecutionJournal, options: RunnerOptions,
+        inspecting: Bool
     ) {
-        self.id = id
-        self.store = store
+        self.id = journal.id
         self.program = program
-        self.lock = lock
         self.vm = vm
         self.info = info
-        self.externals = Dictionary(externals.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
-        self.messages = messages
-        self.policy = policy
-        self.failpoints = failpoints
-        self.limits = limits
+        self.journal = journal
+        self.agent = AgentInstance(
+            name: program.agent, inbox: options.messages, llm: LLMSession(provider: options.llm, model: options.llmModel))
+        self.externals = Dictionary(options.externals.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.inspecting = inspecting
         self.sourceLines = program.text.split(separator: "\n", omittingEmptySubsequences: false)
-        attachOutput()
-    }
-
-    deinit { lock?.release() }
-
-    /// Releases the execution for other processes (also done when the runner is freed).
-    public func close() { lock?.release() }
-
-    var isReplaying: Bool { replayIndex < replay.count }
-
-    func attachOutput() {
         vm.output = { [weak self] text in
-            guard let self, !self.inspecting, !self.isReplaying else { return }
+            guard let self, !self.inspecting, !self.journal.isReplaying else { return }
             self.onEvent(.printed(text))
         }
+    }
+
+    /// Releases the execution for other holders (also done when the runner is freed).
+    public func close() { journal.release() }
+
+    /// Whether failpoints throw ``ExecutionError/crashed(_:at:)`` instead of killing the process (tests).
+    package var simulatesCrashes: Bool {
+        get { journal.simulatesCrashes }
+        set { journal.simulatesCrashes = newValue }
     }
 
     // MARK: Starting and resuming
@@ -99,23 +81,17 @@ public final class ExecutionRunner {
     /// Starts a new execution of `program` and records it in `store`.
     /// - Parameters:
     ///   - id: the execution's id; a fresh one when `nil`.
-    ///   - messages: answers for the code's `WaitForMessage` / `Yield`, in order.
+    ///   - options: host functions, messages, LLM, snapshot policy and limits.
     public static func start(
-        program: ExecutionProgram, store: any CheckpointStore, id: ExecutionID? = nil, externals: [ExternalFunction] = [],
-        messages: [String] = [], llm: (any LLMProvider)? = nil, llmModel: String? = nil,
-        policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(), failpoints: Failpoints = .current
+        program: ExecutionProgram, store: any CheckpointStore, id: ExecutionID? = nil, options: RunnerOptions = RunnerOptions()
     ) async throws(ExecutionError) -> ExecutionRunner {
         let id = id ?? ExecutionID.generate()
-        let lock = try wrap { () throws(StoreError) in try store.lock(id) }
+        let lock = try ExecutionJournal.wrap { () throws(StoreError) in try store.lock(id) }
         let info = newInfo(program: program, id: id)
-        let vm = try freshVM(program: program, externals: externals, limits: limits, id: id)
-        try await wrap { () async throws(StoreError) in try await store.createExecution(info) }
-        let runner = ExecutionRunner(
-            id: id, store: store, program: program, lock: lock, vm: vm, info: info, externals: externals,
-            messages: messages, policy: policy, failpoints: failpoints, limits: limits, inspecting: false)
-        runner.llm = llm
-        runner.llmModel = llmModel
-        return runner
+        let vm = try freshVM(program: program, options: options)
+        try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.createExecution(info) }
+        let journal = ExecutionJournal(id: id, store: store, lock: lock, policy: options.policy, failpoints: options.failpoints)
+        return ExecutionRunner(program: program, vm: vm, info: info, journal: journal, options: options, inspecting: false)
     }
 
     /// What a store records about a new execution of `program`.
@@ -139,32 +115,29 @@ public final class ExecutionRunner {
     ) async throws(ExecutionError) -> ExecutionID {
         let id = id ?? ExecutionID.generate()
         let info = newInfo(program: program, id: id)
-        try await wrap { () async throws(StoreError) in try await queue.submit(info, programText: program.text) }
+        try await ExecutionJournal.wrap { () async throws(StoreError) in try await queue.submit(info, programText: program.text) }
         return id
     }
 
     /// Continues an execution from its last checkpoint: after a crash, or with the message it waits for.
     ///
-    /// Throws when the execution does not exist, has ended, is in use by another process, or
-    /// `program` is not the program it began with.
+    /// Throws when the execution does not exist, has ended, is in use by another holder, its
+    /// journal lost records, or `program` is not the program it began with.
     public static func resume(
-        id: ExecutionID, program: ExecutionProgram, store: any CheckpointStore, externals: [ExternalFunction] = [],
-        messages: [String] = [], llm: (any LLMProvider)? = nil, llmModel: String? = nil,
-        policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(), failpoints: Failpoints = .current
+        id: ExecutionID, program: ExecutionProgram, store: any CheckpointStore, options: RunnerOptions = RunnerOptions()
     ) async throws(ExecutionError) -> ExecutionRunner {
-        guard var info = try await wrap({ () async throws(StoreError) in try await store.loadExecution(id) }) else {
-            throw .store(.executionNotFound(id))
-        }
+        guard var info = try await ExecutionJournal.wrap({ () async throws(StoreError) in try await store.loadExecution(id) })
+        else { throw .store(.executionNotFound(id)) }
         guard info.status == .running || info.status == .waiting else { throw .notResumable(id, status: info.status) }
         guard info.programHash == program.hash else { throw .programChanged(id, path: info.programPath) }
-        let lock = try wrap { () throws(StoreError) in try store.lock(id) }
+        let lock = try ExecutionJournal.wrap { () throws(StoreError) in try store.lock(id) }
         info.status = .running
         info.attributes["waiting_for"] = nil
-        let runner = try await restore(
-            id: id, info: info, program: program, store: store, lock: lock, externals: externals, messages: messages,
-            policy: policy, limits: limits, failpoints: failpoints, upTo: nil, inspecting: false)
-        runner.llm = llm
-        runner.llmModel = llmModel
+        let restored = try await ExecutionJournal.load(id, from: store, upTo: nil)
+        let journal = ExecutionJournal(
+            id: id, store: store, lock: lock, policy: options.policy, failpoints: options.failpoints, restored: restored)
+        let vm = try restoredVM(restored, program: program, options: options, id: id)
+        let runner = ExecutionRunner(program: program, vm: vm, info: info, journal: journal, options: options, inspecting: false)
         try await runner.saveInfo()
         return runner
     }
@@ -175,68 +148,37 @@ public final class ExecutionRunner {
         id: ExecutionID, program: ExecutionProgram, store: any CheckpointStore, upTo sequence: Int? = nil,
         limits: Limits = Limits()
     ) async throws(ExecutionError) -> ExecutionRunner {
-        guard let info = try await wrap({ () async throws(StoreError) in try await store.loadExecution(id) }) else {
-            throw .store(.executionNotFound(id))
-        }
-        let runner = try await restore(
-            id: id, info: info, program: program, store: store, lock: nil, externals: [], messages: [],
-            policy: SnapshotPolicy(), limits: limits, failpoints: Failpoints(), upTo: sequence, inspecting: true)
+        guard let info = try await ExecutionJournal.wrap({ () async throws(StoreError) in try await store.loadExecution(id) })
+        else { throw .store(.executionNotFound(id)) }
+        let options = RunnerOptions(limits: limits).with(failpoints: Failpoints())
+        let restored = try await ExecutionJournal.load(id, from: store, upTo: sequence)
+        let journal = ExecutionJournal(
+            id: id, store: store, lock: nil, policy: options.policy, failpoints: options.failpoints, restored: restored)
+        let vm = try restoredVM(restored, program: program, options: options, id: id)
+        let runner = ExecutionRunner(program: program, vm: vm, info: info, journal: journal, options: options, inspecting: true)
         _ = try runner.advance()
         return runner
     }
 
-    static func restore(
-        id: ExecutionID, info: ExecutionInfo, program: ExecutionProgram, store: any CheckpointStore,
-        lock: (any ExecutionLock)?, externals: [ExternalFunction], messages: [String], policy: SnapshotPolicy, limits: Limits,
-        failpoints: Failpoints, upTo limit: Int?, inspecting: Bool
-    ) async throws(ExecutionError) -> ExecutionRunner {
-        let last = try await wrap { () async throws(StoreError) in try await store.lastSequence(id) }
-        let target = min(limit ?? last, last)
-        let snapshot = try await wrap { () async throws(StoreError) in try await store.latestSnapshot(id, atOrBefore: target) }
-        let vm: VirtualMachine
-        var base = 0
-        if let snapshot {
-            do {
-                vm = try VirtualMachine(snapshot: snapshot.bytes, limits: limits)
-            } catch {
-                throw .damaged(id, "snapshot at record \(snapshot.sequence) does not decode: \(error)")
-            }
-            base = snapshot.sequence
-        } else {
-            vm = try freshVM(program: program, externals: externals, limits: limits, id: id)
+    /// The VM of a restored execution: its snapshot decoded, or the program loaded afresh when
+    /// the journal has no snapshot yet.
+    static func restoredVM(
+        _ restored: ExecutionJournal.Restored, program: ExecutionProgram, options: RunnerOptions, id: ExecutionID
+    ) throws(ExecutionError) -> VirtualMachine {
+        guard let snapshot = restored.snapshot else { return try freshVM(program: program, options: options) }
+        do {
+            return try VirtualMachine(snapshot: snapshot.bytes, limits: options.limits)
+        } catch {
+            throw .damaged(id, "snapshot at record \(snapshot.sequence) does not decode: \(error)")
         }
-        let read = try await wrap { () async throws(StoreError) in try await store.readJournal(id, from: base + 1) }
-        let records = read.records.filter { $0.sequence <= target }
-        if let first = records.first, first.sequence != base + 1 {
-            throw .damaged(
-                id, "the journal starts at record \(first.sequence), but record \(base + 1) is needed (pruned without a snapshot?)")
-        }
-        let runner = ExecutionRunner(
-            id: id, store: store, program: program, lock: lock, vm: vm, info: info, externals: externals, messages: messages,
-            policy: policy, failpoints: failpoints, limits: limits, inspecting: inspecting)
-        runner.sequence = base
-        runner.replay = records
-        runner.lastSnapshotSequence = snapshot?.sequence ?? -1
-        runner.lastSnapshotBytes = snapshot?.bytes.count ?? 0
-        runner.recordsSinceSnapshot = records.count
-        if !inspecting {
-            let note = read.damagedTail.map {
-                "\($0); resuming from the last intact checkpoint, \($0.lastIntactSequence)"
-            }
-            runner.onEventPending = .recovered(fromSnapshot: base, replayedRecords: records.count, note: note)
-        }
-        return runner
     }
 
-    /// Reported at the start of ``run()`` (the caller sets ``onEvent`` after resume returns).
-    var onEventPending: ExecutionEvent?
-
-    static func freshVM(
-        program: ExecutionProgram, externals: [ExternalFunction], limits: Limits, id: ExecutionID
-    ) throws(ExecutionError) -> VirtualMachine {
-        let vm = VirtualMachine(limits: limits)
+    /// A VM with the host functions registered, the prelude run and the program loaded, ready to
+    /// run the entry playbook.
+    static func freshVM(program: ExecutionProgram, options: RunnerOptions) throws(ExecutionError) -> VirtualMachine {
+        let vm = VirtualMachine(limits: options.limits)
         for name in HostBuiltin.allCases { vm.registerHostFunction(name.rawValue) }
-        for e in externals { vm.registerHostFunction(e.name) }
+        for e in options.externals { vm.registerHostFunction(e.name) }
         vm.exposeStatementRunner(as: "__pb_run__")
         do {
             try vm.load(
@@ -268,7 +210,7 @@ public final class ExecutionRunner {
     func advance() throws(ExecutionError) -> Stop {
         while true {
             if let call = vm.pendingCall {
-                if isReplaying {
+                if journal.isReplaying {
                     try answerFromJournal(call)
                     continue
                 }
@@ -285,7 +227,7 @@ public final class ExecutionRunner {
     /// Queues a message for the code's next `WaitForMessage` / `Yield` (for example after
     /// ``run()`` returned ``ExecutionOutcome/waitingForMessage(source:)``); call ``run()`` again.
     public func send(_ message: String) {
-        messages.append(message)
+        agent.inbox.append(message)
     }
 
     /// Runs until the entry playbook returns, fails, or waits for a message that was not given.
@@ -295,23 +237,26 @@ public final class ExecutionRunner {
             info.attributes["waiting_for"] = nil
             try await saveInfo()
         }
-        if let e = onEventPending {
-            onEventPending = nil
-            onEvent(e)
+        if let recovery = journal.recovery {
+            journal.recovery = nil
+            onEvent(recovery)
         }
         while true {
             switch try advance() {
             case .finished:
-                let result = vm.globals["__pb_result__"].map { vm.reprText($0) } ?? "None"
+                let value = PreludeGlobals(vm: vm).result ?? .none
+                let result = ExecutionResult(value: try? PortableValue(value), repr: vm.reprText(value))
                 info.status = .finished
-                info.attributes["result"] = result
+                info.attributes["result"] = result.repr
                 try await saveInfo()
-                return .finished(result: result)
+                journal.release()
+                return .finished(result)
             case .failed(let e):
                 let text = e.formattedTraceback(vm, filename: program.path, sourceLines: sourceLines)
                 info.status = .failed
                 info.attributes["error"] = text
                 try await saveInfo()
+                journal.release()
                 return .failed(traceback: text)
             case .live(let call):
                 if let waiting = try await performLive(call) {
@@ -321,7 +266,7 @@ public final class ExecutionRunner {
                     try await saveInfo()
                     return .waitingForMessage(source: waiting)
                 }
-                if shouldStop() { throw .stopped(id, at: sequence) }
+                if shouldStop() { throw .stopped(id, at: journal.sequence) }
             }
         }
     }
@@ -329,14 +274,13 @@ public final class ExecutionRunner {
     func saveInfo() async throws(ExecutionError) {
         info.updatedAt = Date()
         let current = info
-        try await ExecutionRunner.wrap { () async throws(StoreError) in try await store.updateExecution(current) }
+        let store = journal.store
+        try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.updateExecution(current) }
     }
 
-    static func wrap<T>(_ body: () throws(StoreError) -> T) throws(ExecutionError) -> T {
-        do { return try body() } catch { throw .store(error) }
-    }
-
-    static func wrap<T>(_ body: () async throws(StoreError) -> T) async throws(ExecutionError) -> T {
-        do { return try await body() } catch { throw .store(error) }
+    /// Writes a snapshot of the VM as it is now (suspended on the await after the last record).
+    func writeSnapshot() async throws(ExecutionError) {
+        let vm = self.vm
+        try await journal.writeSnapshot(program: program) { vm.encodeSnapshot() }
     }
 }

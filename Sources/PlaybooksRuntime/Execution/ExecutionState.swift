@@ -55,7 +55,15 @@ public struct ExecutionState: Sendable, Equatable, Codable {
 
 extension ExecutionRunner {
     /// The execution's state as it is now.
-    public var state: ExecutionState {
+    public var state: ExecutionState { ExecutionState(reading: vm, agent: program.agent) }
+
+    /// The last journal record applied.
+    public var checkpointCount: Int { journal.sequence }
+}
+
+extension ExecutionState {
+    /// The state held by `vm`, which runs the prelude and the program of `agent`.
+    init(reading vm: VirtualMachine, agent: String) {
         var variables: [NamedValue] = []
         for (k, v) in vm.stateVariables.pairs {
             variables.append(NamedValue(name: vm.strText(k), value: vm.reprText(v)))
@@ -67,50 +75,28 @@ extension ExecutionRunner {
             default: namespace.append(NamedValue(name: name, value: vm.reprText(value)))
             }
         }
+        let prelude = PreludeGlobals(vm: vm)
         var stack: [PlaybookFrameState] = []
         let frames = vm.callFrames
         var frameIndex = 0
-        if case .list(let list)? = vm.globals["__pb_stack__"] {
-            for case .dict(let d) in list.items {
-                let name = d.get("playbook").map { vm.strText($0) } ?? "?"
-                var step: String?
-                if case .str(let s)? = d.get("step") { step = s }
-                var state = PlaybookFrameState(playbook: name, step: step, line: nil, locals: [])
-                if case .str(let r)? = d.get("response") { state.llmResponse = r }
-                if case .str(let e)? = d.get("executed") { state.executedCode = e }
-                if case .list(let c)? = d.get("conversation") { state.conversationLength = c.items.count }
-                while frameIndex < frames.count, frames[frameIndex].function != name { frameIndex += 1 }
-                if frameIndex < frames.count {
-                    state.line = frames[frameIndex].line
-                    state.locals = frames[frameIndex].locals.map { NamedValue(name: $0.name, value: vm.reprText($0.value)) }
-                    frameIndex += 1
-                }
-                stack.append(state)
+        for frame in prelude.frames {
+            let name = frame.playbook
+            var state = PlaybookFrameState(playbook: name, step: frame.step, line: nil, locals: [])
+            if case .str(let r)? = frame[.response] { state.llmResponse = r }
+            state.executedCode = frame.executed
+            state.conversationLength = frame.conversation(in: vm)?.count
+            while frameIndex < frames.count, frames[frameIndex].function != name { frameIndex += 1 }
+            if frameIndex < frames.count {
+                state.line = frames[frameIndex].line
+                state.locals = frames[frameIndex].locals.map { NamedValue(name: $0.name, value: vm.reprText($0.value)) }
+                frameIndex += 1
             }
+            stack.append(state)
         }
-        var transcript: [Message] = []
-        if case .list(let list)? = vm.globals["__pb_transcript__"] {
-            for case .tuple(let t) in list.items where t.count == 3 {
-                transcript.append(Message(sender: vm.strText(t[0]), target: vm.strText(t[1]), text: vm.strText(t[2])))
-            }
-        }
-        var artifacts: [Artifact] = []
-        if case .dict(let d)? = vm.globals["__pb_artifacts__"] {
-            for (k, v) in d.pairs {
-                guard case .dict(let fields) = v else { continue }
-                artifacts.append(
-                    Artifact(
-                        name: vm.strText(k), summary: fields.get("summary").map { vm.strText($0) } ?? "",
-                        content: fields.get("content").map { vm.strText($0) } ?? ""))
-            }
-        }
-        return ExecutionState(
-            variables: variables, namespace: namespace, callStack: stack, transcript: transcript, artifacts: artifacts,
-            agents: [program.agent], meetings: [])
+        self.init(
+            variables: variables, namespace: namespace, callStack: stack, transcript: prelude.transcript,
+            artifacts: prelude.artifacts, agents: [agent], meetings: [])
     }
-
-    /// The last journal record applied.
-    public var checkpointCount: Int { sequence }
 }
 
 extension ExecutionState {

@@ -14,40 +14,32 @@ import PlaybooksLLM
 public struct RecoveryCoordinator: Sendable {
     public let store: any CheckpointStore
     public let program: ExecutionProgram
-    public var externals: [ExternalFunction]
-    public var policy: SnapshotPolicy
-    /// The LLM that continues Markdown playbooks (it may differ from the one the execution began with).
-    public var llm: (any LLMProvider)?
-    public var llmModel: String?
+    /// How resumed executions run (the LLM may differ from the one the execution began with).
+    public var options: RunnerOptions
 
-    public init(
-        store: any CheckpointStore, program: ExecutionProgram, externals: [ExternalFunction] = [],
-        policy: SnapshotPolicy = SnapshotPolicy(), llm: (any LLMProvider)? = nil, llmModel: String? = nil
-    ) {
+    public init(store: any CheckpointStore, program: ExecutionProgram, options: RunnerOptions = RunnerOptions()) {
         self.store = store
         self.program = program
-        self.externals = externals
-        self.policy = policy
-        self.llm = llm
-        self.llmModel = llmModel
+        self.options = options
     }
 
     /// Whether `id` exists, has not ended, and was started by this program.
     public func canRecover(_ id: ExecutionID) async throws(ExecutionError) -> Bool {
-        guard let info = try await ExecutionRunner.wrap({ () async throws(StoreError) in try await store.loadExecution(id) })
+        guard let info = try await ExecutionJournal.wrap({ () async throws(StoreError) in try await store.loadExecution(id) })
         else { return false }
         return (info.status == .running || info.status == .waiting) && info.programHash == program.hash
     }
 
     /// The state at the execution's last checkpoint, restored without running anything.
     public func recoverExecutionState(_ id: ExecutionID) async throws(ExecutionError) -> ExecutionState {
-        try await ExecutionRunner.inspect(id: id, program: program, store: store).state
+        try await ExecutionRunner.inspect(id: id, program: program, store: store, limits: options.limits).state
     }
 
     /// A runner positioned at the execution's last checkpoint; ``ExecutionRunner/run()`` continues it.
+    /// - Parameter messages: given to the execution after those of ``options``.
     public func resume(_ id: ExecutionID, messages: [String] = []) async throws(ExecutionError) -> ExecutionRunner {
-        try await ExecutionRunner.resume(
-            id: id, program: program, store: store, externals: externals, messages: messages, llm: llm, llmModel: llmModel,
-            policy: policy)
+        var options = self.options
+        options.messages += messages
+        return try await ExecutionRunner.resume(id: id, program: program, store: store, options: options)
     }
 }

@@ -34,26 +34,18 @@ public final class Worker: Sendable {
         public var idlePoll: Duration
         /// This worker's identity in leases: "pid N on HOST #XXXX" by default.
         public var owner: String
-        public var policy: SnapshotPolicy
-        public var limits: Limits
-        public var externals: [ExternalFunction]
-        public var llm: (any LLMProvider)?
-        public var llmModel: String?
+        /// How each execution runs: host functions, LLM, snapshot policy, limits.
+        public var runner: RunnerOptions
 
         public init(
             concurrency: Int = 16, leaseDuration: Duration = .seconds(15), idlePoll: Duration? = nil, owner: String? = nil,
-            policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(), externals: [ExternalFunction] = [],
-            llm: (any LLMProvider)? = nil, llmModel: String? = nil
+            runner: RunnerOptions = RunnerOptions()
         ) {
             self.concurrency = max(1, concurrency)
             self.leaseDuration = leaseDuration
             self.idlePoll = idlePoll ?? min(.seconds(1), leaseDuration / 2)
             self.owner = owner ?? Worker.defaultOwner()
-            self.policy = policy
-            self.limits = limits
-            self.externals = externals
-            self.llm = llm
-            self.llmModel = llmModel
+            self.runner = runner
         }
     }
 
@@ -249,9 +241,7 @@ public final class Worker: Sendable {
             guard let info = try await store.loadExecution(id) else { return }
             let program = try await program(for: info)
             setPhase(lease, "restoring")
-            let runner = try await ExecutionRunner.resume(
-                id: id, program: program, store: store, externals: options.externals, llm: options.llm, llmModel: options.llmModel,
-                policy: options.policy, limits: options.limits)
+            let runner = try await ExecutionRunner.resume(id: id, program: program, store: store, options: options.runner)
             runner.shouldStop = { [weak self] in
                 guard let self else { return true }
                 return self.state.withLock { $0.stopping || $0.lost.contains(lease) }

@@ -1,0 +1,121 @@
+import PlaybooksLLM
+import PlaybooksLanguage
+
+/// An agent's link to its LLM: building the prompt of a Markdown playbook call, streaming the
+/// LLM's reply, and handing its statements to the code one at a time (each hand-over is a
+/// journal record, so the response is saved statement by statement).
+///
+/// The conversation itself is data in the playbook's frame (``PlaybookFrame``), in every snapshot;
+/// this session holds only what lives in this process: the responses being read.
+final class LLMSession {
+    let provider: (any LLMProvider)?
+    let model: String?
+    /// Per Markdown playbook frame (by depth on the playbook stack): the response being read.
+    private var responses: [Int: LiveResponse] = [:]
+
+    init(provider: (any LLMProvider)?, model: String?) {
+        self.provider = provider
+        self.model = model
+    }
+
+    /// The answer to one of the Markdown playbook loop's internal calls (`__PBPrompt__`,
+    /// `__PBStart__`, `__PBNext__`).
+    func outcome(
+        of builtin: HostBuiltin, _ call: HostCall, vm: VirtualMachine, program: ExecutionProgram
+    ) async -> AwaitRecord.Outcome {
+        switch builtin {
+        case .prompt:
+            return prompt(call, vm: vm, program: program)
+        case .start:
+            guard let provider else { return .error(type: "RuntimeError", message: "no LLM is configured") }
+            let prelude = PreludeGlobals(vm: vm)
+            responses[prelude.depth] = LiveResponse(stream: provider.stream(request(vm: vm, program: program, continuing: false)))
+            return .value(.none)
+        case .next:
+            return await nextStatement(vm: vm, program: program)
+        default:
+            return .value(.none)
+        }
+    }
+
+    private func prompt(_ call: HostCall, vm: VirtualMachine, program: ExecutionProgram) -> AwaitRecord.Outcome {
+        let name = call.arguments.first.map { vm.strText($0) } ?? "?"
+        guard provider != nil else {
+            return .error(
+                type: "RuntimeError",
+                message:
+                    "playbook \(name) is a Markdown playbook: running it needs an LLM; configure [llm] in playbooks.toml "
+                    + "(provider = \"scripted\", \"openai\" or \"anthropic\") or pass --llm")
+        }
+        var arguments: [String] = []
+        if call.arguments.count > 1, case .list(let list) = call.arguments[1] { arguments = list.items.map { vm.reprText($0) } }
+        if call.arguments.count > 2, case .dict(let kw) = call.arguments[2] {
+            arguments += kw.pairs.map { "\(vm.strText($0.key))=\(vm.reprText($0.value))" }
+        }
+        let now = ExecutionState(reading: vm, agent: program.agent)
+        let text = PromptBuilder.playbook(
+            name: name, text: program.markdownTexts[name] ?? "## \(name)", arguments: arguments, variables: now.variables,
+            callStack: now.callStackSummary)
+        return .value(.str(text))
+    }
+
+    /// The request for the current LLM call: the frame's conversation, or — to continue an
+    /// interrupted response — the conversation, the part already received, and a request to go on.
+    func request(vm: VirtualMachine, program: ExecutionProgram, continuing: Bool) -> LLMRequest {
+        let system = PromptBuilder.system(
+            agent: program.agent, description: program.agentDescription, playbooks: program.playbookSignatures)
+        var messages: [LLMMessage] = [.system(system)]
+        let frame = PreludeGlobals(vm: vm).current
+        if let frame, let conversation = frame.conversation(in: vm) {
+            for turn in conversation {
+                messages.append(turn.role == "assistant" ? .assistant(turn.text) : .user(turn.text))
+            }
+            if continuing {
+                messages.append(.assistant(frame.response))
+                messages.append(.user(PromptBuilder.continuation))
+            }
+        }
+        return LLMRequest(messages: messages, model: model, callIndex: frame?.callIndex ?? 0)
+    }
+
+    private func nextStatement(vm: VirtualMachine, program: ExecutionProgram) async -> AwaitRecord.Outcome {
+        guard let provider else { return .error(type: "RuntimeError", message: "no LLM is configured") }
+        let prelude = PreludeGlobals(vm: vm)
+        let depth = prelude.depth
+        if responses[depth] == nil {
+            if let rest = prelude.current?.savedRest {
+                responses[depth] = LiveResponse(saved: rest)
+            } else {
+                // The response was still arriving when the process stopped: ask for the rest.
+                responses[depth] = LiveResponse(
+                    stream: provider.stream(request(vm: vm, program: program, continuing: true)),
+                    alreadyReceived: prelude.current?.response ?? "")
+            }
+        }
+        var attempts = 0
+        while true {
+            guard let response = responses[depth] else { return .value(.none) }
+            do {
+                guard let statement = try await response.next() else {
+                    responses[depth] = nil
+                    return .value(.none)
+                }
+                var rest: PortableValue = .none
+                if !response.restJournaled, let remaining = response.remaining {
+                    rest = .list(remaining.map { .list([.str($0.text), .int($0.line)]) })
+                    response.restJournaled = true
+                }
+                return .value(.list([.str(statement.text), .int(statement.line), rest]))
+            } catch {
+                attempts += 1
+                if attempts > 2 {
+                    responses[depth] = nil
+                    return .error(type: "RuntimeError", message: "the LLM failed: \(error)")
+                }
+                responses[depth] = LiveResponse(
+                    stream: provider.stream(request(vm: vm, program: program, continuing: true)),
+                    alreadyReceived: prelude.current?.response ?? "")
+            }
+        }
+    }
+}

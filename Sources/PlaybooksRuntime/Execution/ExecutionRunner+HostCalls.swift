@@ -1,0 +1,93 @@
+import Foundation
+import PlaybooksDurability
+import PlaybooksLanguage
+
+/// Performing the host calls the journal does not answer: built-ins, the Markdown playbook loop's
+/// LLM calls and external functions. Each call's record is durable before its effects are applied
+/// and the code goes on.
+extension ExecutionRunner {
+    /// Performs `call`, makes its record durable, then applies its effects and answers the VM.
+    /// Returns the source waited for when the call needs a message that was not given (nothing
+    /// is written then).
+    func performLive(_ call: HostCall) async throws(ExecutionError) -> String? {
+        if inspecting { return nil }
+        if journal.endsWithCallInFlight {
+            journal.endsWithCallInFlight = false
+            let outcome = AwaitRecord.Outcome.error(
+                type: "RuntimeError",
+                message:
+                    "\(call.name) was in flight when the process stopped and is at-most-once, so it was not retried: "
+                    + "it may or may not have happened")
+            try await append(call, kind: .completed, outcome: outcome)
+            apply(call, outcome, live: true)
+            return nil
+        }
+        if journal.snapshotIsDue { try await writeSnapshot() }
+        let outcome: AwaitRecord.Outcome
+        if let builtin = HostBuiltin(rawValue: call.name) {
+            switch builtin {
+            case .waitForMessage, .yield:
+                if let error = BuiltinEffects.checkArguments(call, min: 0, max: 1) {
+                    outcome = error
+                } else if agent.inbox.isEmpty {
+                    return call.arguments.first.map { vm.strText($0) } ?? "user"
+                } else {
+                    outcome = .value(.str(agent.inbox.removeFirst()))
+                }
+            case .prompt, .start, .next:
+                outcome = await agent.llm.outcome(of: builtin, call, vm: vm, program: program)
+            default:
+                outcome = BuiltinEffects(agent: agent.name).outcome(of: builtin, call, in: vm)
+            }
+        } else if let external = externals[call.name] {
+            if external.delivery == .atMostOnce {
+                try await append(call, kind: .started, outcome: .value(.none))
+            }
+            outcome = await perform(external, call, key: "\(id)/\(journal.sequence + 1)")
+        } else {
+            outcome = .error(type: "NameError", message: "host function '\(call.name)' is not available in this run")
+        }
+        try await append(call, kind: .completed, outcome: outcome)
+        apply(call, outcome, live: true)
+        return nil
+    }
+
+    func perform(_ external: ExternalFunction, _ call: HostCall, key: String) async -> AwaitRecord.Outcome {
+        let request = ExternalCall(
+            name: call.name, arguments: call.arguments.map { PortableValue.converting($0, in: vm) },
+            keywordArguments: call.keywordArguments.map { ($0.name, PortableValue.converting($0.value, in: vm)) },
+            idempotencyKey: key)
+        do {
+            return .value(try await external.body(request))
+        } catch let e as ExternalFunctionError {
+            return .error(type: e.type, message: e.message)
+        } catch {
+            return .error(type: "RuntimeError", message: "\(call.name) failed: \(error)")
+        }
+    }
+
+    /// Appends the record of the await the VM is suspended on, durable before this returns.
+    func append(_ call: HostCall, kind: AwaitRecord.Kind, outcome: AwaitRecord.Outcome) async throws(ExecutionError) {
+        let (line, statement) = awaitingStatement()
+        let record = AwaitRecord(
+            kind: kind, call: call.name, arguments: call.arguments.map { PortableValue.converting($0, in: vm) },
+            keywordArguments: call.keywordArguments.map { ($0.name, PortableValue.converting($0.value, in: vm)) },
+            outcome: outcome, line: line, statement: statement, timestamp: Date().timeIntervalSince1970)
+        let sequence = try await journal.append(record)
+        onEvent(.checkpointed(sequence: sequence))
+    }
+
+    /// The line and text of the statement that awaits: a statement of an LLM response, or a line
+    /// of the program file.
+    func awaitingStatement() -> (line: Int, text: String) {
+        let frame = vm.callFrames.last
+        let line = frame?.line ?? 0
+        if frame?.filename == StatementRunner.filename, let text = PreludeGlobals(vm: vm).current?.statement {
+            return (line, text)
+        }
+        if line >= 1, line <= sourceLines.count, frame?.filename == program.path || frame?.filename == info.programPath {
+            return (line, String(sourceLines[line - 1].drop(while: { $0 == " " || $0 == "\t" })))
+        }
+        return (line, "")
+    }
+}

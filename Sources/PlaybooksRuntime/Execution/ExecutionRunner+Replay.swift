@@ -1,0 +1,33 @@
+import PlaybooksDurability
+import PlaybooksLanguage
+
+/// Answering awaits: from the journal in replay, and — live or replayed alike — applying a
+/// finished await's effects to the VM's state, so that a resumed execution's state is the
+/// uninterrupted one's.
+extension ExecutionRunner {
+    /// Answers a suspended call from the next journal record.
+    func answerFromJournal(_ call: HostCall) throws(ExecutionError) {
+        let record = try journal.nextReplayed(for: call.name)
+        if record.kind == .started {
+            // An at-most-once call began here. If its outcome was recorded, the next record has it;
+            // otherwise it was in flight when the process stopped: it may or may not have happened.
+            if !journal.isReplaying && !inspecting { journal.endsWithCallInFlight = true }
+            return
+        }
+        apply(call, record.outcome, live: false)
+    }
+
+    /// Applies a finished await's effects to the VM's state (the same in a live run and in replay)
+    /// and answers it. Effects are reported only when live.
+    func apply(_ call: HostCall, _ outcome: AwaitRecord.Outcome, live: Bool) {
+        if case .value = outcome, let builtin = HostBuiltin(rawValue: call.name),
+            let event = BuiltinEffects(agent: agent.name).apply(builtin, call, in: vm), live
+        {
+            onEvent(event)
+        }
+        switch outcome {
+        case .value(let v): vm.resume(returning: v.makeValue())
+        case .error(let type, let message): vm.resume(throwing: PyException(typeNamed: type, message: message))
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import PlaybooksLanguage
+
+/// The keys of the dict the prelude keeps for each running playbook on `__pb_stack__`. The prelude
+/// (``Prelude``) writes these dicts in Python; the host reads and writes them only through
+/// ``PlaybookFrame``, so the contract between the two sides is this one list.
+enum PlaybookFrameKey: String, CaseIterable {
+    /// The playbook's name.
+    case playbook
+    /// The last step id marked with `Step`, or `None`.
+    case step
+    /// Set by `Return(value)`, with ``value``.
+    case returned
+    case value
+    /// Markdown playbooks: the LLM conversation, a list of `[role, text]` pairs.
+    case conversation
+    /// Markdown playbooks: the LLM response being executed, as received so far.
+    case response
+    /// Markdown playbooks: the part of ``response`` that has run.
+    case executed
+    /// Markdown playbooks: the index of the current LLM call in the execution.
+    case call
+    /// Markdown playbooks: once the whole response had arrived, the statements not yet run, as `[text, line]` pairs.
+    case rest
+    /// Markdown playbooks: the statement of the response that is running.
+    case statement
+}
+
+/// A typed view of one running playbook's frame (a dict the prelude keeps on `__pb_stack__`).
+struct PlaybookFrame {
+    let dict: DictObject
+
+    subscript(_ key: PlaybookFrameKey) -> Value? {
+        get { dict.get(key.rawValue) }
+        nonmutating set { dict.set(key.rawValue, newValue ?? .none) }
+    }
+
+    var playbook: String {
+        if case .str(let s)? = self[.playbook] { return s }
+        return "<module>"
+    }
+
+    var step: String? {
+        if case .str(let s)? = self[.step] { return s }
+        return nil
+    }
+
+    /// Markdown playbooks: the response received so far ("" before the first statement).
+    var response: String {
+        if case .str(let s)? = self[.response] { return s }
+        return ""
+    }
+
+    var executed: String? {
+        if case .str(let s)? = self[.executed] { return s }
+        return nil
+    }
+
+    /// The statement of the response that is running, without its final line break.
+    var statement: String? {
+        guard case .str(let text)? = self[.statement] else { return nil }
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+
+    var callIndex: Int {
+        if case .int(let i)? = self[.call] { return i }
+        return 0
+    }
+
+    /// Markdown playbooks: the LLM conversation as `(role, text)` turns.
+    func conversation(in vm: VirtualMachine) -> [(role: String, text: String)]? {
+        guard case .list(let list)? = self[.conversation] else { return nil }
+        return list.items.compactMap { item in
+            guard case .list(let pair) = item, pair.items.count == 2 else { return nil }
+            return (vm.strText(pair.items[0]), vm.strText(pair.items[1]))
+        }
+    }
+
+    /// Statements of the current response that had arrived but not run — kept once the whole
+    /// response had arrived; `nil` while it was still streaming.
+    var savedRest: [StatementSplitter.Statement]? {
+        guard case .list(let rest)? = self[.rest] else { return nil }
+        return rest.items.compactMap { item in
+            guard case .list(let p) = item, p.items.count == 2, case .str(let t) = p.items[0], case .int(let l) = p.items[1]
+            else { return nil }
+            return StatementSplitter.Statement(text: t, line: l)
+        }
+    }
+}
+
+/// A typed view of the hidden globals the prelude defines (see ``Prelude``): the playbook stack,
+/// the transcript, the artifacts and the entry playbook's result.
+struct PreludeGlobals {
+    enum Name: String {
+        case stack = "__pb_stack__"
+        case transcript = "__pb_transcript__"
+        case artifacts = "__pb_artifacts__"
+        case result = "__pb_result__"
+    }
+
+    let vm: VirtualMachine
+
+    private func list(_ name: Name) -> ListObject? {
+        if case .list(let l)? = vm.globals[name.rawValue] { return l }
+        return nil
+    }
+
+    private func dict(_ name: Name) -> DictObject? {
+        if case .dict(let d)? = vm.globals[name.rawValue] { return d }
+        return nil
+    }
+
+    /// Running playbooks, outermost first.
+    var frames: [PlaybookFrame] {
+        guard let stack = list(.stack) else { return [] }
+        return stack.items.compactMap { if case .dict(let d) = $0 { return PlaybookFrame(dict: d) } else { return nil } }
+    }
+
+    /// The innermost running playbook.
+    var current: PlaybookFrame? {
+        guard case .dict(let top)? = list(.stack)?.items.last else { return nil }
+        return PlaybookFrame(dict: top)
+    }
+
+    /// How many playbooks are running (the innermost one's depth).
+    var depth: Int { list(.stack)?.items.count ?? 0 }
+
+    /// The entry playbook's result, once it returned.
+    var result: Value? { vm.globals[Name.result.rawValue] }
+
+    func appendToTranscript(_ message: Message) {
+        list(.transcript)?.items.append(.tuple([.str(message.sender), .str(message.target), .str(message.text)]))
+    }
+
+    var transcript: [Message] {
+        guard let list = list(.transcript) else { return [] }
+        return list.items.compactMap { item in
+            guard case .tuple(let t) = item, t.count == 3 else { return nil }
+            return Message(sender: vm.strText(t[0]), target: vm.strText(t[1]), text: vm.strText(t[2]))
+        }
+    }
+
+    func saveArtifact(name: String, summary: Value, content: Value) {
+        let entry = DictObject()
+        entry.set("summary", summary)
+        entry.set("content", content)
+        dict(.artifacts)?.set(name, .dict(entry))
+    }
+
+    func artifactContent(named name: String) -> Value? {
+        guard case .dict(let fields)? = dict(.artifacts)?.get(name) else { return nil }
+        return fields.get("content")
+    }
+
+    var artifacts: [Artifact] {
+        guard let d = dict(.artifacts) else { return [] }
+        return d.pairs.compactMap { (k, v) in
+            guard case .dict(let fields) = v else { return nil }
+            return Artifact(
+                name: vm.strText(k), summary: fields.get("summary").map { vm.strText($0) } ?? "",
+                content: fields.get("content").map { vm.strText($0) } ?? "")
+        }
+    }
+}
