@@ -23,10 +23,23 @@ struct AwaitRecord: Equatable {
     var arguments: [PortableValue]
     var keywordArguments: [(name: String, value: PortableValue)]
     var outcome: Outcome
-    /// Line of the awaiting statement in the program file, and its text.
+    /// Line of the awaiting statement (in the program file, or in the LLM response), and where its text is.
     var line: Int
-    var statement: String
+    var statement: StatementReference
     var timestamp: Double
+
+    /// Where the text of an await's statement is, so that a record does not repeat it: an await
+    /// in a loop of an LLM response would otherwise journal the loop's text at every iteration.
+    enum StatementReference: Equatable {
+        /// Unknown (the prelude's own code).
+        case none
+        /// Line ``AwaitRecord/line`` of the program file (which travels with the execution).
+        case programLine
+        /// The statement of an LLM response that journal record `record` (a `__PBNext__`) delivered.
+        case response(record: Int)
+        /// The text itself (records of format version 1).
+        case text(String)
+    }
 
     static func == (a: AwaitRecord, b: AwaitRecord) -> Bool {
         a.kind == b.kind && a.call == b.call && a.arguments == b.arguments && a.outcome == b.outcome && a.line == b.line
@@ -35,7 +48,8 @@ struct AwaitRecord: Equatable {
             && a.keywordArguments.map(\.value) == b.keywordArguments.map(\.value)
     }
 
-    static let formatVersion: UInt8 = 1
+    /// 2: the statement is a ``StatementReference``; 1: the statement's text (still read).
+    static let formatVersion: UInt8 = 2
 
     func encoded() -> [UInt8] {
         var out: [UInt8] = [AwaitRecord.formatVersion]
@@ -52,14 +66,23 @@ struct AwaitRecord: Equatable {
             PortableValue.str(message).encode(into: &out)
         }
         PortableValue.int(line).encode(into: &out)
-        PortableValue.str(statement).encode(into: &out)
+        switch statement {
+        case .none: out.append(0)
+        case .programLine: out.append(2)
+        case .response(let record):
+            out.append(3)
+            PortableValue.int(record).encode(into: &out)
+        case .text(let text):
+            out.append(1)
+            PortableValue.str(text).encode(into: &out)
+        }
         PortableValue.float(timestamp).encode(into: &out)
         return out
     }
 
     init(
         kind: Kind, call: String, arguments: [PortableValue], keywordArguments: [(name: String, value: PortableValue)],
-        outcome: Outcome, line: Int, statement: String, timestamp: Double
+        outcome: Outcome, line: Int, statement: StatementReference, timestamp: Double
     ) {
         self.kind = kind
         self.call = call
@@ -76,7 +99,7 @@ struct AwaitRecord: Equatable {
         guard let kind = Kind(rawValue: record.kind) else { throw RecordFormatError("unknown record kind \(record.kind)") }
         let bytes = record.payload
         guard let version = bytes.first else { throw RecordFormatError("empty record") }
-        guard version == AwaitRecord.formatVersion else {
+        guard version == 1 || version == AwaitRecord.formatVersion else {
             throw RecordFormatError("record format version \(version) (this build reads version \(AwaitRecord.formatVersion))")
         }
         var p = 1
@@ -97,10 +120,38 @@ struct AwaitRecord: Equatable {
                 outcome = .error(type: type, message: message)
             default: throw RecordFormatError("bad outcome tag \(tag)")
             }
-            guard case .int(let line) = try PortableValue.decode(bytes, at: &p),
-                case .str(let statement) = try PortableValue.decode(bytes, at: &p),
-                case .float(let timestamp) = try PortableValue.decode(bytes, at: &p), p == bytes.count
-            else { throw RecordFormatError("bad position fields") }
+            guard case .int(let line) = try PortableValue.decode(bytes, at: &p) else {
+                throw RecordFormatError("bad position fields")
+            }
+            let statement: StatementReference
+            if version == 1 {
+                guard case .str(let text) = try PortableValue.decode(bytes, at: &p) else {
+                    throw RecordFormatError("bad position fields")
+                }
+                statement = text.isEmpty ? .none : .text(text)
+            } else {
+                guard p < bytes.count else { throw RecordFormatError("bad statement reference") }
+                let tag = bytes[p]
+                p += 1
+                switch tag {
+                case 0: statement = .none
+                case 2: statement = .programLine
+                case 3:
+                    guard case .int(let record) = try PortableValue.decode(bytes, at: &p) else {
+                        throw RecordFormatError("bad statement reference")
+                    }
+                    statement = .response(record: record)
+                case 1:
+                    guard case .str(let text) = try PortableValue.decode(bytes, at: &p) else {
+                        throw RecordFormatError("bad statement reference")
+                    }
+                    statement = .text(text)
+                default: throw RecordFormatError("bad statement reference tag \(tag)")
+                }
+            }
+            guard case .float(let timestamp) = try PortableValue.decode(bytes, at: &p), p == bytes.count else {
+                throw RecordFormatError("bad position fields")
+            }
             var keywords: [(name: String, value: PortableValue)] = []
             for entry in kw {
                 guard case .str(let name) = entry.key else { throw RecordFormatError("bad keyword name") }
@@ -114,6 +165,15 @@ struct AwaitRecord: Equatable {
         } catch {
             throw RecordFormatError("\(error)")
         }
+    }
+}
+
+extension AwaitRecord {
+    /// For a `__PBNext__` record that handed a statement of an LLM response to the code: its text.
+    var deliveredStatement: String? {
+        guard call == HostBuiltin.next.rawValue, case .value(.list(let parts)) = outcome, case .str(let text)? = parts.first
+        else { return nil }
+        return text
     }
 }
 

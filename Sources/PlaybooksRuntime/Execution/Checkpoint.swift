@@ -36,12 +36,12 @@ public struct Checkpoint: Sendable, Equatable, Codable {
     /// The namespace: the program's module-level names (from ``state``).
     public var namespace: [NamedValue] { state?.namespace ?? [] }
 
-    init(executionID: ExecutionID, counter: Int, record: AwaitRecord) {
+    init(executionID: ExecutionID, counter: Int, record: AwaitRecord, statement: String) {
         self.id = "\(executionID)_ckpt_\(counter)"
         self.executionID = executionID
         self.counter = counter
         self.timestamp = Date(timeIntervalSince1970: record.timestamp)
-        self.statement = record.statement
+        self.statement = statement
         self.line = record.line
         self.call = record.call
         self.arguments = record.arguments.map(\.description) + record.keywordArguments.map { "\($0.name)=\($0.value)" }

@@ -27,12 +27,17 @@ public struct CheckpointManager: Sendable {
         let id = executionID
         let read = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.readJournal(id, from: 1) }
         var out: [Checkpoint] = []
+        var delivered: [Int: String] = [:]
         for record in read.records {
-            do {
-                out.append(Checkpoint(executionID: id, counter: record.sequence, record: try AwaitRecord(record: record)))
-            } catch {
+            let decoded: AwaitRecord
+            do { decoded = try AwaitRecord(record: record) } catch {
                 throw .damaged(id, "journal record \(record.sequence) is unreadable: \(error)")
             }
+            if let text = decoded.deliveredStatement { delivered[record.sequence] = text }
+            out.append(
+                Checkpoint(
+                    executionID: id, counter: record.sequence, record: decoded,
+                    statement: statementText(decoded, delivered: { delivered[$0] })))
         }
         return out
     }
@@ -40,13 +45,11 @@ public struct CheckpointManager: Sendable {
     /// Checkpoint `counter` with the full state right after it, or `nil` when there is no such record.
     public func get(_ counter: Int) async throws(ExecutionError) -> Checkpoint? {
         let id = executionID
-        let read = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.readJournal(id, from: counter) }
-        guard let record = read.records.first, record.sequence == counter else { return nil }
-        let decoded: AwaitRecord
-        do { decoded = try AwaitRecord(record: record) } catch {
-            throw .damaged(id, "journal record \(counter) is unreadable: \(error)")
-        }
-        var checkpoint = Checkpoint(executionID: id, counter: counter, record: decoded)
+        guard let decoded = try await record(counter) else { return nil }
+        var deliveredText: String?
+        if case .response(let n) = decoded.statement { deliveredText = try await record(n)?.deliveredStatement }
+        var checkpoint = Checkpoint(
+            executionID: id, counter: counter, record: decoded, statement: statementText(decoded, delivered: { _ in deliveredText }))
         let runner = try await ExecutionRunner.inspect(id: id, program: program, store: store, upTo: counter)
         let state = runner.state
         checkpoint.state = state
@@ -55,6 +58,32 @@ public struct CheckpointManager: Sendable {
             checkpoint.executedCode = frame.executedCode
         }
         return checkpoint
+    }
+
+    /// Journal record `sequence`, decoded; `nil` when it is not in the journal.
+    func record(_ sequence: Int) async throws(ExecutionError) -> AwaitRecord? {
+        let id = executionID
+        let read = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.readJournal(id, from: sequence) }
+        guard let record = read.records.first, record.sequence == sequence else { return nil }
+        do { return try AwaitRecord(record: record) } catch {
+            throw .damaged(id, "journal record \(sequence) is unreadable: \(error)")
+        }
+    }
+
+    /// The text of the statement that awaited in `record`: from the program file, the record that
+    /// delivered it (looked up with `delivered`), or the record itself.
+    func statementText(_ record: AwaitRecord, delivered: (Int) -> String?) -> String {
+        switch record.statement {
+        case .none: return ""
+        case .text(let text): return text
+        case .programLine:
+            let lines = program.text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard record.line >= 1, record.line <= lines.count else { return "" }
+            return String(lines[record.line - 1].drop(while: { $0 == " " || $0 == "\t" }))
+        case .response(let n):
+            guard let text = delivered(n) else { return "(the statement delivered by record \(n), which was pruned)" }
+            return text.hasSuffix("\n") ? String(text.dropLast()) : text
+        }
     }
 
     /// The newest checkpoint, with state.

@@ -77,17 +77,19 @@ extension ExecutionRunner {
         onEvent(.checkpointed(sequence: sequence))
     }
 
-    /// The line and text of the statement that awaits: a statement of an LLM response, or a line
-    /// of the program file.
-    func awaitingStatement() -> (line: Int, text: String) {
+    /// The line of the statement that awaits and where its text is: a statement of an LLM
+    /// response (the record that delivered it), or a line of the program file.
+    func awaitingStatement() -> (line: Int, statement: AwaitRecord.StatementReference) {
         let frame = vm.callFrames.last
         let line = frame?.line ?? 0
-        if frame?.filename == StatementRunner.filename, let text = PreludeGlobals(vm: vm).current?.statement {
-            return (line, text)
+        if frame?.filename == StatementRunner.filename, let playbook = PreludeGlobals(vm: vm).current {
+            if let record = playbook.statementRecord { return (line, .response(record: record)) }
+            // A frame restored from a snapshot taken before statements were referenced by record.
+            return (line, playbook.statement.map { .text($0) } ?? .none)
         }
         if line >= 1, line <= sourceLines.count, frame?.filename == program.path || frame?.filename == info.programPath {
-            return (line, String(sourceLines[line - 1].drop(while: { $0 == " " || $0 == "\t" })))
+            return (line, .programLine)
         }
-        return (line, "")
+        return (line, .none)
     }
 }

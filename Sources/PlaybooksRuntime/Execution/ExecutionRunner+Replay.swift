@@ -20,10 +20,12 @@ extension ExecutionRunner {
     /// Applies a finished await's effects to the VM's state (the same in a live run and in replay)
     /// and answers it. Effects are reported only when live.
     func apply(_ call: HostCall, _ outcome: AwaitRecord.Outcome, live: Bool) {
-        if case .value = outcome, let builtin = HostBuiltin(rawValue: call.name),
-            let event = BuiltinEffects(agent: agent.name).apply(builtin, call, in: vm), live
-        {
-            onEvent(event)
+        if case .value(let value) = outcome, let builtin = HostBuiltin(rawValue: call.name) {
+            if let event = BuiltinEffects(agent: agent.name).apply(builtin, call, in: vm), live { onEvent(event) }
+            if builtin == .next, case .list = value {
+                // The statement handed over is in this record: its awaits refer to it.
+                PreludeGlobals(vm: vm).current?[.statementRecord] = .int(journal.sequence)
+            }
         }
         switch outcome {
         case .value(let v): vm.resume(returning: v.makeValue())

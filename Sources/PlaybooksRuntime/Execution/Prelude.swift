@@ -62,7 +62,7 @@ enum Prelude {
         async def __pb_llm_playbook__(name, args, kwargs):
             frame = {"playbook": name, "step": None, "returned": False, "value": None,
                      "conversation": [], "response": "", "executed": "", "call": None, "rest": None,
-                     "statement": ""}
+                     "statement": "", "statement_record": None}
             __pb_stack__.append(frame)
             try:
                 prompt = await __PBPrompt__(name, args, kwargs)

@@ -23,6 +23,8 @@ enum PlaybookFrameKey: String, CaseIterable {
     case rest
     /// Markdown playbooks: the statement of the response that is running.
     case statement
+    /// Markdown playbooks: the journal record that delivered ``statement`` (records of its awaits refer to it).
+    case statementRecord = "statement_record"
 }
 
 /// A typed view of one running playbook's frame (a dict the prelude keeps on `__pb_stack__`).
@@ -59,6 +61,11 @@ struct PlaybookFrame {
     var statement: String? {
         guard case .str(let text)? = self[.statement] else { return nil }
         return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+
+    var statementRecord: Int? {
+        if case .int(let i)? = self[.statementRecord] { return i }
+        return nil
     }
 
     var callIndex: Int {
