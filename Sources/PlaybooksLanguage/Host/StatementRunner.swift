@@ -23,7 +23,13 @@ public enum StatementRunner {
         }
         let code: CodeObject
         do throws(SyntaxError) {
-            let module = try Parser.parse(source, firstLine: max(1, firstLine))
+            let module: Module
+            if let offered = vm.offeredStatement, offered.statement.text == source, offered.statement.line == firstLine {
+                module = try offered.parsed.get()
+            } else {
+                module = try Parser.parse(source, firstLine: max(1, firstLine))
+            }
+            vm.offeredStatement = nil
             code = try Compiler.compile(module, filename: StatementRunner.filename, namespace: vm.globals)
         } catch {
             let e = PyException(Types.syntaxError, "\(error.message) (line \(error.line))")
@@ -38,6 +44,13 @@ public enum StatementRunner {
 }
 
 extension VirtualMachine {
+    /// Hands the statement runner the parse of a statement of a streamed response (from a
+    /// ``StatementQueue``), so that running it does not parse it again. Only the next run of that
+    /// exact text and line uses it; in replay, where the text comes from a journal, it is parsed.
+    public func offerParsedStatement(_ item: StatementQueue.Item) {
+        offeredStatement = item
+    }
+
     /// Binds the statement runner to `name` in ``globals``: `await NAME(source, first_line)` runs
     /// `source` in the VM's globals (tracebacks name the file `<llm>`).
     public func exposeStatementRunner(as name: String) {

@@ -51,9 +51,10 @@ public enum StreamEvent: CustomStringConvertible {
 }
 
 /// Runs an LLM response while it streams in: each top-level statement is compiled and run in the
-/// VM's global namespace as soon as the ``StatementSplitter`` sees it complete. Synchronous and
-/// sans-I/O: the host feeds text, answers host calls, and can save the whole state to bytes at
-/// any suspension.
+/// VM's global namespace as soon as the ``StatementQueue`` has it complete (the queue decides what
+/// is prose and parses each statement once). Synchronous and sans-I/O: the host feeds text,
+/// answers host calls, and can save the whole state to bytes at any suspension. `playbooks exec
+/// --stream` runs scripts this way; agents hand the queue's statements to their playbook's code.
 ///
 /// ```swift
 /// let ex = StreamingExecutor()
@@ -68,20 +69,7 @@ public enum StreamEvent: CustomStringConvertible {
 /// }
 /// _ = ex.finish()   // (answer host calls the same way)
 /// ```
-///
-/// Before the first Markdown fence of a response, statements are run as they complete (an
-/// unfenced response is all code). A statement there that does not parse is held back instead of
-/// being reported, with everything after it: if a fence then opens, the held text was prose and
-/// is dropped; if the stream ends with no fence, the held statements run and the first reports
-/// its syntax error. Prose that happens to parse as Python (a lone word) before a fence does run.
 public final class StreamingExecutor {
-    struct Pending {
-        var text: String
-        var line: Int
-        var module: Module?
-        var syntaxError: SyntaxError?
-    }
-
     struct Running {
         var index: Int
         var text: String
@@ -91,16 +79,10 @@ public final class StreamingExecutor {
     public private(set) var vm: VirtualMachine
     /// The file name shown in tracebacks of code from responses.
     public var filename: String
-    var splitter = StatementSplitter()
-    /// Complete statements not yet started: `queue[queueHead...]`.
-    var queue: [Pending] = []
-    var queueHead = 0
-    var held: [Pending] = []
-    var sawFence = false
+    var statements = StatementQueue()
     var running: Running?
     /// Statements started in this response.
     public internal(set) var statementsStarted = 0
-    var streamEnded = false
     var failure: StatementError?
 
     /// Where `print` writes (not part of the saved state).
@@ -120,19 +102,14 @@ public final class StreamingExecutor {
     }
 
     /// Bytes of the response received but not yet part of a complete statement.
-    public var bufferedByteCount: Int { splitter.pendingByteCount }
+    public var bufferedByteCount: Int { statements.bufferedByteCount }
 
     /// Starts a new response in the same namespace (after a failure or finish; an unfinished
     /// response is abandoned).
     public func beginResponse() {
-        splitter.reset()
-        queue.removeAll()
-        queueHead = 0
-        held.removeAll()
-        sawFence = false
+        statements = StatementQueue()
         running = nil
         statementsStarted = 0
-        streamEnded = false
         failure = nil
         if vm.pendingCall != nil { vm.resume(throwing: PyException(Types.runtimeError, "response abandoned")) }
     }
@@ -140,22 +117,14 @@ public final class StreamingExecutor {
     /// Feeds a chunk of the response and runs every statement it completes.
     public func feed(_ chunk: String) -> StreamEvent {
         if let failure { return .failed(failure) }
-        if streamEnded { return drive() }
-        splitter.feed(chunk)
-        absorb()
+        if !statements.isFinished { statements.feed(chunk) }
         return drive()
     }
 
     /// Ends the response: the last statement completes and runs.
     public func finish() -> StreamEvent {
         if let failure { return .failed(failure) }
-        if !streamEnded {
-            streamEnded = true
-            splitter.finish()
-            absorb()
-            queue.append(contentsOf: held)
-            held.removeAll()
-        }
+        if !statements.isFinished { statements.finish() }
         return drive()
     }
 
@@ -169,52 +138,6 @@ public final class StreamingExecutor {
     public func `continue`() -> StreamEvent {
         if let failure { return .failed(failure) }
         return drive()
-    }
-
-    func absorb() {
-        for item in splitter.take() {
-            switch item {
-            case .firstFence:
-                sawFence = true
-                held.removeAll()
-            case .statement(let s):
-                var p = Pending(text: s.text, line: s.line)
-                if !sawFence {
-                    if !held.isEmpty {
-                        held.append(p)
-                        continue
-                    }
-                    do throws(SyntaxError) {
-                        p.module = try Parser.parse(p.text, firstLine: p.line)
-                    } catch {
-                        p.syntaxError = error
-                        held.append(p)
-                        continue
-                    }
-                    if let module = p.module, StreamingExecutor.looksLikeProse(module) {
-                        // "Sure", "Done." or "Okay then" before any fence: an expression with no
-                        // effect is far more likely prose than code; hold it like unparsable text.
-                        held.append(p)
-                        continue
-                    }
-                }
-                queue.append(p)
-            }
-        }
-    }
-
-    /// A statement that is only bare names (and comparisons or attributes of them): code with no
-    /// effect, which before the first fence is taken for a line of prose.
-    static func looksLikeProse(_ module: Module) -> Bool {
-        guard module.body.count == 1, case .expr(let e) = module.body[0].kind else { return false }
-        // A docstring or a number is code-like; prose is words.
-        if case .constant = e.kind { return false }
-        return !e.contains { node in
-            switch node.kind {
-            case .name, .constant, .compare, .boolOp, .unary, .tuple, .attribute: return false
-            default: return true
-            }
-        }
     }
 
     func drive() -> StreamEvent {
@@ -239,35 +162,24 @@ public final class StreamingExecutor {
                 }
                 continue
             }
-            if queueHead < queue.count {
-                let p = queue[queueHead]
-                queue[queueHead] = Pending(text: "", line: 0)
-                queueHead += 1
-                if queueHead == queue.count {
-                    queue.removeAll(keepingCapacity: true)
-                    queueHead = 0
-                }
+            if let item = statements.next() {
                 statementsStarted += 1
                 let index = statementsStarted
+                let s = item.statement
                 do throws(SyntaxError) {
-                    if let e = p.syntaxError { throw e }
-                    var module: Module
-                    if let m = p.module { module = m } else { module = try Parser.parse(p.text, firstLine: p.line) }
-                    let code = try Compiler.compile(module, filename: filename, namespace: vm.globals)
+                    let code = try Compiler.compile(try item.parsed.get(), filename: filename, namespace: vm.globals)
                     vm.start(code)
-                    running = Running(index: index, text: p.text, line: p.line)
+                    running = Running(index: index, text: s.text, line: s.line)
                 } catch {
                     let err = StatementError(
-                        index: index, line: error.line, statementLine: p.line, source: p.text,
+                        index: index, line: error.line, statementLine: s.line, source: s.text,
                         message: "\(error.kind): \(error.message)", isSyntaxError: true)
                     failure = err
-                    queue.removeAll()
-                    queueHead = 0
                     return .failed(err)
                 }
                 continue
             }
-            return streamEnded ? .finished : .needsInput
+            return statements.isFinished ? .finished : .needsInput
         }
     }
 }

@@ -1,8 +1,9 @@
-/// Saved state of a ``StreamingExecutor``: `PBSX`, a version byte, the payload (splitter state,
-/// statements not yet run, the running statement, the VM snapshot), then a CRC-32 of all that.
+/// Saved state of a ``StreamingExecutor``: `PBSX`, a version byte, the payload (the statement
+/// queue: splitter state and statements not yet run; the running statement; the VM snapshot),
+/// then a CRC-32 of all that. Version 1 (before the one statement queue) is refused by name.
 enum StreamingStateFormat {
     static let magic: [UInt8] = [0x50, 0x42, 0x53, 0x58]  // "PBSX"
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 }
 
 extension StatementSplitter {
@@ -123,18 +124,7 @@ extension StreamingExecutor {
         w.bytes.append(contentsOf: StreamingStateFormat.magic)
         w.u8(StreamingStateFormat.version)
         w.string(filename)
-        splitter.encode(into: &w)
-        func pending(_ list: [Pending]) {
-            w.count(list.count)
-            for p in list {
-                w.string(p.text)
-                w.varint(p.line)
-                w.bool(p.syntaxError != nil)
-            }
-        }
-        pending(Array(queue[queueHead...]))
-        pending(held)
-        w.bool(sawFence)
+        statements.encode(into: &w)
         if let r = running {
             w.bool(true)
             w.varint(r.index)
@@ -144,7 +134,6 @@ extension StreamingExecutor {
             w.bool(false)
         }
         w.varint(statementsStarted)
-        w.bool(streamEnded)
         if let f = failure {
             w.bool(true)
             w.varint(f.index)
@@ -179,30 +168,7 @@ extension StreamingExecutor {
         }
         var r = ByteReader(bytes, from: 5, end: n - 4)
         let filename = try r.string()
-        let splitter = try StatementSplitter(from: &r)
-        func pending(_ r: inout ByteReader) throws(SnapshotError) -> [Pending] {
-            let count = try r.count()
-            var list: [Pending] = []
-            for _ in 0..<count {
-                let text = try r.string()
-                let line = try r.varint()
-                let failedToParse = try r.bool()
-                var p = Pending(text: text, line: line)
-                if failedToParse {
-                    // Parsing is deterministic: recover the error by parsing again.
-                    do throws(SyntaxError) {
-                        _ = try Parser.parse(text, firstLine: line)
-                    } catch {
-                        p.syntaxError = error
-                    }
-                }
-                list.append(p)
-            }
-            return list
-        }
-        let queue = try pending(&r)
-        let held = try pending(&r)
-        let sawFence = try r.bool()
+        let statements = try StatementQueue(from: &r)
         var running: Running? = nil
         if try r.bool() {
             let index = try r.varint()
@@ -210,7 +176,6 @@ extension StreamingExecutor {
             running = Running(index: index, text: text, line: try r.varint())
         }
         let started = try r.varint()
-        let streamEnded = try r.bool()
         var failure: StatementError? = nil
         if try r.bool() {
             let index = try r.varint()
@@ -229,13 +194,9 @@ extension StreamingExecutor {
         let snapshot = Array(bytes[r.offset..<(r.offset + snapshotCount)])
         let vm = try VirtualMachine(snapshot: snapshot, limits: limits)
         self.init(vm: vm, filename: filename)
-        self.splitter = splitter
-        self.queue = queue
-        self.held = held
-        self.sawFence = sawFence
+        self.statements = statements
         self.running = running
         self.statementsStarted = started
-        self.streamEnded = streamEnded
         self.failure = failure
     }
 }

@@ -53,6 +53,9 @@ public final class VirtualMachine {
     public var output: (String) -> Void = { _ in }
     /// Stop with ``RunResult/awaitPoint`` before every `await` (for checkpoint testing).
     public var stopsAtEveryAwait = false
+    /// A statement the host already parsed and is about to hand to the statement runner (see
+    /// ``offerParsedStatement(_:)``). Not part of the saved state.
+    var offeredStatement: StatementQueue.Item?
 
     /// The call stack, innermost last. A constant reference (its contents change), so that the
     /// dispatch loop reaches it without retaining it.

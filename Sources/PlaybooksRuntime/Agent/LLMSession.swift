@@ -96,10 +96,11 @@ final class LLMSession {
         while true {
             guard let response = responses[depth] else { return .value(.none) }
             do {
-                guard let statement = try await response.next() else {
+                guard let (statement, parsed) = try await response.next() else {
                     responses[depth] = nil
                     return .value(.none)
                 }
+                if let parsed { vm.offerParsedStatement(parsed) }
                 var rest: PortableValue = .none
                 if !response.restJournaled, let remaining = response.remaining {
                     rest = .list(remaining.map { .list([.str($0.text), .int($0.line)]) })

@@ -7,7 +7,7 @@ import PlaybooksLanguage
 /// rebuilds it from the saved statements or by asking the LLM to continue.
 final class LiveResponse {
     private var deltas: AsyncThrowingStream<String, any Error>.AsyncIterator?
-    private var queue = ResponseStatementQueue()
+    private var queue = StatementQueue()
     private var saved: [StatementSplitter.Statement]
     /// Text the code already received before this stream (a continuation): statements at the
     /// start of the stream that repeat it exactly are skipped.
@@ -30,13 +30,15 @@ final class LiveResponse {
         self.streamEnded = true
     }
 
-    /// The next complete statement, or `nil` at the end of the response.
-    func next() async throws -> StatementSplitter.Statement? {
+    /// The next complete statement, or `nil` at the end of the response; with its parse when it
+    /// came from the stream (statements saved before a crash are parsed when they run).
+    func next() async throws -> (statement: StatementSplitter.Statement, parsed: StatementQueue.Item?)? {
         if deltas == nil {
-            return saved.isEmpty ? nil : saved.removeFirst()
+            return saved.isEmpty ? nil : (saved.removeFirst(), nil)
         }
         while true {
-            if let s = queue.next() {
+            if let item = queue.next() {
+                let s = item.statement
                 if !alreadyReceived.isEmpty {
                     if alreadyReceived.hasPrefix(s.text) {
                         alreadyReceived.removeFirst(s.text.count)
@@ -44,7 +46,7 @@ final class LiveResponse {
                     }
                     alreadyReceived = ""
                 }
-                return s
+                return (s, item)
             }
             if queue.isFinished {
                 streamEnded = true
