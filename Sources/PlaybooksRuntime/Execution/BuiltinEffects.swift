@@ -50,7 +50,10 @@ struct BuiltinEffects {
             prelude.saveArtifact(
                 name: vm.strText(call.arguments[0]), summary: summary, content: call.arguments[call.arguments.count - 1])
             return nil
-        case .loadArtifact, .waitForMessage, .yield, .prompt, .start, .next:
+        case .waitForMessage, .yield:
+            prelude.messagesTaken += 1
+            return nil
+        case .loadArtifact, .prompt, .start, .next:
             return nil
         }
     }

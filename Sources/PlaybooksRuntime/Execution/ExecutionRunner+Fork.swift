@@ -38,6 +38,16 @@ extension ExecutionRunner {
         info.attributes["error"] = nil
         info.attributes["waiting_for"] = nil
         info.attributes["forked_from"] = "\(id)@\(sequence)"
+        // The copy keeps the messages its code had taken by checkpoint `sequence`; those the
+        // original took later, or was still to take, are not the copy's.
+        let taken = records.reduce(0) { count, record in
+            guard let r = try? AwaitRecord(record: record), r.kind == .completed, case .value = r.outcome,
+                r.call == HostBuiltin.waitForMessage.rawValue || r.call == HostBuiltin.yield.rawValue
+            else { return count }
+            return count + 1
+        }
+        let given = messagesGiven(original)
+        info.attributes[messagesAttribute] = given.isEmpty ? nil : encodeMessages(Array(given.prefix(taken)))
         let copy = info
         try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.createExecution(copy) }
         try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.append(records, to: copyID) }

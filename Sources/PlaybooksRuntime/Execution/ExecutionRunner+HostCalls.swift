@@ -29,10 +29,10 @@ extension ExecutionRunner {
             case .waitForMessage, .yield:
                 if let error = BuiltinEffects.checkArguments(call, min: 0, max: 1) {
                     outcome = error
-                } else if agent.inbox.isEmpty {
-                    return call.arguments.first.map { vm.strText($0) } ?? "user"
+                } else if let message = agent.nextMessage(taken: PreludeGlobals(vm: vm).messagesTaken) {
+                    outcome = .value(.str(message))
                 } else {
-                    outcome = .value(.str(agent.inbox.removeFirst()))
+                    return call.arguments.first.map { vm.strText($0) } ?? "user"
                 }
             case .prompt, .start, .next:
                 outcome = await agent.llm.outcome(of: builtin, call, vm: vm, program: program)

@@ -46,6 +46,8 @@ public final class ExecutionRunner {
     let sourceLines: [Substring]
     /// Inspection never performs a call or writes anything.
     let inspecting: Bool
+    /// Messages given with ``send(_:)`` that the store does not hold yet.
+    var messagesUnsaved = false
 
     init(
         program: ExecutionProgram, vm: VirtualMachine, info: ExecutionInfo, journal: ExecutionJournal, options: RunnerOptions,
@@ -57,7 +59,7 @@ public final class ExecutionRunner {
         self.info = info
         self.journal = journal
         self.agent = AgentInstance(
-            name: program.agent, inbox: options.messages, llm: LLMSession(provider: options.llm, model: options.llmModel))
+            name: program.agent, messages: Self.messagesGiven(info), llm: LLMSession(provider: options.llm, model: options.llmModel))
         self.externals = Dictionary(options.externals.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.inspecting = inspecting
         self.sourceLines = program.text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -87,7 +89,8 @@ public final class ExecutionRunner {
     ) async throws(ExecutionError) -> ExecutionRunner {
         let id = id ?? ExecutionID.generate()
         let lock = try ExecutionJournal.wrap { () throws(StoreError) in try store.lock(id) }
-        let info = newInfo(program: program, id: id)
+        var info = newInfo(program: program, id: id)
+        if !options.messages.isEmpty { info.attributes[messagesAttribute] = encodeMessages(options.messages) }
         let vm = try freshVM(program: program, options: options)
         try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.createExecution(info) }
         let journal = ExecutionJournal(id: id, store: store, lock: lock, policy: options.policy, failpoints: options.failpoints)
@@ -120,6 +123,8 @@ public final class ExecutionRunner {
     }
 
     /// Continues an execution from its last checkpoint: after a crash, or with the message it waits for.
+    /// Messages in `options` are added to those given before (at the start or an earlier resume)
+    /// that the code has not taken yet.
     ///
     /// Throws when the execution does not exist, has ended, is in use by another holder, its
     /// journal lost records, or `program` is not the program it began with.
@@ -133,6 +138,10 @@ public final class ExecutionRunner {
         let lock = try ExecutionJournal.wrap { () throws(StoreError) in try store.lock(id) }
         info.status = .running
         info.attributes["waiting_for"] = nil
+        if !options.messages.isEmpty {
+            // Kept with the execution before it runs: a crash from here on loses none of them.
+            info.attributes[messagesAttribute] = encodeMessages(messagesGiven(info) + options.messages)
+        }
         let restored = try await ExecutionJournal.load(id, from: store, upTo: nil)
         let journal = ExecutionJournal(
             id: id, store: store, lock: lock, policy: options.policy, failpoints: options.failpoints, restored: restored)
@@ -224,18 +233,36 @@ public final class ExecutionRunner {
         }
     }
 
-    /// Queues a message for the code's next `WaitForMessage` / `Yield` (for example after
-    /// ``run()`` returned ``ExecutionOutcome/waitingForMessage(source:)``); call ``run()`` again.
+    /// Gives the code a message for its next `WaitForMessage` / `Yield` (for example after
+    /// ``run()`` returned ``ExecutionOutcome/waitingForMessage(source:)``); call ``run()`` again,
+    /// which makes it durable with the execution before going on.
     public func send(_ message: String) {
-        agent.inbox.append(message)
+        agent.messages.append(message)
+        info.attributes[Self.messagesAttribute] = Self.encodeMessages(agent.messages)
+        messagesUnsaved = true
+    }
+
+    /// The execution info's attribute that keeps every message given to the agent (a JSON array).
+    static let messagesAttribute = "messages"
+
+    static func messagesGiven(_ info: ExecutionInfo) -> [String] {
+        guard let text = info.attributes[messagesAttribute],
+            let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8))
+        else { return [] }
+        return list
+    }
+
+    static func encodeMessages(_ messages: [String]) -> String {
+        (try? JSONEncoder().encode(messages)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     /// Runs until the entry playbook returns, fails, or waits for a message that was not given.
     public func run() async throws(ExecutionError) -> ExecutionOutcome {
-        if info.status == .waiting {
+        if info.status == .waiting || messagesUnsaved {
             info.status = .running
             info.attributes["waiting_for"] = nil
             try await saveInfo()
+            messagesUnsaved = false
         }
         if let recovery = journal.recovery {
             journal.recovery = nil

@@ -102,6 +102,8 @@ struct PreludeGlobals {
         case transcript = "__pb_transcript__"
         case artifacts = "__pb_artifacts__"
         case result = "__pb_result__"
+        /// How many of the messages given to the agent its code has taken (set by the host).
+        case messagesTaken = "__pb_messages_taken__"
     }
 
     let vm: VirtualMachine
@@ -130,6 +132,15 @@ struct PreludeGlobals {
 
     /// How many playbooks are running (the innermost one's depth).
     var depth: Int { list(.stack)?.items.count ?? 0 }
+
+    /// How many messages given to the agent the code has received (0 before the first).
+    var messagesTaken: Int {
+        get {
+            if case .int(let n)? = vm.globals[Name.messagesTaken.rawValue] { return n }
+            return 0
+        }
+        nonmutating set { vm.globals[Name.messagesTaken.rawValue] = .int(newValue) }
+    }
 
     /// The entry playbook's result, once it returned.
     var result: Value? { vm.globals[Name.result.rawValue] }
