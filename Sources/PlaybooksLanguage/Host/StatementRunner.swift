@@ -26,8 +26,8 @@ public enum StatementRunner {
             let module = try Parser.parse(source, firstLine: max(1, firstLine))
             code = try Compiler.compile(module, filename: StatementRunner.filename, namespace: vm.globals)
         } catch {
-            let e = PyException(Types.syntaxError, "\(error.message) (line \(error.line))")
-            throw e
+            if error.isRecursionError { throw PyException(Types.recursionError, error.message) }
+            throw PyException(Types.syntaxError, "\(error.message) (line \(error.line))")
         }
         let frame = Frame(
             code: code, globals: vm.globals, locals: Array(repeating: nil, count: code.localNames.count), cells: [])
