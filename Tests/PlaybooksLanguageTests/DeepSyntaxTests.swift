@@ -10,8 +10,9 @@ struct DeepSyntaxTests {
     /// the default thread size on Linux), so the result does not depend on the test runner's thread.
     static let stackSize = 8 << 20
 
-    /// Runs `source` as a script on a thread with ``stackSize`` bytes of stack.
-    static func run(_ source: String) -> (output: String, result: ScriptRunner.Result) {
+    /// Runs `source` as a script on a thread with ``stackSize`` bytes of stack (optionally
+    /// encoding, discarding and decoding the VM at every `await`).
+    static func run(_ source: String, checkpointEveryAwait: Bool = false) -> (output: String, result: ScriptRunner.Result) {
         final class Box: @unchecked Sendable {
             var output = ""
             var result = ScriptRunner.Result(exitCode: -1, errorOutput: "", checkpoints: 0, checkpointBytes: 0)
@@ -19,7 +20,9 @@ struct DeepSyntaxTests {
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.result = ScriptRunner.run(source: source, filename: "deep.py") { box.output += $0 }
+            box.result = ScriptRunner.run(source: source, filename: "deep.py", checkpointEveryAwait: checkpointEveryAwait) {
+                box.output += $0
+            }
             done.signal()
         }
         thread.stackSize = stackSize

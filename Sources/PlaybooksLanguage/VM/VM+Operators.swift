@@ -373,6 +373,8 @@ extension VirtualMachine {
         case (.dict(let x), .dict(let y)):
             if x === y { return true }
             guard x.count == y.count else { return false }
+            try enterNativeRecursion(NativeRecursionContext.comparison)
+            defer { leaveNativeRecursion() }
             for (k, v) in x.pairs {
                 guard let other = y[try hashKey(k)] else { return false }
                 if !identical(v, other), !(try equals(v, other)) { return false }
@@ -402,6 +404,8 @@ extension VirtualMachine {
 
     func sequenceEquals(_ x: [Value], _ y: [Value]) throws(PyException) -> Bool {
         guard x.count == y.count else { return false }
+        try enterNativeRecursion(NativeRecursionContext.comparison)
+        defer { leaveNativeRecursion() }
         for i in 0..<x.count {
             if identical(x[i], y[i]) { continue }
             if !(try equals(x[i], y[i])) { return false }
@@ -464,6 +468,8 @@ extension VirtualMachine {
     }
 
     func sequenceLess(_ x: [Value], _ y: [Value], _ symbol: String, orEqual: Bool) throws(PyException) -> Bool {
+        try enterNativeRecursion(NativeRecursionContext.comparison)
+        defer { leaveNativeRecursion() }
         let n = min(x.count, y.count)
         for i in 0..<n {
             if identical(x[i], y[i]) { continue }
@@ -591,9 +597,15 @@ extension VirtualMachine {
         PyException.typeError("unhashable type: '\(unhashableName(v))'")
     }
 
+    /// The type named in the error: the first unhashable item (in order, inside nested tuples).
     private func unhashableName(_ v: Value) -> String {
-        if case .tuple(let items) = v {
-            for i in items where HashKey(i) == nil { return unhashableName(i) }
+        var pending = [v]
+        while let item = pending.popLast() {
+            if case .tuple(let items) = item {
+                pending.append(contentsOf: items.reversed())
+            } else if HashKey(item) == nil {
+                return item.typeName
+            }
         }
         return v.typeName
     }

@@ -59,6 +59,10 @@ public final class VirtualMachine {
     let frames = FrameStack()
     var pendingHostCall: HostCall?
     var passAwaitPoint = false
+    /// Levels of Swift recursion over nested data in progress (repr, comparison, JSON encoding):
+    /// counted with the Python frames against the recursion limit, as CPython counts its C
+    /// recursion. Zero between instructions, so not part of a snapshot.
+    var nativeDepth = 0
     var modules: [String: ModuleObject] = [:]
     var hostFunctionNames: [String] = []
     var instructionCount = 0
