@@ -60,6 +60,36 @@ struct DeepDataTests {
         #expect(output == "[60000, 60000, 60000]\n[60000, 60000, 60000]\n[60000, 59999, 60000]\nfreed\n")
     }
 
+    /// On a 512 KB thread, walking deep data (built-in recursion and Python called from
+    /// built-ins) stops with RecursionError before the stack runs out.
+    @Test func deepDataOnASmallStackRaisesRecursionError() {
+        let (output, result) = DeepSyntaxTests.run(
+            """
+            import json
+            class R:
+                def __init__(self, child):
+                    self.child = child
+                def __repr__(self):
+                    return "R(" + repr(self.child) + ")"
+            a = []
+            b = []
+            r = None
+            for _ in range(100000):
+                a = [a]
+                b = [b]
+                r = R(r)
+            for check in [lambda: repr(a), lambda: a == b, lambda: a < b, lambda: json.dumps(a), lambda: repr(r)]:
+                try:
+                    check()
+                except RecursionError:
+                    print("RecursionError")
+            a = b = r = None
+            print("freed")
+            """, stackSize: 512 << 10)
+        #expect(result.errorOutput == "")
+        #expect(output == String(repeating: "RecursionError\n", count: 5) + "freed\n")
+    }
+
     @Test func deepListOfListsIsFreed() {
         let (output, result) = DeepSyntaxTests.run(
             """

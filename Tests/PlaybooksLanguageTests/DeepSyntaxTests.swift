@@ -12,7 +12,9 @@ struct DeepSyntaxTests {
 
     /// Runs `source` as a script on a thread with ``stackSize`` bytes of stack (optionally
     /// encoding, discarding and decoding the VM at every `await`).
-    static func run(_ source: String, checkpointEveryAwait: Bool = false) -> (output: String, result: ScriptRunner.Result) {
+    static func run(
+        _ source: String, checkpointEveryAwait: Bool = false, stackSize: Int = DeepSyntaxTests.stackSize
+    ) -> (output: String, result: ScriptRunner.Result) {
         final class Box: @unchecked Sendable {
             var output = ""
             var result = ScriptRunner.Result(exitCode: -1, errorOutput: "", checkpoints: 0, checkpointBytes: 0)
@@ -52,6 +54,15 @@ struct DeepSyntaxTests {
         let (output, result) = Self.run(Self.deepSource(name))
         #expect(output == "")
         #expect(result.exitCode == 1)
+        #expect(result.errorOutput == Self.recursionReport)
+    }
+
+    /// On a 512 KB thread (the smallest stack this code is expected to run on) the stack guard
+    /// stops every deep case with the same error before the stack runs out, in a debug build too.
+    @Test(arguments: ["sum", "calls", "attributes", "negations", "elifs"])
+    func deepChainOnASmallStackRaisesRecursionError(name: String) {
+        let (output, result) = Self.run(Self.deepSource(name), stackSize: 512 << 10)
+        #expect(output == "")
         #expect(result.errorOutput == Self.recursionReport)
     }
 

@@ -41,7 +41,7 @@ public struct Compiler {
     /// One level deeper into the tree; past ``maxDepth`` CPython's `RecursionError`.
     mutating func enterNesting(line: Int) throws(SyntaxError) {
         depth += 1
-        if depth > Compiler.maxDepth { throw SyntaxError.compilationRecursion(line: line) }
+        if depth > Compiler.maxDepth || StackGuard.isNearlyExhausted() { throw SyntaxError.compilationRecursion(line: line) }
     }
 
     func error(_ message: String, line: Int? = nil) -> SyntaxError {

@@ -64,7 +64,7 @@ struct ScopeSymbols {
 
     /// One level deeper; false (and ``tooDeep`` set) past ``Compiler/maxDepth``.
     mutating func enterNesting() -> Bool {
-        if depth >= Compiler.maxDepth {
+        if depth >= Compiler.maxDepth || StackGuard.isNearlyExhausted() {
             tooDeep = true
             return false
         }

@@ -221,7 +221,9 @@ extension Parser {
         /// One level deeper in the syntax tree; past ``maxDepth`` CPython's `RecursionError`.
         mutating func enterNesting() throws(SyntaxError) {
             depth += 1
-            if depth > State.maxDepth { throw SyntaxError.compilationRecursion(line: current.line) }
+            if depth > State.maxDepth || StackGuard.isNearlyExhausted() {
+                throw SyntaxError.compilationRecursion(line: current.line)
+            }
         }
     }
 }

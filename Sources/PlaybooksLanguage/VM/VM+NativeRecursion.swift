@@ -6,7 +6,7 @@ extension VirtualMachine {
     @inline(__always)
     func enterNativeRecursion(_ context: @autoclosure () -> String) throws(PyException) {
         nativeDepth += 1
-        if nativeDepth + frames.count > limits.maxRecursionDepth {
+        if nativeDepth + frames.count > limits.maxRecursionDepth || StackGuard.isNearlyExhausted() {
             nativeDepth -= 1
             throw nativeRecursionError(context())
         }

@@ -174,7 +174,8 @@ public final class VirtualMachine {
     }
 
     func runNested(_ frame: Frame) throws(PyException) -> Value {
-        guard frames.count < limits.maxRecursionDepth else {
+        // Each nested run of the dispatch loop is Swift recursion: bounded by the stack too.
+        guard frames.count < limits.maxRecursionDepth, !StackGuard.isNearlyExhausted() else {
             throw PyException(Types.recursionError, "maximum recursion depth exceeded")
         }
         frame.isNestedBoundary = true

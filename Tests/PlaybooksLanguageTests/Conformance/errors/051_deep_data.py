@@ -70,3 +70,31 @@ a = b = d = n = m = None
 chain = nested_list(100000)
 chain = None
 print("freed")
+
+for text in ["[" * 100000 + "]" * 100000, '{"a": ' * 100000 + "1" + "}" * 100000]:
+    try:
+        json.loads(text)
+    except RecursionError as e:
+        print("json.loads RecursionError:", e)
+
+# Recursion through user-defined __repr__ and __eq__ (Python calls made from built-ins).
+class R:
+    def __init__(self, child):
+        self.child = child
+
+    def __repr__(self):
+        return "R(" + repr(self.child) + ")"
+
+    def __eq__(self, other):
+        return self.child == other.child
+
+r = s = None
+for _ in range(100000):
+    r = R(r)
+    s = R(s)
+for name, check in [("user __repr__", lambda: repr(r)), ("user __eq__", lambda: r == s)]:
+    try:
+        check()
+        print(name, "no error")
+    except RecursionError:
+        print(name, "RecursionError")
