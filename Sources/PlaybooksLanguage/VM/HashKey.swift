@@ -23,6 +23,10 @@ public struct HashKey: Hashable, @unchecked Sendable {
         switch value {
         case .list, .dict: return false
         case .set(let s): return s.isFrozen
+        case .instance(let o):
+            // `__hash__ = None` (set explicitly, or implied by defining `__eq__` alone).
+            if case .none? = o.cls.lookup("__hash__") { return false }
+            return true
         case .tuple(let items):
             for item in items {
                 if case .tuple = item { return nestedTupleIsHashable(items) }
