@@ -52,11 +52,6 @@ public struct HashKey: Hashable, @unchecked Sendable {
         return true
     }
 
-    static func isTuple(_ value: Value) -> Bool {
-        if case .tuple = value { return true }
-        return false
-    }
-
     public static func == (lhs: HashKey, rhs: HashKey) -> Bool {
         keyEquals(lhs.value, rhs.value)
     }
@@ -81,12 +76,14 @@ public struct HashKey: Hashable, @unchecked Sendable {
         case .str(let s): hasher.combine(s)
         case .none: hasher.combine(0x5EED)
         case .tuple(let items):
-            if items.contains(where: isTuple) {
-                hashNestedTuple(items, into: &hasher)
-                return
-            }
             hasher.combine(items.count)
-            for item in items { hashValue(item, into: &hasher) }
+            for i in items.indices {
+                if case .tuple = items[i] {
+                    hashNestedTuple(items[i...], into: &hasher)
+                    return
+                }
+                hashValue(items[i], into: &hasher)
+            }
         case .set(let s):
             // Order-independent: xor of element hashes.
             var acc = 0
@@ -104,10 +101,10 @@ public struct HashKey: Hashable, @unchecked Sendable {
         }
     }
 
-    /// ``hashValue(_:into:)`` of a tuple holding tuples, fed to the hasher in the same order as
-    /// the recursive definition (a pre-order walk) but with a work list.
-    static func hashNestedTuple(_ items: [Value], into hasher: inout Hasher) {
-        hasher.combine(items.count)
+    /// The rest of ``hashValue(_:into:)`` of a tuple, from its first item that is a tuple: fed
+    /// to the hasher in the same order as the recursive definition (a pre-order walk) but with a
+    /// work list, so tuples nested any depth do not recurse.
+    static func hashNestedTuple(_ items: ArraySlice<Value>, into hasher: inout Hasher) {
         var pending = Array(items.reversed())
         while let item = pending.popLast() {
             if case .tuple(let inner) = item {
