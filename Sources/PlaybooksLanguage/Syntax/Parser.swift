@@ -93,7 +93,8 @@ extension Parser {
 
         /// CPython 3.11 raises `RecursionError` during compilation at a tree depth of about 3000
         /// (three times its recursion limit); this limit is lower so that the compiler's recursion
-        /// fits a 512 KB thread stack in a debug build.
+        /// fits an 8 MB stack in a debug build (about 4 KB a level). On smaller stacks
+        /// ``StackGuard`` raises the same error earlier.
         static let maxDepth = 1000
 
         init(tokens: [Token], depth: Int = 0) {
