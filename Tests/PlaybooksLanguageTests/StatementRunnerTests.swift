@@ -50,4 +50,24 @@ import Testing
         #expect(printed.hasPrefix("caught "))
         #expect(printed.contains("line 3"))
     }
+
+    /// A statement nested too deeply to compile (an LLM reply with `1+1+...+1`) raises
+    /// RecursionError at the call, which the program can catch; the VM runs on.
+    @Test func tooDeepStatementRaisesRecursionError() throws {
+        let vm = VirtualMachine()
+        vm.exposeStatementRunner(as: "__run__")
+        var printed = ""
+        vm.output = { printed += $0 }
+        vm.globals["deep"] = .str("x = " + Array(repeating: "1", count: 20_000).joined(separator: "+") + "\n")
+        try vm.load(
+            source: """
+                try:
+                    await __run__(deep, 1)
+                except RecursionError as e:
+                    print("caught", e)
+                await __run__("print('still running')\\n", 2)
+                """)
+        _ = vm.run()
+        #expect(printed == "caught maximum recursion depth exceeded during compilation\nstill running\n")
+    }
 }

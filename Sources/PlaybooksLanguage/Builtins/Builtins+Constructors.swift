@@ -247,6 +247,8 @@ extension VirtualMachine {
             seen.insert(n)
             if let v = locals[i] { attributes.set(n, v) }
         }
+        // CPython: a class that defines __eq__ but not __hash__ gets __hash__ = None (unhashable).
+        if attributes.get("__eq__") != nil && attributes.get("__hash__") == nil { attributes.set("__hash__", .none) }
         return .type(cls)
     }
 

@@ -323,9 +323,13 @@ extension Builtins {
             try ArgumentReader("hash", args, kwargs).expect(1, 1)
             let v = args[args.startIndex]
             switch v {
-            case .int(let i): return .int(i == -1 ? -2 : i)
+            case .int(let i): return .int(VirtualMachine.reducedHash(i))
             case .bool(let b): return .int(b ? 1 : 0)
-            default: return .int(try vm.hashKey(v).hashValue)
+            case .bigInt(let b): return .int(VirtualMachine.reducedHash(b.value))
+            case .instance(let o):
+                if let method = o.cls.lookup("__hash__"), case .function = method { return try vm.userHash(method, v) }
+                return .int(VirtualMachine.reducedHash(try vm.hashKey(v).hashValue))
+            default: return .int(VirtualMachine.reducedHash(try vm.hashKey(v).hashValue))
             }
         },
         fn("id") { vm, args, kwargs throws(PyException) in

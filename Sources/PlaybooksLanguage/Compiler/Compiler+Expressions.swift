@@ -1,104 +1,150 @@
 extension Compiler {
+    /// Compiles one expression. Every case of any size is a function of its own: this function
+    /// recurses once per level of the tree, so its stack frame (large in a debug build when
+    /// all cases share it) bounds how deep a tree fits the stack.
     mutating func compile(_ e: Expr) throws(SyntaxError) {
+        try enterNesting(line: e.line)
+        defer { depth -= 1 }
         switch e.kind {
-        case .name(let n):
-            emitLoad(n)
-        case .stateVariable(let n):
-            b.emit(.loadStateVar(b.name(n)))
-        case .constant(let c):
-            compileConstant(c)
-        case .fstring(let parts):
-            try compileFString(parts)
-        case .list(let items):
-            try compileDisplay(items, build: { .buildList($0) }, extend: { .listExtend($0) }, finishTuple: false)
-        case .tuple(let items):
-            if items.contains(where: { if case .starred = $0.kind { return true } else { return false } }) {
-                try compileDisplay(items, build: { .buildList($0) }, extend: { .listExtend($0) }, finishTuple: true)
-            } else if let constant = constantTuple(items) {
-                b.emit(.loadConst(b.constant(constant)))
-            } else {
-                for i in items { try compile(i) }
-                b.emit(.buildTuple(Int32(items.count)))
+        case .name(let n): emitLoad(n)
+        case .stateVariable(let n): b.emit(.loadStateVar(b.name(n)))
+        case .constant(let c): compileConstant(c)
+        case .fstring(let parts): try compileFString(parts)
+        case .list(let items): try compileList(items)
+        case .tuple(let items): try compileTuple(items)
+        case .set(let items): try compileSet(items)
+        case .dict(let items): try compileDict(items)
+        case .starred: throw error("can't use starred expression here", line: e.line)
+        case .unary(let op, let operand): try compileUnary(op, operand)
+        case .binary(let op, let l, let r): try compileBinary(op, l, r)
+        case .boolOp(let op, let values): try compileBoolOp(op, values)
+        case .compare(let first, let ops, let rest): try compileCompare(first, ops, rest)
+        case .ifExp(let test, let body, let orelse): try compileIfExp(test, body, orelse)
+        case .lambda(let params, let body): try compileLambda(params, body, line: e.line)
+        case .namedExpr(let name, let value): try compileNamedExpr(name, value)
+        case .attribute(let obj, let attr): try compileAttribute(obj, attr)
+        case .subscript(let obj, let index): try compileSubscript(obj, index)
+        case .slice(let lower, let upper, let step): try compileSlice(lower, upper, step)
+        case .call(let fn, let args, let keywords): try compileCall(fn, args, keywords)
+        case .listComp, .generatorExp, .setComp, .dictComp: try compileComprehensionExpression(e)
+        case .await(let inner): try compileAwait(inner)
+        }
+    }
+
+    mutating func compileList(_ items: [Expr]) throws(SyntaxError) {
+        try compileDisplay(items, build: { .buildList($0) }, extend: { .listExtend($0) }, finishTuple: false)
+    }
+
+    mutating func compileSet(_ items: [Expr]) throws(SyntaxError) {
+        try compileDisplay(items, build: { .buildSet($0) }, extend: { .setUpdate($0) }, finishTuple: false)
+    }
+
+    mutating func compileTuple(_ items: [Expr]) throws(SyntaxError) {
+        if items.contains(where: { if case .starred = $0.kind { return true } else { return false } }) {
+            try compileDisplay(items, build: { .buildList($0) }, extend: { .listExtend($0) }, finishTuple: true)
+        } else if let constant = constantTuple(items) {
+            b.emit(.loadConst(b.constant(constant)))
+        } else {
+            for i in items { try compile(i) }
+            b.emit(.buildTuple(Int32(items.count)))
+        }
+    }
+
+    mutating func compileUnary(_ op: UnaryOp, _ operand: Expr) throws(SyntaxError) {
+        try compile(operand)
+        b.emit(.unary(op))
+    }
+
+    mutating func compileBinary(_ op: BinaryOp, _ l: Expr, _ r: Expr) throws(SyntaxError) {
+        try compile(l)
+        if case .constant(.int(let k)) = r.kind, let small = Int32(exactly: k) {
+            b.emit(.binaryConstInt(op, small))
+        } else {
+            try compile(r)
+            b.emit(.binary(op))
+        }
+    }
+
+    mutating func compileBoolOp(_ op: BoolOp, _ values: [Expr]) throws(SyntaxError) {
+        var patches: [Int] = []
+        for (i, v) in values.enumerated() {
+            try compile(v)
+            if i < values.count - 1 {
+                patches.append(b.emit(op == .and ? .jumpIfFalseOrPop(0) : .jumpIfTrueOrPop(0)))
             }
-        case .set(let items):
-            try compileDisplay(items, build: { .buildSet($0) }, extend: { .setUpdate($0) }, finishTuple: false)
-        case .dict(let items):
-            try compileDict(items)
-        case .starred:
-            throw error("can't use starred expression here", line: e.line)
-        case .unary(let op, let operand):
-            try compile(operand)
-            b.emit(.unary(op))
-        case .binary(let op, let l, let r):
-            try compile(l)
-            if case .constant(.int(let k)) = r.kind, let small = Int32(exactly: k) {
-                b.emit(.binaryConstInt(op, small))
-            } else {
-                try compile(r)
-                b.emit(.binary(op))
-            }
-        case .boolOp(let op, let values):
-            var patches: [Int] = []
-            for (i, v) in values.enumerated() {
-                try compile(v)
-                if i < values.count - 1 {
-                    patches.append(b.emit(op == .and ? .jumpIfFalseOrPop(0) : .jumpIfTrueOrPop(0)))
-                }
-            }
-            for p in patches { b.patch(p, to: b.here) }
-        case .compare(let first, let ops, let rest):
-            try compileCompare(first, ops, rest)
-        case .ifExp(let test, let body, let orelse):
-            try compile(test)
-            let toElse = b.emit(.popJumpIfFalse(0))
-            try compile(body)
-            let toEnd = b.emit(.jump(0))
-            b.patch(toElse, to: b.here)
-            try compile(orelse)
-            b.patch(toEnd, to: b.here)
-        case .lambda(let params, let body):
-            try compileFunction(
-                name: "<lambda>", parameters: params, body: [Stmt(.return(body), line: e.line)], isAsync: false,
-                line: e.line, isLambda: true)
-        case .namedExpr(let name, let value):
-            try compile(value)
-            b.emit(.dup)
-            emitStoreWalrus(name)
-        case .attribute(let obj, let attr):
-            if case .name(let n) = obj.kind, case .fast(let local) = resolve(n) {
-                b.emit(.loadFastAttr(local, b.name(attr)))
-            } else {
-                try compile(obj)
-                b.emit(.loadAttr(b.name(attr)))
-            }
-        case .subscript(let obj, let index):
+        }
+        for p in patches { b.patch(p, to: b.here) }
+    }
+
+    mutating func compileIfExp(_ test: Expr, _ body: Expr, _ orelse: Expr) throws(SyntaxError) {
+        try compile(test)
+        let toElse = b.emit(.popJumpIfFalse(0))
+        try compile(body)
+        let toEnd = b.emit(.jump(0))
+        b.patch(toElse, to: b.here)
+        try compile(orelse)
+        b.patch(toEnd, to: b.here)
+    }
+
+    mutating func compileLambda(_ params: Parameters, _ body: Expr, line: Int) throws(SyntaxError) {
+        try compileFunction(
+            name: "<lambda>", parameters: params, body: [Stmt(.return(body), line: line)], isAsync: false,
+            line: line, isLambda: true)
+    }
+
+    mutating func compileNamedExpr(_ name: String, _ value: Expr) throws(SyntaxError) {
+        try compile(value)
+        b.emit(.dup)
+        emitStoreWalrus(name)
+    }
+
+    mutating func compileAttribute(_ obj: Expr, _ attr: String) throws(SyntaxError) {
+        if case .name(let n) = obj.kind, case .fast(let local) = resolve(n) {
+            b.emit(.loadFastAttr(local, b.name(attr)))
+        } else {
             try compile(obj)
-            if case .constant(.str(let key)) = index.kind {
-                b.emit(.subscriptConstStr(b.name(key)))
-            } else {
-                try compile(index)
-                b.emit(.binarySubscript)
-            }
-        case .slice(let lower, let upper, let step):
-            if let lower { try compile(lower) } else { b.emit(.loadNone) }
-            if let upper { try compile(upper) } else { b.emit(.loadNone) }
-            if let step {
-                try compile(step)
-                b.emit(.buildSlice(3))
-            } else {
-                b.emit(.buildSlice(2))
-            }
-        case .call(let fn, let args, let keywords):
-            try compileCall(fn, args, keywords)
+            b.emit(.loadAttr(b.name(attr)))
+        }
+    }
+
+    mutating func compileSubscript(_ obj: Expr, _ index: Expr) throws(SyntaxError) {
+        try compile(obj)
+        if case .constant(.str(let key)) = index.kind {
+            b.emit(.subscriptConstStr(b.name(key)))
+        } else {
+            try compile(index)
+            b.emit(.binarySubscript)
+        }
+    }
+
+    mutating func compileSlice(_ lower: Expr?, _ upper: Expr?, _ step: Expr?) throws(SyntaxError) {
+        if let lower { try compile(lower) } else { b.emit(.loadNone) }
+        if let upper { try compile(upper) } else { b.emit(.loadNone) }
+        if let step {
+            try compile(step)
+            b.emit(.buildSlice(3))
+        } else {
+            b.emit(.buildSlice(2))
+        }
+    }
+
+    mutating func compileAwait(_ inner: Expr) throws(SyntaxError) {
+        try compile(inner)
+        b.emit(.getAwaitable)
+        b.emit(.await)
+    }
+
+    /// A list, set or dict comprehension or a generator expression.
+    mutating func compileComprehensionExpression(_ e: Expr) throws(SyntaxError) {
+        if e.containsLambda { return try compileComprehensionFunction(e) }
+        switch e.kind {
         case .listComp(let elt, let gens):
-            if e.containsLambda { return try compileComprehensionFunction(e) }
             b.emit(.buildList(0))
             try compileComprehension(gens, depth: gens.count) { (c: inout Compiler) throws(SyntaxError) in
                 try c.compile(elt)
                 c.b.emit(.listAppend(Int32(gens.count)))
             }
         case .generatorExp(let elt, let gens):
-            if e.containsLambda { return try compileComprehensionFunction(e) }
             // Generator expressions are evaluated eagerly into a list, then iterated.
             b.emit(.buildList(0))
             try compileComprehension(gens, depth: gens.count) { (c: inout Compiler) throws(SyntaxError) in
@@ -107,24 +153,20 @@ extension Compiler {
             }
             b.emit(.getIter)
         case .setComp(let elt, let gens):
-            if e.containsLambda { return try compileComprehensionFunction(e) }
             b.emit(.buildSet(0))
             try compileComprehension(gens, depth: gens.count) { (c: inout Compiler) throws(SyntaxError) in
                 try c.compile(elt)
                 c.b.emit(.setAdd(Int32(gens.count)))
             }
         case .dictComp(let key, let value, let gens):
-            if e.containsLambda { return try compileComprehensionFunction(e) }
             b.emit(.buildMap(0))
             try compileComprehension(gens, depth: gens.count) { (c: inout Compiler) throws(SyntaxError) in
                 try c.compile(key)
                 try c.compile(value)
                 c.b.emit(.mapAdd(Int32(gens.count)))
             }
-        case .await(let inner):
-            try compile(inner)
-            b.emit(.getAwaitable)
-            b.emit(.await)
+        default:
+            break
         }
     }
 

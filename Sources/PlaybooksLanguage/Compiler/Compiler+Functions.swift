@@ -44,7 +44,8 @@ extension Compiler {
             }
         }
 
-        let symbols = ScopeSymbols.analyze(parameters: p, body: body)
+        let symbols = ScopeSymbols.analyze(parameters: p, body: body, depth: depth)
+        if symbols.tooDeep { throw SyntaxError.compilationRecursion(line: line) }
         let child = CodeBuilder(
             kind: .function, name: name, qualifiedName: qualifiedPrefix + name, firstLine: line, symbols: symbols)
         child.isCoroutine = isAsync

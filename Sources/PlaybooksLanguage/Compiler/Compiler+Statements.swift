@@ -1,5 +1,7 @@
 extension Compiler {
     mutating func compile(_ stmt: Stmt) throws(SyntaxError) {
+        try enterNesting(line: stmt.line)
+        defer { depth -= 1 }
         b.currentLine = Int32(truncatingIfNeeded: stmt.line)
         switch stmt.kind {
         case .expr(let e):

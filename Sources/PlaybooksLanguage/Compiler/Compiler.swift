@@ -11,10 +11,17 @@ public struct Compiler {
     let filename: String
     let namespace: Namespace
     var builders: [CodeBuilder] = []
+    /// Nesting of the expression and statement being compiled, bounded by ``maxDepth``.
+    var depth = 0
+
+    /// The deepest syntax tree the compiler (and the symbol table) walks: the parser's limit, so
+    /// only a tree built some other way than by parsing can reach it.
+    static let maxDepth = Parser.State.maxDepth + 100
 
     public static func compile(_ module: Module, filename: String, namespace: Namespace) throws(SyntaxError) -> CodeObject {
         var c = Compiler(filename: filename, namespace: namespace)
         let symbols = ScopeSymbols.analyze(parameters: nil, body: module.body)
+        if symbols.tooDeep { throw SyntaxError.compilationRecursion(line: module.body.first?.line ?? 1) }
         let b = CodeBuilder(
             kind: .module, name: "<module>", qualifiedName: "<module>", firstLine: module.body.first?.line ?? 1, symbols: symbols)
         c.builders.append(b)
@@ -30,6 +37,12 @@ public struct Compiler {
     }
 
     var b: CodeBuilder { builders[builders.count - 1] }
+
+    /// One level deeper into the tree; past ``maxDepth`` CPython's `RecursionError`.
+    mutating func enterNesting(line: Int) throws(SyntaxError) {
+        depth += 1
+        if depth > Compiler.maxDepth || StackGuard.isNearlyExhausted() { throw SyntaxError.compilationRecursion(line: line) }
+    }
 
     func error(_ message: String, line: Int? = nil) -> SyntaxError {
         SyntaxError(message, line: line ?? Int(b.currentLine))

@@ -31,9 +31,13 @@ extension Expr {
     }
 
     /// Whether this expression or any sub-expression satisfies `predicate`.
+    /// Walks the tree with a work list, not recursion, so any depth is safe.
     func contains(where predicate: (Expr) -> Bool) -> Bool {
-        if predicate(self) { return true }
-        for c in children where c.contains(where: predicate) { return true }
+        var pending = [self]
+        while let e = pending.popLast() {
+            if predicate(e) { return true }
+            pending.append(contentsOf: e.children)
+        }
         return false
     }
 

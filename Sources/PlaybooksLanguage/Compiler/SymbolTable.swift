@@ -7,6 +7,11 @@ struct ScopeSymbols {
     var used: Set<String> = []
     /// Names that nested functions take from outside themselves.
     var neededByChildren: Set<String> = []
+    /// Nesting of the statement or expression being visited, bounded by ``Compiler/maxDepth``.
+    var depth = 0
+    /// Set when the tree is deeper than ``Compiler/maxDepth``: the visit stopped descending and
+    /// the compiler raises `RecursionError`.
+    var tooDeep = false
 
     /// Names this scope takes from an enclosing scope (or the globals).
     var neededFromOutside: Set<String> {
@@ -18,15 +23,17 @@ struct ScopeSymbols {
         neededByChildren.intersection(bound).subtracting(globals).subtracting(nonlocals)
     }
 
-    static func analyze(parameters: Parameters?, body: [Stmt]) -> ScopeSymbols {
+    static func analyze(parameters: Parameters?, body: [Stmt], depth: Int = 0) -> ScopeSymbols {
         var s = ScopeSymbols()
+        s.depth = depth
         if let p = parameters { s.bindParameters(p) }
         for stmt in body { s.visit(stmt) }
         return s
     }
 
-    static func analyze(parameters: Parameters, expression: Expr) -> ScopeSymbols {
+    static func analyze(parameters: Parameters, expression: Expr, depth: Int) -> ScopeSymbols {
         var s = ScopeSymbols()
+        s.depth = depth
         s.bindParameters(parameters)
         s.visit(expression)
         return s
@@ -55,7 +62,19 @@ struct ScopeSymbols {
 
     mutating func visit(_ stmts: [Stmt]) { for s in stmts { visit(s) } }
 
+    /// One level deeper; false (and ``tooDeep`` set) past ``Compiler/maxDepth``.
+    mutating func enterNesting() -> Bool {
+        if depth >= Compiler.maxDepth || StackGuard.isNearlyExhausted() {
+            tooDeep = true
+            return false
+        }
+        depth += 1
+        return true
+    }
+
     mutating func visit(_ stmt: Stmt) {
+        guard enterNesting() else { return }
+        defer { depth -= 1 }
         switch stmt.kind {
         case .expr(let e): visit(e)
         case .assign(let targets, let value):
@@ -87,7 +106,8 @@ struct ScopeSymbols {
             bound.insert(f.name)
             for d in f.decorators { visit(d) }
             visitDefaults(f.parameters)
-            let child = ScopeSymbols.analyze(parameters: f.parameters, body: f.body)
+            let child = ScopeSymbols.analyze(parameters: f.parameters, body: f.body, depth: depth)
+            if child.tooDeep { tooDeep = true }
             neededByChildren.formUnion(child.neededFromOutside)
         case .classDef(let c):
             bound.insert(c.name)
@@ -130,6 +150,8 @@ struct ScopeSymbols {
     }
 
     mutating func visit(_ e: Expr) {
+        guard enterNesting() else { return }
+        defer { depth -= 1 }
         switch e.kind {
         case .name(let n): used.insert(n)
         case .stateVariable, .constant: break
@@ -154,7 +176,8 @@ struct ScopeSymbols {
             visit(o)
         case .lambda(let params, let body):
             visitDefaults(params)
-            let child = ScopeSymbols.analyze(parameters: params, expression: body)
+            let child = ScopeSymbols.analyze(parameters: params, expression: body, depth: depth)
+            if child.tooDeep { tooDeep = true }
             neededByChildren.formUnion(child.neededFromOutside)
         case .namedExpr(let n, let v):
             bound.insert(n)

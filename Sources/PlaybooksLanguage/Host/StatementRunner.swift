@@ -32,8 +32,8 @@ public enum StatementRunner {
             vm.offeredStatement = nil
             code = try Compiler.compile(module, filename: StatementRunner.filename, namespace: vm.globals)
         } catch {
-            let e = PyException(Types.syntaxError, "\(error.message) (line \(error.line))")
-            throw e
+            if error.isRecursionError { throw PyException(Types.recursionError, error.message) }
+            throw PyException(Types.syntaxError, "\(error.message) (line \(error.line))")
         }
         let frame = Frame(
             code: code, globals: vm.globals, locals: Array(repeating: nil, count: code.localNames.count), cells: [])

@@ -14,6 +14,14 @@ public final class DictObject: @unchecked Sendable {
 
     public var count: Int { table.count }
 
+    /// Frees nested containers without recursion (see ``NestedRelease``).
+    deinit {
+        guard holdsContainers else { return }
+        var pending: [Value] = []
+        moveEntries(into: &pending)
+        NestedRelease.drain(&pending)
+    }
+
     func reserve(_ n: Int) { table.reserve(n) }
 
     public subscript(key: HashKey) -> Value? {

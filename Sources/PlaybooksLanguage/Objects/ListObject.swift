@@ -12,4 +12,12 @@ public final class ListObject: @unchecked Sendable {
         if addedAtEnd { items.removeFirst(items.count - m) } else { items.removeLast(items.count - m) }
     }
     public init(_ items: [Value] = []) { self.items = items }
+
+    /// Frees nested containers without recursion (see ``NestedRelease``).
+    deinit {
+        guard items.contains(where: NestedRelease.holdsContainers) else { return }
+        var pending = items
+        items = []
+        NestedRelease.drain(&pending)
+    }
 }

@@ -48,6 +48,31 @@ struct SnapshotDecoder {
 
     // MARK: Values
 
+    /// A tuple after its tag: tuples inside it are read with a work list, so tuples nested any
+    /// depth (as ``SnapshotEncoder/tuple(_:into:)`` writes them) do not recurse.
+    mutating func tupleValue() throws(SnapshotError) -> Value {
+        var open: [(items: [Value], remaining: Int)] = [([], try r.count())]
+        while !open.isEmpty {
+            let top = open.count - 1
+            if open[top].remaining == 0 {
+                let items = open.removeLast().items
+                guard top > 0 else { return .tuple(items) }
+                open[top - 1].items.append(.tuple(items))
+                continue
+            }
+            open[top].remaining -= 1
+            let start = r.offset
+            if try r.u8() == SnapshotFormat.Tag.tuple.rawValue {
+                open.append(([], try r.count()))
+            } else {
+                r.offset = start
+                let item = try value()
+                open[top].items.append(item)
+            }
+        }
+        return .tuple([])
+    }
+
     mutating func value() throws(SnapshotError) -> Value {
         typealias T = SnapshotFormat.Tag
         let raw = try r.u8()
@@ -64,11 +89,7 @@ struct SnapshotDecoder {
             guard let b = BigInt(s) else { throw SnapshotDecoder.damaged("bad integer") }
             return .integer(b)
         case .tuple:
-            let n = try r.count()
-            var items: [Value] = []
-            items.reserveCapacity(n)
-            for _ in 0..<n { items.append(try value()) }
-            return .tuple(items)
+            return try tupleValue()
         case .ellipsis: return .ellipsis
         case .range:
             return .range(RangeValue(start: try r.varint(), stop: try r.varint(), step: try r.varint()))

@@ -74,9 +74,7 @@ struct SnapshotEncoder {
             w.u8(T.bigInt.rawValue)
             w.string(b.value.description)
         case .tuple(let items):
-            w.u8(T.tuple.rawValue)
-            w.count(items.count)
-            for i in items { value(i, into: &w) }
+            tuple(items, into: &w)
         case .ellipsis: w.u8(T.ellipsis.rawValue)
         case .range(let r):
             w.u8(T.range.rawValue)
@@ -108,20 +106,45 @@ struct SnapshotEncoder {
             let fields = n.encodedFields
             w.count(fields.count)
             for f in fields { value(f, into: &w) }
-        case .list(let o): ref(T.list, id(o, .list), &w)
-        case .dict(let o): ref(T.dict, id(o, .dict), &w)
-        case .set(let o): ref(T.set, id(o, .set), &w)
-        case .function(let o): ref(T.function, id(o, .function), &w)
-        case .boundMethod(let o): ref(T.boundMethod, id(o, .boundMethod), &w)
-        case .exception(let o): ref(T.exception, id(o, .exception), &w)
-        case .instance(let o): ref(T.instance, id(o, .instance), &w)
-        case .iterator(let o): ref(T.iterator, id(o, .iterator), &w)
-        case .coroutine(let o): ref(T.coroutine, id(o, .coroutine), &w)
-        case .hostCall(let o): ref(T.hostCall, id(o, .hostCall), &w)
+        case .list(let o): Self.ref(T.list, id(o, .list), &w)
+        case .dict(let o): Self.ref(T.dict, id(o, .dict), &w)
+        case .set(let o): Self.ref(T.set, id(o, .set), &w)
+        case .function(let o): Self.ref(T.function, id(o, .function), &w)
+        case .boundMethod(let o): Self.ref(T.boundMethod, id(o, .boundMethod), &w)
+        case .exception(let o): Self.ref(T.exception, id(o, .exception), &w)
+        case .instance(let o): Self.ref(T.instance, id(o, .instance), &w)
+        case .iterator(let o): Self.ref(T.iterator, id(o, .iterator), &w)
+        case .coroutine(let o): Self.ref(T.coroutine, id(o, .coroutine), &w)
+        case .hostCall(let o): Self.ref(T.hostCall, id(o, .hostCall), &w)
         }
     }
 
-    func ref(_ tag: SnapshotFormat.Tag, _ id: Int, _ w: inout ByteWriter) {
+    /// A tuple: its tag, its count, then its items. Tuples inside it are written from a work list
+    /// (the same bytes as writing them recursively), so tuples nested any depth do not recurse.
+    mutating func tuple(_ items: [Value], into w: inout ByteWriter) {
+        w.u8(SnapshotFormat.Tag.tuple.rawValue)
+        w.count(items.count)
+        var open: [(items: [Value], next: Int)] = [(items, 0)]
+        while let (items, next) = open.last {
+            guard next < items.count else {
+                open.removeLast()
+                continue
+            }
+            open[open.count - 1].next = next + 1
+            if case .tuple(let inner) = items[next] {
+                w.u8(SnapshotFormat.Tag.tuple.rawValue)
+                w.count(inner.count)
+                open.append((inner, 0))
+            } else {
+                value(items[next], into: &w)
+            }
+        }
+    }
+
+    /// A reference to a heap object. Static: a method of `self` called as `ref(tag, id(o), &w)`
+    /// made Swift copy the whole encoder (its object table included) for every reference, since
+    /// `id` mutates `self` while the call borrows it, which made encoding quadratic.
+    static func ref(_ tag: SnapshotFormat.Tag, _ id: Int, _ w: inout ByteWriter) {
         w.u8(tag.rawValue)
         w.count(id)
     }

@@ -284,4 +284,14 @@ public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(kind): \(message) (line \(line))" }
+
+    /// CPython's error for source whose syntax tree is too deep to compile. Its `kind` is
+    /// `RecursionError`, which is not a `SyntaxError` subclass: see ``isRecursionError``.
+    static func compilationRecursion(line: Int) -> SyntaxError {
+        SyntaxError("maximum recursion depth exceeded during compilation", line: line, kind: "RecursionError")
+    }
+
+    /// True for ``compilationRecursion(line:)``: raised as `RecursionError`, reported without a
+    /// source line (as CPython does).
+    public var isRecursionError: Bool { kind == "RecursionError" }
 }

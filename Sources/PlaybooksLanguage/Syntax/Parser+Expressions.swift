@@ -207,7 +207,11 @@ extension Parser.State {
     /// Precedence climbing over the left-associative binary operators.
     mutating func parseBinary(minimumPrecedence: Int) throws(SyntaxError) -> Expr {
         var left = try parseFactor()
+        // Each operator of a left-associative chain nests the tree one level deeper.
+        let outerDepth = depth
+        defer { depth = outerDepth }
         while let (op, precedence) = binaryOperator(), precedence >= minimumPrecedence {
+            try enterNesting()
             advance()
             let right = try parseBinary(minimumPrecedence: precedence + 1)
             left = Expr(.binary(op, left, right), line: left.line)
@@ -235,6 +239,8 @@ extension Parser.State {
     mutating func parsePower() throws(SyntaxError) -> Expr {
         let base = try parseAwaitPrimary()
         guard accept(.doubleStar) else { return base }
+        try enterNesting()
+        defer { depth -= 1 }
         let exponent = try parseFactor()
         return Expr(.binary(.pow, base, exponent), line: base.line)
     }
@@ -251,7 +257,13 @@ extension Parser.State {
     /// An atom followed by attribute references, calls and subscripts.
     mutating func parsePrimary() throws(SyntaxError) -> Expr {
         var expr = try parseAtom()
+        // Each attribute, call or subscript nests the tree one level deeper.
+        let outerDepth = depth
+        defer { depth = outerDepth }
         while true {
+            if isOp(current, .dot) || isOp(current, .leftParen) || isOp(current, .leftBracket) {
+                try enterNesting()
+            }
             switch current.kind {
             case .op(.dot):
                 advance()

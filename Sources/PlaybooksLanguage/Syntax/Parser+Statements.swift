@@ -119,6 +119,8 @@ extension Parser.State {
         let body = try parseBlock(after: "'\(word)' statement", line: line)
         var orelse: [Stmt] = []
         if check(.elif) {
+            try enterNesting()
+            defer { depth -= 1 }
             orelse = [try parseIf()]
         } else if check(.else) {
             let elseLine = current.line

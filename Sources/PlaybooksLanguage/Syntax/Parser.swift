@@ -79,7 +79,9 @@ extension Parser {
     struct State {
         let tokens: [Token]
         var index = 0
-        /// Recursion depth of nested expressions, bounded by ``maxDepth``.
+        /// Depth of the syntax tree at the current position (nested expressions, operator and
+        /// trailer chains, `elif` chains), bounded by ``maxDepth`` so that neither this parser nor
+        /// any later walk over the tree (symbol table, compiler, deallocation) recurses without bound.
         var depth = 0
         /// How many brackets enclose the current position.
         var bracketDepth = 0
@@ -89,6 +91,10 @@ extension Parser {
         /// thrown only if the whole module parses.
         var deferredError: SyntaxError? = nil
 
+        /// CPython 3.11 raises `RecursionError` during compilation at a tree depth of about 3000
+        /// (three times its recursion limit); this limit is lower so that the compiler's recursion
+        /// fits an 8 MB stack in a debug build (about 4 KB a level). On smaller stacks
+        /// ``StackGuard`` raises the same error earlier.
         static let maxDepth = 1000
 
         init(tokens: [Token], depth: Int = 0) {
@@ -213,9 +219,12 @@ extension Parser {
             return token.line
         }
 
+        /// One level deeper in the syntax tree; past ``maxDepth`` CPython's `RecursionError`.
         mutating func enterNesting() throws(SyntaxError) {
             depth += 1
-            if depth > State.maxDepth { throw error("too many nested parentheses") }
+            if depth > State.maxDepth || StackGuard.isNearlyExhausted() {
+                throw SyntaxError.compilationRecursion(line: current.line)
+            }
         }
     }
 }

@@ -23,11 +23,33 @@ public struct HashKey: Hashable, @unchecked Sendable {
         switch value {
         case .list, .dict: return false
         case .set(let s): return s.isFrozen
+        case .instance(let o):
+            // `__hash__ = None` (set explicitly, or implied by defining `__eq__` alone).
+            if case .none? = o.cls.lookup("__hash__") { return false }
+            return true
         case .tuple(let items):
-            for item in items where !isHashable(item) { return false }
+            for item in items {
+                if case .tuple = item { return nestedTupleIsHashable(items) }
+                if !isHashable(item) { return false }
+            }
             return true
         default: return true
         }
+    }
+
+    /// ``isHashable(_:)`` for a tuple holding tuples, with a work list: tuples nested any
+    /// depth do not recurse.
+    @usableFromInline
+    static func nestedTupleIsHashable(_ items: [Value]) -> Bool {
+        var pending = items
+        while let item = pending.popLast() {
+            if case .tuple(let inner) = item {
+                pending.append(contentsOf: inner)
+            } else if !isHashable(item) {
+                return false
+            }
+        }
+        return true
     }
 
     public static func == (lhs: HashKey, rhs: HashKey) -> Bool {
@@ -55,7 +77,13 @@ public struct HashKey: Hashable, @unchecked Sendable {
         case .none: hasher.combine(0x5EED)
         case .tuple(let items):
             hasher.combine(items.count)
-            for item in items { hashValue(item, into: &hasher) }
+            for i in items.indices {
+                if case .tuple = items[i] {
+                    hashNestedTuple(items[i...], into: &hasher)
+                    return
+                }
+                hashValue(items[i], into: &hasher)
+            }
         case .set(let s):
             // Order-independent: xor of element hashes.
             var acc = 0
@@ -73,15 +101,50 @@ public struct HashKey: Hashable, @unchecked Sendable {
         }
     }
 
+    /// The rest of ``hashValue(_:into:)`` of a tuple, from its first item that is a tuple: fed
+    /// to the hasher in the same order as the recursive definition (a pre-order walk) but with a
+    /// work list, so tuples nested any depth do not recurse.
+    static func hashNestedTuple(_ items: ArraySlice<Value>, into hasher: inout Hasher) {
+        var pending = Array(items.reversed())
+        while let item = pending.popLast() {
+            if case .tuple(let inner) = item {
+                hasher.combine(inner.count)
+                pending.append(contentsOf: inner.reversed())
+            } else {
+                hashValue(item, into: &hasher)
+            }
+        }
+    }
+
+    /// ``keyEquals(_:_:)`` of two tuples, with a work list of element pairs for nested tuples.
+    static func tuplesEqual(_ x: [Value], _ y: [Value]) -> Bool {
+        guard x.count == y.count else { return false }
+        var pending: [(Value, Value)] = []
+        for i in 0..<x.count {
+            if case .tuple = x[i] {
+                pending.append((x[i], y[i]))
+            } else if !keyEquals(x[i], y[i]) {
+                return false
+            }
+        }
+        while let (a, b) = pending.popLast() {
+            guard case .tuple(let p) = a, case .tuple(let q) = b else {
+                if !keyEquals(a, b) { return false }
+                continue
+            }
+            guard p.count == q.count else { return false }
+            for i in 0..<p.count { pending.append((p[i], q[i])) }
+        }
+        return true
+    }
+
     /// Equality that never throws; used for keys (user `__eq__` is not consulted).
     static func keyEquals(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.str(let x), .str(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
         case (.tuple(let x), .tuple(let y)):
-            guard x.count == y.count else { return false }
-            for i in 0..<x.count where !keyEquals(x[i], y[i]) { return false }
-            return true
+            return tuplesEqual(x, y)
         default:
             if let r = numericEquals(a, b) { return r }
             switch (a, b) {

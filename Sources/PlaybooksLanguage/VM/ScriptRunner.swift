@@ -32,6 +32,9 @@ public enum ScriptRunner {
         do {
             try vm.load(source: source, filename: filename)
         } catch {
+            if error.isRecursionError {
+                return Result(exitCode: 1, errorOutput: "\(error.kind): \(error.message)\n", checkpoints: 0, checkpointBytes: 0)
+            }
             let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             var report = "  File \"\(filename)\", line \(error.line)\n"
             if error.line >= 1 && error.line <= lines.count {

@@ -373,6 +373,8 @@ extension VirtualMachine {
         case (.dict(let x), .dict(let y)):
             if x === y { return true }
             guard x.count == y.count else { return false }
+            try enterNativeRecursion(NativeRecursionContext.comparison)
+            defer { leaveNativeRecursion() }
             for (k, v) in x.pairs {
                 guard let other = y[try hashKey(k)] else { return false }
                 if !identical(v, other), !(try equals(v, other)) { return false }
@@ -402,6 +404,8 @@ extension VirtualMachine {
 
     func sequenceEquals(_ x: [Value], _ y: [Value]) throws(PyException) -> Bool {
         guard x.count == y.count else { return false }
+        try enterNativeRecursion(NativeRecursionContext.comparison)
+        defer { leaveNativeRecursion() }
         for i in 0..<x.count {
             if identical(x[i], y[i]) { continue }
             if !(try equals(x[i], y[i])) { return false }
@@ -464,6 +468,8 @@ extension VirtualMachine {
     }
 
     func sequenceLess(_ x: [Value], _ y: [Value], _ symbol: String, orEqual: Bool) throws(PyException) -> Bool {
+        try enterNativeRecursion(NativeRecursionContext.comparison)
+        defer { leaveNativeRecursion() }
         let n = min(x.count, y.count)
         for i in 0..<n {
             if identical(x[i], y[i]) { continue }
@@ -591,9 +597,42 @@ extension VirtualMachine {
         PyException.typeError("unhashable type: '\(unhashableName(v))'")
     }
 
+    /// `hash(v)` for an instance whose class defines `__hash__`: the method's int result, reduced
+    /// as CPython reduces an int's hash (modulo 2**61 - 1, and -1 becomes -2).
+    func userHash(_ method: Value, _ v: Value) throws(PyException) -> Value {
+        let r = try callValue(method, [v][...], [])
+        switch r {
+        case .int(let i): return .int(Self.reducedHash(i))
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .bigInt(let b): return .int(Self.reducedHash(b.value))
+        default: throw PyException.typeError("__hash__ method should return an integer")
+        }
+    }
+
+    /// CPython's hash of an int: sign times (|x| mod 2**61 - 1), with -1 replaced by -2.
+    static func reducedHash(_ x: Int) -> Int {
+        let magnitude = Int(x.magnitude % ((1 << 61) - 1))
+        let h = x < 0 ? -magnitude : magnitude
+        return h == -1 ? -2 : h
+    }
+
+    /// ``reducedHash(_:)-(Int)`` of a big int.
+    static func reducedHash(_ x: BigInt) -> Int {
+        let modulus = (BigInt(1) << 61) - 1
+        let magnitude = Int(truncatingIfNeeded: BigInt(x.magnitude) % modulus)
+        let h = x.signum() < 0 ? -magnitude : magnitude
+        return h == -1 ? -2 : h
+    }
+
+    /// The type named in the error: the first unhashable item (in order, inside nested tuples).
     private func unhashableName(_ v: Value) -> String {
-        if case .tuple(let items) = v {
-            for i in items where HashKey(i) == nil { return unhashableName(i) }
+        var pending = [v]
+        while let item = pending.popLast() {
+            if case .tuple(let items) = item {
+                pending.append(contentsOf: items.reversed())
+            } else if HashKey(item) == nil {
+                return item.typeName
+            }
         }
         return v.typeName
     }

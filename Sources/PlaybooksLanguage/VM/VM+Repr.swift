@@ -23,7 +23,11 @@ extension VirtualMachine {
         case .str(let s): return quoteString(s)
         case .ellipsis: return "Ellipsis"
         case .tuple(let items):
-            if items.count == 1 { return "(" + (try repr(items[0])) + ",)" }
+            if items.count == 1 {
+                try enterNativeRecursion(NativeRecursionContext.repr)
+                defer { leaveNativeRecursion() }
+                return "(" + (try repr(items[0])) + ",)"
+            }
             return "(" + (try joinedReprs(items)) + ")"
         case .list(let l):
             return try guarded(l, "[...]") { () throws(PyException) in
@@ -118,6 +122,8 @@ extension VirtualMachine {
     }
 
     func joinedReprs(_ items: [Value]) throws(PyException) -> String {
+        try enterNativeRecursion(NativeRecursionContext.repr)
+        defer { leaveNativeRecursion() }
         var out = ""
         for (i, item) in items.enumerated() {
             if i > 0 { out += ", " }
@@ -127,6 +133,8 @@ extension VirtualMachine {
     }
 
     func dictRepr(_ d: DictObject) throws(PyException) -> String {
+        try enterNativeRecursion(NativeRecursionContext.repr)
+        defer { leaveNativeRecursion() }
         var pairs = d.pairs
         if case .counter = d.flavor {
             // Counter shows its items most common first (a stable sort keeps ties in order).

@@ -21,19 +21,21 @@ extension VirtualMachine {
         throw PyException.typeError("\(what) indices must be integers or slices, not \(v.typeName)")
     }
 
-    /// Resolves a slice against a length: start, stop, step and the number of items.
+    /// Resolves a slice against a length: start, stop, step and the number of items, as CPython's
+    /// `PySlice_Unpack` and `PySlice_AdjustIndices` do: bounds beyond `Int` are clamped to it,
+    /// and a step of `-2**63` or less becomes `-Int.max` (so that it can be negated).
     func sliceIndices(_ s: SliceValue, _ count: Int) throws(PyException) -> (start: Int, stop: Int, step: Int, length: Int) {
         func int(_ v: Value) throws(PyException) -> Int? {
             switch v {
             case .none: return nil
             case .int(let i): return i
             case .bool(let b): return b ? 1 : 0
-            case .bigInt(let b): return b.value < 0 ? Int.min / 2 : Int.max / 2
+            case .bigInt(let b): return b.value < 0 ? Int.min : Int.max
             default:
                 throw PyException.typeError("slice indices must be integers or None or have an __index__ method")
             }
         }
-        let step = try int(s.step) ?? 1
+        let step = max(try int(s.step) ?? 1, -Int.max)
         if step == 0 { throw PyException.valueError("slice step cannot be zero") }
         var start: Int
         var stop: Int
@@ -62,9 +64,28 @@ extension VirtualMachine {
         var i = start
         for _ in 0..<length {
             out.append(a[i])
-            i += step
+            i &+= step
         }
         return out
+    }
+
+    /// `r[s]` for a range: CPython's `range(r[start], r[stop], r.step * s.step)` with the indices
+    /// the slice resolves to; `OverflowError` when a bound or the step does not fit in an `Int`.
+    func sliceRange(_ r: RangeValue, _ s: SliceValue) throws(PyException) -> RangeValue {
+        let (start, stop, clampedStep, _) = try sliceIndices(s, r.count)
+        // CPython multiplies by the step as given: -2**63 stays -2**63.
+        var step = clampedStep
+        if case .int(let given) = s.step { step = given }
+        let overflow = PyException(Types.overflowError, "Python int too large to convert to C ssize_t")
+        func element(_ i: Int) throws(PyException) -> Int {
+            let (offset, o1) = i.multipliedReportingOverflow(by: r.step)
+            let (value, o2) = r.start.addingReportingOverflow(offset)
+            if o1 || o2 { throw overflow }
+            return value
+        }
+        let (newStep, o) = r.step.multipliedReportingOverflow(by: step)
+        if o { throw overflow }
+        return RangeValue(start: try element(start), stop: try element(stop), step: newStep)
     }
 
     func getItem(_ obj: Value, _ index: Value) throws(PyException) -> Value {
@@ -104,10 +125,7 @@ extension VirtualMachine {
             throw PyException.keyError(index)
         case .range(let r):
             if case .slice(let s) = index {
-                let (start, _, step, length) = try sliceIndices(s, r.count)
-                let newStart = r.element(start)
-                let newStep = r.step * step
-                return .range(RangeValue(start: newStart, stop: newStart + newStep * length, step: newStep))
+                return .range(try sliceRange(r, s))
             }
             let i = try indexValue(index, "range")
             guard let j = normalizedIndex(i, r.count) else { throw PyException.indexError("range object index out of range") }
@@ -150,7 +168,7 @@ extension VirtualMachine {
                     var i = start
                     for v in newItems {
                         l.items[i] = v
-                        i += step
+                        i &+= step
                     }
                 }
                 return
@@ -179,7 +197,7 @@ extension VirtualMachine {
                 var i = start
                 for _ in 0..<length {
                     drop.insert(i)
-                    i += step
+                    i &+= step
                 }
                 l.items = l.items.enumerated().filter { !drop.contains($0.offset) }.map { $0.element }
                 return
@@ -228,7 +246,7 @@ extension VirtualMachine {
             var i = start
             for _ in 0..<length {
                 out.append(bytes[i])
-                i += step
+                i &+= step
             }
             return String(decoding: out, as: UTF8.self)
         }
@@ -238,7 +256,7 @@ extension VirtualMachine {
         var i = start
         for _ in 0..<max(length, 0) {
             view.append(scalars[i])
-            i += step
+            i &+= step
         }
         return String(view)
     }

@@ -69,12 +69,18 @@ public final class RangeValue: Equatable, @unchecked Sendable {
         self.step = step
     }
 
+    /// The number of elements (at most `Int.max`); exact for every start, stop and step,
+    /// including distances and steps beyond `Int` such as `range(9, -1, -2**63)`.
     public var count: Int {
+        let distance: UInt
         if step > 0 {
-            return start < stop ? (stop - start - 1) / step + 1 : 0
+            guard start < stop else { return 0 }
+            distance = UInt(bitPattern: stop &- start)
         } else {
-            return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+            guard start > stop else { return 0 }
+            distance = UInt(bitPattern: start &- stop)
         }
+        return Int(clamping: (distance - 1) / step.magnitude + 1)
     }
 
     public func element(_ i: Int) -> Int { start &+ i &* step }

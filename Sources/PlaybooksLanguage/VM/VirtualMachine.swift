@@ -62,6 +62,10 @@ public final class VirtualMachine {
     let frames = FrameStack()
     var pendingHostCall: HostCall?
     var passAwaitPoint = false
+    /// Levels of Swift recursion over nested data in progress (repr, comparison, JSON encoding):
+    /// counted with the Python frames against the recursion limit, as CPython counts its C
+    /// recursion. Zero between instructions, so not part of a snapshot.
+    var nativeDepth = 0
     var modules: [String: ModuleObject] = [:]
     var hostFunctionNames: [String] = []
     var instructionCount = 0
@@ -173,7 +177,8 @@ public final class VirtualMachine {
     }
 
     func runNested(_ frame: Frame) throws(PyException) -> Value {
-        guard frames.count < limits.maxRecursionDepth else {
+        // Each nested run of the dispatch loop is Swift recursion: bounded by the stack too.
+        guard frames.count < limits.maxRecursionDepth, !StackGuard.isNearlyExhausted() else {
             throw PyException(Types.recursionError, "maximum recursion depth exceeded")
         }
         frame.isNestedBoundary = true

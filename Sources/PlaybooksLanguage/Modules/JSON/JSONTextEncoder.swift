@@ -58,6 +58,8 @@ struct JSONTextEncoder {
     }
 
     mutating func encodeArray(_ items: [Value], identity: ObjectIdentifier?, depth: Int) throws(PyException) {
+        try vm.enterNativeRecursion(NativeRecursionContext.jsonEncoding)
+        defer { vm.leaveNativeRecursion() }
         if items.isEmpty {
             output += "[]"
             return
@@ -77,6 +79,8 @@ struct JSONTextEncoder {
     }
 
     mutating func encodeObject(_ d: DictObject, depth: Int) throws(PyException) {
+        try vm.enterNativeRecursion(NativeRecursionContext.jsonEncoding)
+        defer { vm.leaveNativeRecursion() }
         if d.count == 0 {
             output += "{}"
             return

@@ -181,7 +181,10 @@ struct JSONTextParser {
 
     mutating func parseArray() throws(PyException) -> Value {
         depth += 1
-        guard depth < 900 else { throw PyException(Types.recursionError, "maximum recursion depth exceeded while decoding a JSON array") }
+        guard depth < 900, !StackGuard.isNearlyExhausted() else {
+            throw PyException(
+                Types.recursionError, "maximum recursion depth exceeded while decoding a JSON array from a unicode string")
+        }
         defer { depth -= 1 }
         pos += 1
         var items: [Value] = []
@@ -206,7 +209,10 @@ struct JSONTextParser {
 
     mutating func parseObject() throws(PyException) -> Value {
         depth += 1
-        guard depth < 900 else { throw PyException(Types.recursionError, "maximum recursion depth exceeded while decoding a JSON object") }
+        guard depth < 900, !StackGuard.isNearlyExhausted() else {
+            throw PyException(
+                Types.recursionError, "maximum recursion depth exceeded while decoding a JSON object from a unicode string")
+        }
         defer { depth -= 1 }
         pos += 1
         let d = DictObject()
