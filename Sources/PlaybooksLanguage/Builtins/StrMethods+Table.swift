@@ -59,6 +59,7 @@ extension StrMethods {
                 let old = try strArg(args[args.startIndex + 1], "replace")
                 let new = try strArg(args[args.startIndex + 2], "replace")
                 let count = args.count > 3 ? try vm.integerArgument(args[args.startIndex + 3]) : -1
+                try vm.reserveString(bytes: replacedSize(s, old, new, count))
                 return .str(replace(s, old, new, count))
             }
         ),
@@ -154,6 +155,7 @@ extension StrMethods {
                 let width = try vm.integerArgument(try oneArgument(args, "zfill"))
                 let len = s.unicodeScalars.count
                 if width <= len { return .str(s) }
+                try reservePadding(vm, s, width, "0")
                 let zeros = String(repeating: "0", count: width - len)
                 if let f = s.unicodeScalars.first, f == "+" || f == "-" {
                     return .str(String(f) + zeros + String(String.UnicodeScalarView(s.unicodeScalars.dropFirst())))
@@ -201,6 +203,7 @@ extension StrMethods {
             { vm, args, _ throws(PyException) in
                 let s = try receiver(args, "expandtabs")
                 let size = args.count > 1 ? try vm.integerArgument(args[args.startIndex + 1]) : 8
+                try vm.reserveString(bytes: expandedSize(s, size))
                 var out = ""
                 var col = 0
                 for u in s.unicodeScalars {

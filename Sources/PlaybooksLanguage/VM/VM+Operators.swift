@@ -66,11 +66,12 @@ extension VirtualMachine {
                 if b < 0 {
                     return .float(try Arithmetic.floatPow(Double(a), Double(b)))
                 }
-                return Arithmetic.smallPow(a, b)
+                if let v = Arithmetic.smallPow(a, b) { return v }
+                return .integer(try power(BigInt(a), b))
             case .lshift:
                 if b < 0 { throw PyException.valueError("negative shift count") }
                 if b < 63, a.magnitude < (1 << (62 - b)) { return .int(a << b) }
-                return .integer(BigInt(a) << b)
+                return .integer(try shiftLeft(BigInt(a), b))
             case .rshift:
                 if b < 0 { throw PyException.valueError("negative shift count") }
                 return .int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b)
@@ -166,7 +167,9 @@ extension VirtualMachine {
         switch op {
         case .add: return .integer(a + b)
         case .sub: return .integer(a - b)
-        case .mul: return .integer(a * b)
+        case .mul:
+            try chargeMultiplication(a, b)
+            return .integer(a * b)
         case .truediv: return .float(try Arithmetic.trueDivide(a, b))
         case .floordiv: return try Arithmetic.bigFloorDiv(a, b)
         case .mod: return try Arithmetic.bigMod(a, b)
@@ -175,18 +178,15 @@ extension VirtualMachine {
                 guard let x = try Arithmetic.toDouble(l), let y = try Arithmetic.toDouble(r) else { throw unsupported("**", l, r) }
                 return .float(try Arithmetic.floatPow(x, y))
             }
-            guard let e = Int(exactly: b), e < 100_000_000 else {
-                throw PyException(Types.memoryError, "exponent too large")
-            }
             if a == 0 || a == 1 { return .integer(a) }
-            if a.magnitude.bitWidth * e > 64_000_000 {
-                throw PyException(Types.memoryError, "result of ** too large")
-            }
-            return .integer(Arithmetic.intPow(a, e))
+            if a == -1 { return .integer(b.isMultiple(of: 2) ? 1 : -1) }
+            guard let e = Int(exactly: b) else { throw PyException(Types.memoryError, "exponent too large") }
+            return .integer(try power(a, e))
         case .lshift:
             if b < 0 { throw PyException.valueError("negative shift count") }
-            guard let s = Int(exactly: b), s < 64_000_000 else { throw PyException.overflow("too many digits in integer") }
-            return .integer(a << s)
+            if a == 0 { return .int(0) }
+            guard let s = Int(exactly: b) else { throw PyException.overflow("too many digits in integer") }
+            return .integer(try shiftLeft(a, s))
         case .rshift:
             if b < 0 { throw PyException.valueError("negative shift count") }
             guard let s = Int(exactly: b) else { return .int(a < 0 ? -1 : 0) }

@@ -9,6 +9,11 @@ public struct Limits: Sendable, Equatable {
     /// Wall time of one ``VirtualMachine/run()`` call before `ResourceLimitError`; `nil` for none.
     public var maxDuration: Duration?
 
+    /// The deepest Python call nesting the VM supports (each frame is a heap object; past this
+    /// depth a runaway recursion would exhaust the machine's memory before the limit stops it).
+    /// A larger ``maxRecursionDepth`` acts as this value.
+    public static let maxSupportedRecursionDepth = 1_000_000
+
     public init(
         maxInstructions: Int? = nil, maxRecursionDepth: Int = 1000, maxMemoryBytes: Int? = nil,
         maxDuration: Duration? = nil
@@ -77,6 +82,8 @@ public final class VirtualMachine {
     var deadline: ContinuousClock.Instant?
     /// Depth of Swift-driven nested runs (builtins calling Python functions).
     var nestedRuns = 0
+    /// Keeps nested runs from overflowing the machine stack.
+    var stackGuard = StackGuard()
     var reprGuard: Set<ObjectIdentifier> = []
     /// Reused argument buffer for calls of built-ins (never part of the saved state).
     var argumentScratch: [Value] = []
@@ -170,7 +177,7 @@ public final class VirtualMachine {
     }
 
     func runNested(_ frame: Frame) throws(PyException) -> Value {
-        guard frames.count < limits.maxRecursionDepth else {
+        guard frames.count < recursionLimit, stackGuard.hasRoom() else {
             throw PyException(Types.recursionError, "maximum recursion depth exceeded")
         }
         frame.isNestedBoundary = true
@@ -189,4 +196,11 @@ public final class VirtualMachine {
             throw PyException(Types.runtimeError, "cannot await here: called from a synchronous context")
         }
     }
+}
+
+extension VirtualMachine {
+    /// The recursion limit in force: ``Limits/maxRecursionDepth`` capped at
+    /// ``Limits/maxSupportedRecursionDepth``.
+    @inline(__always)
+    var recursionLimit: Int { min(limits.maxRecursionDepth, Limits.maxSupportedRecursionDepth) }
 }
