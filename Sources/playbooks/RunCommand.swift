@@ -111,7 +111,7 @@ struct ResumeCommand: AsyncParsableCommand {
                 policy: SnapshotPolicy(
                     everyRecords: configuration?.durability.snapshotEvery ?? 64,
                     keepLast: configuration?.durability.keepLastN ?? 0),
-                limits: configuration?.limits.vmLimits ?? Limits())
+                limits: configuration?.limits.vmLimits ?? .playbookDefaults)
         } catch { throw fail(error.description) }
         var hint = "playbooks resume \(executionID)"
         if let s = storeOptions.store { hint += " --store \(s)" } else if let p = storeOptions.program { hint += " --program \(p)" }

@@ -1,6 +1,19 @@
 /// The `[limits]` table of `playbooks.toml`: bounds on one run. `nil` means no limit.
+///
+/// A `.pb` run has a time and an instruction limit by default, so that a runaway loop written by
+/// an LLM (`while True: pass`) ends with a clear error instead of holding a worker for ever:
+/// ``defaultTimeoutSeconds`` of pure computation between two awaits (waiting for an LLM, a message
+/// or an external function does not count) and ``defaultMaxInstructions`` over the whole execution.
+/// Both are far above what agent code needs (a playbook step typically runs thousands of
+/// instructions) and can be changed or lifted (`0`) in `playbooks.toml`.
 public struct LimitsConfiguration: Sendable, Equatable {
-    /// Bytecode instructions the interpreter may run (`max_instructions`).
+    /// The default `max_instructions`: a billion bytecode instructions over an execution's life
+    /// (tens of seconds of pure computation).
+    public static let defaultMaxInstructions = 1_000_000_000
+    /// The default `timeout_seconds`: a minute of computation in one `run()` slice.
+    public static let defaultTimeoutSeconds = 60.0
+
+    /// Bytecode instructions the interpreter may run over the whole execution (`max_instructions`).
     public var maxInstructions: Int?
     /// Deepest Python call nesting (`recursion_limit`, default 1000, as in CPython).
     public var recursionLimit: Int
@@ -9,7 +22,10 @@ public struct LimitsConfiguration: Sendable, Equatable {
     /// Wall-clock limit for one `run()` slice, in seconds (`timeout_seconds`; an integer or a float).
     public var timeoutSeconds: Double?
 
-    public init(maxInstructions: Int? = nil, recursionLimit: Int = 1000, maxMemoryMB: Int? = nil, timeoutSeconds: Double? = nil) {
+    public init(
+        maxInstructions: Int? = defaultMaxInstructions, recursionLimit: Int = 1000, maxMemoryMB: Int? = nil,
+        timeoutSeconds: Double? = defaultTimeoutSeconds
+    ) {
         self.maxInstructions = maxInstructions
         self.recursionLimit = recursionLimit
         self.maxMemoryMB = maxMemoryMB

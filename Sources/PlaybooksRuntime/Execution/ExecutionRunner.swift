@@ -103,7 +103,7 @@ public final class ExecutionRunner {
     public static func start(
         program: ExecutionProgram, store: any CheckpointStore, id: ExecutionID? = nil, externals: [ExternalFunction] = [],
         messages: [String] = [], llm: (any LLMProvider)? = nil, llmModel: String? = nil,
-        policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(), failpoints: Failpoints = .current
+        policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = .playbookDefaults, failpoints: Failpoints = .current
     ) async throws(ExecutionError) -> ExecutionRunner {
         let id = id ?? ExecutionID.generate()
         let lock = try wrap { () throws(StoreError) in try store.lock(id) }
@@ -150,7 +150,7 @@ public final class ExecutionRunner {
     public static func resume(
         id: ExecutionID, program: ExecutionProgram, store: any CheckpointStore, externals: [ExternalFunction] = [],
         messages: [String] = [], llm: (any LLMProvider)? = nil, llmModel: String? = nil,
-        policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(), failpoints: Failpoints = .current
+        policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = .playbookDefaults, failpoints: Failpoints = .current
     ) async throws(ExecutionError) -> ExecutionRunner {
         guard var info = try await wrap({ () async throws(StoreError) in try await store.loadExecution(id) }) else {
             throw .store(.executionNotFound(id))
@@ -173,7 +173,7 @@ public final class ExecutionRunner {
     /// performing or writing anything.
     public static func inspect(
         id: ExecutionID, program: ExecutionProgram, store: any CheckpointStore, upTo sequence: Int? = nil,
-        limits: Limits = Limits()
+        limits: Limits = .playbookDefaults
     ) async throws(ExecutionError) -> ExecutionRunner {
         guard let info = try await wrap({ () async throws(StoreError) in try await store.loadExecution(id) }) else {
             throw .store(.executionNotFound(id))

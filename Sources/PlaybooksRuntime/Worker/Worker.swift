@@ -42,7 +42,7 @@ public final class Worker: Sendable {
 
         public init(
             concurrency: Int = 16, leaseDuration: Duration = .seconds(15), idlePoll: Duration? = nil, owner: String? = nil,
-            policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits(), externals: [ExternalFunction] = [],
+            policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = .playbookDefaults, externals: [ExternalFunction] = [],
             llm: (any LLMProvider)? = nil, llmModel: String? = nil
         ) {
             self.concurrency = max(1, concurrency)
