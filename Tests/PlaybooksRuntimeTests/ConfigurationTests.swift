@@ -83,7 +83,7 @@ struct ConfigurationTests {
         let config = try RunConfiguration(parsingTOML: "[limits]\nrecursion_limit = 500\n")
         #expect(config.limits.maxInstructions == LimitsConfiguration.defaultMaxInstructions)
         #expect(config.limits.timeoutSeconds == LimitsConfiguration.defaultTimeoutSeconds)
-        #expect(config.limits.vmLimits.maxInstructions == 1_000_000_000)
+        #expect(config.limits.vmLimits.maxInstructions == 10_000_000_000)
         #expect(config.limits.vmLimits.maxDuration == .seconds(60))
     }
 

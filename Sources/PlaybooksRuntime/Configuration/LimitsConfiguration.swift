@@ -3,13 +3,15 @@
 /// A `.pb` run has a time and an instruction limit by default, so that a runaway loop written by
 /// an LLM (`while True: pass`) ends with a clear error instead of holding a worker for ever:
 /// ``defaultTimeoutSeconds`` of pure computation between two awaits (waiting for an LLM, a message
-/// or an external function does not count) and ``defaultMaxInstructions`` over the whole execution.
-/// Both are far above what agent code needs (a playbook step typically runs thousands of
-/// instructions) and can be changed or lifted (`0`) in `playbooks.toml`.
+/// or an external function does not count) and ``defaultMaxInstructions`` over the whole execution
+/// (a deterministic bound: a replay stops at the same instruction). Both are far above what agent
+/// code needs (a playbook step typically runs thousands of instructions, so a busy agent running a
+/// hundred thousand per turn still has a hundred thousand turns) and can be changed or lifted (`0`)
+/// in `playbooks.toml`.
 public struct LimitsConfiguration: Sendable, Equatable {
-    /// The default `max_instructions`: a billion bytecode instructions over an execution's life
-    /// (tens of seconds of pure computation).
-    public static let defaultMaxInstructions = 1_000_000_000
+    /// The default `max_instructions`: ten billion bytecode instructions over an execution's life
+    /// (a minute or more of pure computation in a release build).
+    public static let defaultMaxInstructions = 10_000_000_000
     /// The default `timeout_seconds`: a minute of computation in one `run()` slice.
     public static let defaultTimeoutSeconds = 60.0
 
