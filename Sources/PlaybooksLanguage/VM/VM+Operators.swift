@@ -170,9 +170,15 @@ extension VirtualMachine {
         case .mul:
             try chargeMultiplication(a, b)
             return .integer(a * b)
-        case .truediv: return .float(try Arithmetic.trueDivide(a, b))
-        case .floordiv: return try Arithmetic.bigFloorDiv(a, b)
-        case .mod: return try Arithmetic.bigMod(a, b)
+        case .truediv:
+            try chargeDivision(a, b)
+            return .float(try Arithmetic.trueDivide(a, b))
+        case .floordiv:
+            try chargeDivision(a, b)
+            return try Arithmetic.bigFloorDiv(a, b)
+        case .mod:
+            try chargeDivision(a, b)
+            return try Arithmetic.bigMod(a, b)
         case .pow:
             if b < 0 {
                 guard let x = try Arithmetic.toDouble(l), let y = try Arithmetic.toDouble(r) else { throw unsupported("**", l, r) }

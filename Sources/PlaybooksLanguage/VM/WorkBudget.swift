@@ -56,6 +56,15 @@ extension VirtualMachine {
         return karatsuba < 1e15 ? Int(karatsuba) + 1 : 1_000_000_000_000_000
     }
 
+    /// Charges a (schoolbook) division of `a` by `b` before it is performed.
+    func chargeDivision(_ a: BigInt, _ b: BigInt) throws(PyException) {
+        let aw = a.magnitude.words.count
+        let bw = b.magnitude.words.count
+        guard aw >= bw else { return }
+        let cost = (aw - bw + 1).multipliedReportingOverflow(by: bw)
+        if cost.partialValue > 1024 || cost.overflow { try charge(cost.overflow ? Int.max / 2 : cost.partialValue / 16) }
+    }
+
     /// Work units charged for `pow(x, exponent, modulus)`: a squaring and a multiplication modulo
     /// `modulus` (and their reductions) per bit of the exponent.
     static func modularPowerCost(modulus: BigInt, exponent: BigInt) -> Int {

@@ -23,8 +23,10 @@ for text in ['1' * 4301, '-' + '2' * 5000]:
         int(text)
     except ValueError as e:
         print(e)
-try:
-    str(7 ** 10**5)
-except ValueError as e:
-    print(e)
+for convert in [str, repr, lambda n: f"{n:,}", lambda n: format(-n, "d"), "{}".format]:
+    try:
+        convert(7 ** 10**5)
+    except ValueError as e:
+        print(e)
+print(format(10**5000, "x")[:12], len(f"{10**4299:_}"))
 print(len(str(10**4299)), len(repr(-10**4299)))
