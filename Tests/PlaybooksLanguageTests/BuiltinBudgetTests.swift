@@ -45,6 +45,7 @@ struct BuiltinBudgetTests {
             "x = 'x'.ljust(10**8)", "x = '1'.zfill(10**8)", "x = '\\t'.expandtabs(10**8)", "x = 'x'.center(10**8, '*')",
             "s = 'ab' * 1000\nwhile True:\n    s = s.replace('a', 'aa')", "x = 1 << 10**8", "x = 3 ** 10**8",
             "x = list(range(10**7))",
+            "x = ' '.join(['x' * 1000] * 10**4)",
         ])
     func resultsPastTheMemoryLimitRaiseMemoryError(_ source: String) throws {
         let (error, _, _) = try run(source, limits: Limits(maxMemoryBytes: 5_000_000))

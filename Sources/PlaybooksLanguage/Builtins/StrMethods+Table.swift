@@ -24,12 +24,20 @@ extension StrMethods {
                 let items = try vm.iterate(iterable)
                 var parts: [String] = []
                 parts.reserveCapacity(items.count)
+                // The result's size, counted before joining (nil: it overflowed).
+                let (separators, overflow) = s.utf8.count.multipliedReportingOverflow(by: max(0, items.count - 1))
+                var size: Int? = overflow ? nil : separators
                 for (i, item) in items.enumerated() {
                     guard case .str(let part) = item else {
                         throw PyException.typeError("sequence item \(i): expected str instance, \(item.typeName) found")
                     }
                     parts.append(part)
+                    if let total = size {
+                        let (sum, overflow) = total.addingReportingOverflow(part.utf8.count)
+                        size = overflow ? nil : sum
+                    }
                 }
+                try vm.reserveString(bytes: size)
                 return .str(StringConcatenation.join(parts, separator: s))
             }
         ),
