@@ -82,6 +82,15 @@ struct BuiltinBudgetTests {
         #expect(elapsed < .seconds(8))
     }
 
+    @Test(
+        "building a large object is charged before it is built",
+        arguments: ["x = 'ab' * 10**8", "x = [0] * 10**8", "x = list(range(10**8))", "x = 'x'.ljust(10**9)"])
+    func largeObjectsAreCharged(_ source: String) throws {
+        let (error, _, elapsed) = try run(source, limits: Limits(maxInstructions: 100_000))
+        #expect(message(error).contains("instruction limit"))
+        #expect(elapsed < .seconds(1))
+    }
+
     @Test("round to a power of ten far above the number answers 0 at once")
     func roundFarAboveIsZero() throws {
         let (error, output, elapsed) = try run(

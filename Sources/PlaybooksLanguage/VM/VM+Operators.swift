@@ -222,16 +222,20 @@ extension VirtualMachine {
     func repeatString(_ s: String, _ n: Int) throws(PyException) -> String {
         if n <= 0 || s.isEmpty { return "" }
         let (size, overflow) = s.utf8.count.multipliedReportingOverflow(by: n)
-        if overflow || size > 1 << 31 { throw PyException(Types.memoryError, "repeated string is too long") }
+        if overflow || size > AllocationCaps.stringBytes { throw PyException(Types.memoryError, "repeated string is too long") }
         try checkAllocation(size)
+        try charge(size >> 6)
         return String(repeating: s, count: n)
     }
 
     func repeatArray(_ a: [Value], _ n: Int) throws(PyException) -> [Value] {
         if n <= 0 || a.isEmpty { return [] }
         let (count, overflow) = a.count.multipliedReportingOverflow(by: n)
-        if overflow || count > 1 << 28 { throw PyException(Types.memoryError, "repeated sequence is too long") }
+        if overflow || count > AllocationCaps.sequenceLength {
+            throw PyException(Types.memoryError, "repeated sequence is too long")
+        }
         try checkAllocation(count * 16)
+        try charge(count >> 2)
         var out: [Value] = []
         out.reserveCapacity(a.count * n)
         for _ in 0..<n { out.append(contentsOf: a) }

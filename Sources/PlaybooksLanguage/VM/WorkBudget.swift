@@ -22,20 +22,23 @@ extension VirtualMachine {
     }
 
     /// Fails with `MemoryError` before a `str` of `bytes` UTF-8 bytes is built (`nil`: the size
-    /// computation overflowed).
+    /// computation overflowed), and charges the work of filling it (a unit per 64 bytes).
     func reserveString(bytes: Int?) throws(PyException) {
         guard let bytes, bytes <= AllocationCaps.stringBytes else {
             throw PyException(Types.memoryError, "resulting string is too long")
         }
         try checkAllocation(bytes)
+        try charge(bytes >> 6)
     }
 
-    /// Fails with `MemoryError` before a list or tuple of `count` elements is built.
+    /// Fails with `MemoryError` before a list or tuple of `count` elements is built, and charges
+    /// the work of filling it (a unit per 4 elements).
     func reserveSequence(count: Int?) throws(PyException) {
         guard let count, count <= AllocationCaps.sequenceLength else {
             throw PyException(Types.memoryError, "resulting sequence is too long")
         }
         try checkAllocation(count &* 16)
+        try charge(count >> 2)
     }
 
     /// Fails with `MemoryError` before an int of `bits` bits is built.
