@@ -1,8 +1,11 @@
 /// Limits that end a run with a clear error instead of letting it run away.
 public struct Limits: Sendable, Equatable {
-    /// Executed instructions before `ResourceLimitError`; `nil` for no limit.
+    /// Executed instructions before `ResourceLimitError`; `nil` for no limit. Long built-ins
+    /// charge their work to the same count (about one unit per instruction's worth of work).
     public var maxInstructions: Int?
-    /// Python frames before `RecursionError` (CPython's default is 1000).
+    /// Python frames before `RecursionError` (CPython's default is 1000); at most
+    /// ``maxSupportedRecursionDepth`` take effect. Calls of Python code from built-ins (`__repr__`,
+    /// key functions, ...) also end with `RecursionError` when the machine stack runs low.
     public var maxRecursionDepth: Int
     /// Approximate bytes held by containers before `MemoryError`; `nil` for no limit.
     public var maxMemoryBytes: Int?
