@@ -22,7 +22,7 @@ struct ExecCommand: ParsableCommand {
     @Option(help: "Stop after about this many executed instructions.")
     var maxInstructions: Int?
 
-    @Option(help: "Maximum recursion depth.")
+    @Option(help: "Maximum recursion depth (1 to \(Limits.maxSupportedRecursionDepth)).")
     var recursionLimit: Int = Limits().maxRecursionDepth
 
     @Option(help: "Approximate limit on bytes held by the heap.")
@@ -39,6 +39,12 @@ struct ExecCommand: ParsableCommand {
 
     @Option(help: "With --stream: feed the file in chunks of 1 to 40 characters drawn from this seed.")
     var randomChunks: UInt64?
+
+    func validate() throws {
+        guard (1...Limits.maxSupportedRecursionDepth).contains(recursionLimit) else {
+            throw ValidationError("--recursion-limit must be between 1 and \(Limits.maxSupportedRecursionDepth), got \(recursionLimit)")
+        }
+    }
 
     func run() throws {
         let limits = Limits(

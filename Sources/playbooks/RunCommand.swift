@@ -108,7 +108,7 @@ struct ResumeCommand: AsyncParsableCommand {
                 policy: SnapshotPolicy(
                     everyRecords: configuration?.durability.snapshotEvery ?? 64,
                     keepLast: configuration?.durability.keepLastN ?? 0),
-                limits: configuration?.limits.vmLimits ?? Limits())
+                limits: configuration?.limits.vmLimits ?? .playbookDefaults)
             runner = try await ExecutionRunner.resume(id: executionID, program: program, store: store, options: options)
         } catch { throw fail(error.description) }
         var hint = "playbooks resume \(executionID)"

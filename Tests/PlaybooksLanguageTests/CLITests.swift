@@ -225,6 +225,19 @@ struct CLITests {
         #expect(roomy.stdout == "40\n80\n")
     }
 
+    @Test func recursionLimitOptionIsValidated() throws {
+        let files = ["ok.py": "print('ok')\n"]
+        for value in ["100000000", "0", "-5"] {
+            let outcome = try Self.run(["exec", "ok.py", "--recursion-limit=\(value)"], files: files)
+            #expect(outcome.status == 64, "\(value): \(outcome.stderr)")
+            #expect(outcome.stderr.contains("--recursion-limit must be between 1 and 1000000, got \(value)"), "\(outcome.stderr)")
+            #expect(outcome.stdout.isEmpty)
+        }
+        let largest = try Self.run(["exec", "ok.py", "--recursion-limit", "1000000"], files: files)
+        #expect(largest.status == 0)
+        #expect(largest.stdout == "ok\n")
+    }
+
     @Test func instructionAndTimeLimitOptions() throws {
         let files = ["loop.py": "print('go')\nwhile True:\n    pass\n"]
         let counted = try Self.run(["exec", "loop.py", "--max-instructions", "100000"], files: files)

@@ -17,9 +17,9 @@ struct ConfigurationTests {
         #expect(config.durability.snapshotEvery == 64)
         #expect(config.durability.keepLastN == 0)
         #expect(config.limits.recursionLimit == 1000)
-        #expect(config.limits.maxInstructions == nil)
+        #expect(config.limits.maxInstructions == LimitsConfiguration.defaultMaxInstructions)
         #expect(config.limits.maxMemoryMB == nil)
-        #expect(config.limits.timeoutSeconds == nil)
+        #expect(config.limits.timeoutSeconds == LimitsConfiguration.defaultTimeoutSeconds)
         #expect(config.llm == LLMConfiguration())
         #expect(config.file == nil)
     }
@@ -79,6 +79,22 @@ struct ConfigurationTests {
         #expect(config.limits.timeoutSeconds == 30)
     }
 
+    @Test func aLimitsTableWithoutTheTimeAndInstructionLimitsKeepsTheirDefaults() throws {
+        let config = try RunConfiguration(parsingTOML: "[limits]\nrecursion_limit = 500\n")
+        #expect(config.limits.maxInstructions == LimitsConfiguration.defaultMaxInstructions)
+        #expect(config.limits.timeoutSeconds == LimitsConfiguration.defaultTimeoutSeconds)
+        #expect(config.limits.vmLimits.maxInstructions == 10_000_000_000)
+        #expect(config.limits.vmLimits.maxDuration == .seconds(60))
+    }
+
+    @Test func zeroLiftsTheTimeAndInstructionLimits() throws {
+        let config = try RunConfiguration(parsingTOML: "[limits]\nmax_instructions = 0\ntimeout_seconds = 0\n")
+        #expect(config.limits.maxInstructions == nil)
+        #expect(config.limits.timeoutSeconds == nil)
+        #expect(config.limits.vmLimits.maxInstructions == nil)
+        #expect(config.limits.vmLimits.maxDuration == nil)
+    }
+
     @Test func badLevel() {
         let error = failure("[durability]\nlevel = \"disk\"\n")
         #expect(error?.description == #"playbooks.toml: durability.level must be "process" or "machine", got "disk""#)
@@ -103,7 +119,11 @@ struct ConfigurationTests {
         ("[storage]\nx = 1\n", #"playbooks.toml: unknown key "storage" (known tables: durability, limits, llm)"#),
         ("durability = 3\n", "playbooks.toml: durability must be a table ([durability]), got 3"),
         ("[limits]\nrecursion_limit = \"deep\"\n", #"playbooks.toml: limits.recursion_limit must be an integer >= 1, got "deep""#),
-        ("[limits]\ntimeout_seconds = 0\n", "playbooks.toml: limits.timeout_seconds must be a number of seconds > 0, got 0"),
+        (
+            "[limits]\ntimeout_seconds = -1\n",
+            "playbooks.toml: limits.timeout_seconds must be a number of seconds >= 0 (0: no limit), got -1"
+        ),
+        ("[limits]\nmax_instructions = -1\n", "playbooks.toml: limits.max_instructions must be an integer >= 0, got -1"),
         ("[limits]\nmax_memory_mb = [1]\n", "playbooks.toml: limits.max_memory_mb must be an integer >= 1, got an array"),
         ("[llm]\nprovider = \"gemini\"\n", #"playbooks.toml: llm.provider must be "scripted", "openai" or "anthropic", got "gemini""#),
         ("[llm]\nmodel = 4\n", "playbooks.toml: llm.model must be a string, got 4"),

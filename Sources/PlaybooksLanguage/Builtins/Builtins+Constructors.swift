@@ -142,6 +142,15 @@ extension VirtualMachine {
             return .integer(BigInt(t))
         case .str(let s):
             if let i = Self.quickDecimal(s) { return .int(i) }
+            // CPython 3.11 refuses more than 4300 digits (parsing them takes quadratic time).
+            if s.utf8.count > 4300 {
+                let digits = s.utf8.reduce(0) { $0 + ($1 >= 0x30 && $1 <= 0x39 ? 1 : 0) }
+                if digits > 4300 {
+                    throw PyException.valueError(
+                        "Exceeds the limit (4300 digits) for integer string conversion: value has \(digits) digits; use sys.set_int_max_str_digits() to increase the limit"
+                    )
+                }
+            }
             guard let b = PyFormat.parseInt(s, base: 10) else {
                 throw PyException.valueError("invalid literal for int() with base 10: \(quoteString(s))")
             }

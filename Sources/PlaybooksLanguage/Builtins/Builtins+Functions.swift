@@ -142,6 +142,8 @@ extension Builtins {
                 }
                 if m == 0 { throw PyException.valueError("pow() 3rd argument cannot be 0") }
                 if e < 0 { throw PyException.valueError("base is not invertible for the given modulus") }
+                // Square-and-multiply: one squaring and up to one multiplication modulo m per bit of e.
+                try vm.charge(VirtualMachine.modularPowerCost(modulus: m, exponent: e))
                 var r = x.power(e, modulus: m)
                 if r != 0 && (r < 0) != (m < 0) { r += m }
                 return .integer(r)
@@ -500,7 +502,9 @@ extension VirtualMachine {
             let n = try integerArgument(nd)
             if n >= 0 { return Arithmetic.small(number).map { .int($0) } ?? number }
             guard let value = Arithmetic.big(number) else { return number }
-            let p = Arithmetic.intPow(10, -n)
+            // 10**-n > 2 * |value| rounds to 0 (CPython answers at once; computing 10**-n may not end).
+            if -n > value.magnitude.bitWidth { return .int(0) }
+            let p = try power(10, -n)
             var (q, rem) = value.quotientAndRemainder(dividingBy: p)
             if rem < 0 {
                 q -= 1

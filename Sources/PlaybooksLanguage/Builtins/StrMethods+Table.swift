@@ -24,12 +24,20 @@ extension StrMethods {
                 let items = try vm.iterate(iterable)
                 var parts: [String] = []
                 parts.reserveCapacity(items.count)
+                // The result's size, counted before joining (nil: it overflowed).
+                let (separators, overflow) = s.utf8.count.multipliedReportingOverflow(by: max(0, items.count - 1))
+                var size: Int? = overflow ? nil : separators
                 for (i, item) in items.enumerated() {
                     guard case .str(let part) = item else {
                         throw PyException.typeError("sequence item \(i): expected str instance, \(item.typeName) found")
                     }
                     parts.append(part)
+                    if let total = size {
+                        let (sum, overflow) = total.addingReportingOverflow(part.utf8.count)
+                        size = overflow ? nil : sum
+                    }
                 }
+                try vm.reserveString(bytes: size)
                 return .str(StringConcatenation.join(parts, separator: s))
             }
         ),
@@ -59,6 +67,7 @@ extension StrMethods {
                 let old = try strArg(args[args.startIndex + 1], "replace")
                 let new = try strArg(args[args.startIndex + 2], "replace")
                 let count = args.count > 3 ? try vm.integerArgument(args[args.startIndex + 3]) : -1
+                try vm.reserveString(bytes: replacedSize(s, old, new, count))
                 return .str(replace(s, old, new, count))
             }
         ),
@@ -154,6 +163,7 @@ extension StrMethods {
                 let width = try vm.integerArgument(try oneArgument(args, "zfill"))
                 let len = s.unicodeScalars.count
                 if width <= len { return .str(s) }
+                try reservePadding(vm, s, width, "0")
                 let zeros = String(repeating: "0", count: width - len)
                 if let f = s.unicodeScalars.first, f == "+" || f == "-" {
                     return .str(String(f) + zeros + String(String.UnicodeScalarView(s.unicodeScalars.dropFirst())))
@@ -201,6 +211,7 @@ extension StrMethods {
             { vm, args, _ throws(PyException) in
                 let s = try receiver(args, "expandtabs")
                 let size = args.count > 1 ? try vm.integerArgument(args[args.startIndex + 1]) : 8
+                try vm.reserveString(bytes: expandedSize(s, size))
                 var out = ""
                 var col = 0
                 for u in s.unicodeScalars {

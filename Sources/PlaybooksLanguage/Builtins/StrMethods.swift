@@ -392,7 +392,60 @@ enum StrMethods {
     static func justify(_ vm: VirtualMachine, _ args: ArraySlice<Value>, _ name: String, _ align: Character) throws(PyException) -> Value {
         let s = try receiver(args, name)
         guard args.count >= 2 else { throw PyException.typeError("\(name) expected at least 1 argument, got 0") }
-        return .str(padded(s, try vm.integerArgument(args[args.startIndex + 1]), try fillChar(args, 2), align))
+        let width = try vm.integerArgument(args[args.startIndex + 1])
+        let fill = try fillChar(args, 2)
+        try reservePadding(vm, s, width, fill)
+        return .str(padded(s, width, fill, align))
+    }
+
+    /// Fails with `MemoryError` before `s` is padded to `width` characters of `fill` if the
+    /// result cannot be held.
+    static func reservePadding(_ vm: VirtualMachine, _ s: String, _ width: Int, _ fill: Unicode.Scalar) throws(PyException) {
+        let missing = width - s.unicodeScalars.count
+        guard missing > 0 else { return }
+        let (pad, o1) = missing.multipliedReportingOverflow(by: UTF8.width(fill))
+        let (size, o2) = s.utf8.count.addingReportingOverflow(pad)
+        try vm.reserveString(bytes: o1 || o2 ? nil : size)
+    }
+
+    /// UTF-8 bytes of `s.expandtabs(tabSize)`, counted before expanding (`nil`: overflow).
+    static func expandedSize(_ s: String, _ tabSize: Int) -> Int? {
+        var size = 0
+        var col = 0
+        for u in s.unicodeScalars {
+            var add = UTF8.width(u)
+            if u == "\t" {
+                guard tabSize > 0 else { continue }
+                add = tabSize - col % tabSize
+                let (c, o) = col.addingReportingOverflow(add)
+                if o { return nil }
+                col = c
+            } else {
+                col = (u == "\n" || u == "\r") ? 0 : col &+ 1
+            }
+            let (t, o) = size.addingReportingOverflow(add)
+            if o { return nil }
+            size = t
+        }
+        return size
+    }
+
+    /// UTF-8 bytes of `s.replace(old, new, count)`, counted before replacing (`nil`: too many to count).
+    static func replacedSize(_ s: String, _ old: String, _ new: String, _ count: Int) -> Int? {
+        let newBytes = new.utf8.count
+        let oldBytes = old.utf8.count
+        if newBytes <= oldBytes { return s.utf8.count }
+        var n: Int
+        if old.isEmpty {
+            n = s.unicodeScalars.count + 1
+        } else {
+            let b = Array(s.utf8)
+            n = countOccurrences(b, Array(old.utf8), 0, b.count)
+        }
+        if count >= 0 { n = min(n, count) }
+        let (growth, o1) = (newBytes - oldBytes).multipliedReportingOverflow(by: n)
+        let (size, o2) = s.utf8.count.addingReportingOverflow(growth)
+        return o1 || o2 ? nil : size
     }
 
     static func splitLines(_ s: String, keepEnds: Bool) -> [Value] {

@@ -54,12 +54,24 @@ extension PyFormat {
         }
     }
 
+    /// The decimal digits of `magnitude`, refused as CPython 3.11 does past 4300 digits — before
+    /// converting when the width alone tells (2**14285 > 10**4300), as conversion takes quadratic time.
+    static func limitedDecimal(_ magnitude: BigUInt) throws(PyFormatError) -> String {
+        let error = PyFormatError(
+            "ValueError",
+            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+        if magnitude.bitWidth > 14_285 { throw error }
+        let text = String(magnitude)
+        if text.utf8.count > 4300 { throw error }
+        return text
+    }
+
     /// `format(n, spec)` for an arbitrary-precision int.
     static func format(int value: BigInt, spec: String) throws(PyFormatError) -> String {
         if let small = Int(exactly: value) {
             return try format(int: small, spec: spec)
         }
-        if spec.isEmpty { return String(value) }
+        if spec.isEmpty { return (value.sign == .minus ? "-" : "") + (try limitedDecimal(value.magnitude)) }
         let s = try parseSpec(spec, typeName: "int", defaultType: "d", defaultAlign: UInt8(ascii: ">"))
         switch s.type {
         case "d", "n", "b", "o", "x", "X", "c":
@@ -68,8 +80,8 @@ extension PyFormat {
                 throw PyFormatError("OverflowError", "Python int too large to convert to C long")
             }
             let (radix, upper, prefix) = radixInfo(s)
-            let digits = Array(String(value.magnitude, radix: radix, uppercase: upper).utf8)
-            return layoutInt(negative: value.sign == .minus, prefix: prefix, digits: digits, s)
+            let text = radix == 10 ? try limitedDecimal(value.magnitude) : String(value.magnitude, radix: radix, uppercase: upper)
+            return layoutInt(negative: value.sign == .minus, prefix: prefix, digits: Array(text.utf8), s)
         case "e", "E", "f", "F", "g", "G", "%":
             return try formatFloat(try toDouble(value), s)
         default:

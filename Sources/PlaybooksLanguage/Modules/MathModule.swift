@@ -172,7 +172,12 @@ enum MathModule {
             if n < 0 { throw PyException.valueError("factorial() not defined for negative values") }
             if n > 100_000 { throw PyException.overflow("factorial() argument should not exceed 100000 here") }
             var r = BigInt(1)
-            if n > 1 { for i in 2...n { r *= BigInt(i) } }
+            if n > 1 {
+                for i in 2...n {
+                    try vm.charge(r.magnitude.words.count)
+                    r *= BigInt(i)
+                }
+            }
             return .integer(r)
         },
         BuiltinFunction(key: "math.comb") { vm, args, kwargs throws(PyException) in
@@ -183,7 +188,13 @@ enum MathModule {
             if k > n { return .int(0) }
             var r = BigInt(1)
             let kk = min(k, n - k)
-            if kk > 0 { for i in 0..<kk { r = r * BigInt(n - i) / BigInt(i + 1) } }
+            if kk > 0 {
+                for i in 0..<kk {
+                    // A multiplication and a division by one word each: linear in the size of r.
+                    try vm.charge(2 * r.magnitude.words.count)
+                    r = r * BigInt(n - i) / BigInt(i + 1)
+                }
+            }
             return .integer(r)
         },
         BuiltinFunction(key: "math.perm") { vm, args, kwargs throws(PyException) in
@@ -193,7 +204,12 @@ enum MathModule {
             if n < 0 || k < 0 { throw PyException.valueError("n must be a non-negative integer") }
             if k > n { return .int(0) }
             var r = BigInt(1)
-            if k > 0 { for i in 0..<k { r *= BigInt(n - i) } }
+            if k > 0 {
+                for i in 0..<k {
+                    try vm.charge(r.magnitude.words.count)
+                    r *= BigInt(n - i)
+                }
+            }
             return .integer(r)
         },
         BuiltinFunction(key: "math.prod") { vm, args, kwargs throws(PyException) in

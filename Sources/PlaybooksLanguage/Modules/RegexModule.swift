@@ -63,16 +63,20 @@ enum RegexModule {
         return .native(MatchObject(regex: regex, string: text, scalars: scalars, match: m, pos: pos, endpos: endpos))
     }
 
-    static func run(_ regex: CompiledRegex, _ text: String, mode: Int, pos: Int = 0, endpos: Int? = nil) -> Value {
+    static func run(
+        _ vm: VirtualMachine, _ regex: CompiledRegex, _ text: String, mode: Int, pos: Int = 0, endpos: Int? = nil
+    ) throws(PyException) -> Value {
+        let meter = WorkMeter(vm)
         let scalars = UnicodeText.scalars(text)
         let p = max(0, min(pos, scalars.count))
         let e = max(p, min(endpos ?? scalars.count, scalars.count))
         let m: RegexMatch?
         switch mode {
-        case 0: m = regex.match(scalars, at: p, end: e, mode: .prefix)
-        case 1: m = regex.match(scalars, at: p, end: e, mode: .full)
-        default: m = regex.search(scalars, from: p, end: e)
+        case 0: m = regex.match(scalars, at: p, end: e, mode: .prefix, meter: meter)
+        case 1: m = regex.match(scalars, at: p, end: e, mode: .full, meter: meter)
+        default: m = regex.search(scalars, from: p, end: e, meter: meter)
         }
+        try meter.check()
         return matchValue(regex, text, scalars, m, pos: p, endpos: e)
     }
 
@@ -80,10 +84,10 @@ enum RegexModule {
         UnicodeText.string(scalars[r])
     }
 
-    static func findall(_ regex: CompiledRegex, _ text: String) -> Value {
+    static func findall(_ vm: VirtualMachine, _ regex: CompiledRegex, _ text: String) throws(PyException) -> Value {
         let scalars = UnicodeText.scalars(text)
         var out: [Value] = []
-        for m in regex.allMatches(scalars) {
+        for m in try allMatches(vm, regex, scalars) {
             func group(_ i: Int) -> Value {
                 guard i < m.spans.count, let r = m.spans[i] else { return .str("") }
                 return .str(substring(scalars, r))
@@ -97,9 +101,17 @@ enum RegexModule {
         return .list(ListObject(out))
     }
 
-    static func finditer(_ regex: CompiledRegex, _ text: String) -> Value {
+    /// Every match of `regex` in `scalars`, its backtracking charged to `vm`'s budget.
+    static func allMatches(_ vm: VirtualMachine, _ regex: CompiledRegex, _ scalars: [Unicode.Scalar]) throws(PyException) -> [RegexMatch] {
+        let meter = WorkMeter(vm)
+        let matches = regex.allMatches(scalars, meter: meter)
+        try meter.check()
+        return matches
+    }
+
+    static func finditer(_ vm: VirtualMachine, _ regex: CompiledRegex, _ text: String) throws(PyException) -> Value {
         let scalars = UnicodeText.scalars(text)
-        let matches: [Value] = regex.allMatches(scalars).map {
+        let matches: [Value] = try allMatches(vm, regex, scalars).map {
             .native(MatchObject(regex: regex, string: text, scalars: scalars, match: $0, pos: 0, endpos: scalars.count))
         }
         return .iterator(IteratorObject(.values(matches, 0), kindName: "callable_iterator"))
@@ -120,7 +132,7 @@ enum RegexModule {
         var out = String.UnicodeScalarView()
         var last = 0
         var n = 0
-        for m in regex.allMatches(scalars) {
+        for m in try allMatches(vm, regex, scalars) {
             if count > 0 && n >= count { break }
             guard let whole = m.spans.first ?? nil else { continue }
             out.append(contentsOf: scalars[last..<whole.lowerBound])
@@ -142,12 +154,12 @@ enum RegexModule {
         return (String(out), n)
     }
 
-    static func split(_ regex: CompiledRegex, _ text: String, maxsplit: Int) -> Value {
+    static func split(_ vm: VirtualMachine, _ regex: CompiledRegex, _ text: String, maxsplit: Int) throws(PyException) -> Value {
         let scalars = UnicodeText.scalars(text)
         var out: [Value] = []
         var last = 0
         var n = 0
-        for m in regex.allMatches(scalars) {
+        for m in try allMatches(vm, regex, scalars) {
             if maxsplit > 0 && n >= maxsplit { break }
             guard let whole = m.spans.first ?? nil else { continue }
             out.append(.str(substring(scalars, last..<whole.lowerBound)))
@@ -189,23 +201,23 @@ enum RegexModule {
         },
         fn("match") { vm, args, kwargs throws(PyException) in
             let (re, r) = try patternCall(vm, args, kwargs, "match", flagsIndex: 2)
-            return run(re, try text(r[1], "match"), mode: 0)
+            return try run(vm, re, try text(r[1], "match"), mode: 0)
         },
         fn("fullmatch") { vm, args, kwargs throws(PyException) in
             let (re, r) = try patternCall(vm, args, kwargs, "fullmatch", flagsIndex: 2)
-            return run(re, try text(r[1], "fullmatch"), mode: 1)
+            return try run(vm, re, try text(r[1], "fullmatch"), mode: 1)
         },
         fn("search") { vm, args, kwargs throws(PyException) in
             let (re, r) = try patternCall(vm, args, kwargs, "search", flagsIndex: 2)
-            return run(re, try text(r[1], "search"), mode: 2)
+            return try run(vm, re, try text(r[1], "search"), mode: 2)
         },
         fn("findall") { vm, args, kwargs throws(PyException) in
             let (re, r) = try patternCall(vm, args, kwargs, "findall", flagsIndex: 2)
-            return findall(re, try text(r[1], "findall"))
+            return try findall(vm, re, try text(r[1], "findall"))
         },
         fn("finditer") { vm, args, kwargs throws(PyException) in
             let (re, r) = try patternCall(vm, args, kwargs, "finditer", flagsIndex: 2)
-            return finditer(re, try text(r[1], "finditer"))
+            return try finditer(vm, re, try text(r[1], "finditer"))
         },
         fn("sub") { vm, args, kwargs throws(PyException) in
             let r = ArgumentReader("sub", args, kwargs)
@@ -225,7 +237,7 @@ enum RegexModule {
         fn("split") { vm, args, kwargs throws(PyException) in
             let (re, r) = try patternCall(vm, args, kwargs, "split", flagsIndex: 3)
             let maxsplit = try r.optional(2, "maxsplit").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
-            return split(re, try text(r[1], "split"), maxsplit: maxsplit)
+            return try split(vm, re, try text(r[1], "split"), maxsplit: maxsplit)
         },
         fn("escape") { vm, args, kwargs throws(PyException) in
             try ArgumentReader("escape", args, kwargs).expect(1, 1)
@@ -323,7 +335,7 @@ final class PatternObject: NativeObject, @unchecked Sendable {
             }
             let pos = try r.optional(1, "pos").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
             let endpos = try r.optional(2, "endpos").map { (v) throws(PyException) in try vm.integerArgument(v) }
-            return RegexModule.run(regex, try RegexModule.text(s, name), mode: mode, pos: pos, endpos: endpos)
+            return try RegexModule.run(vm, regex, try RegexModule.text(s, name), mode: mode, pos: pos, endpos: endpos)
         }
     }
 
@@ -341,17 +353,17 @@ final class PatternObject: NativeObject, @unchecked Sendable {
     static let table: [String: BuiltinFunction] = Dictionary(
         uniqueKeysWithValues: [
             searchMethod("match", mode: 0), searchMethod("fullmatch", mode: 1), searchMethod("search", mode: 2),
-            method("findall") { _, regex, r throws(PyException) in
+            method("findall") { vm, regex, r throws(PyException) in
                 guard let s = r.optional(0, "string") else {
                     throw PyException.typeError("findall() missing required argument 'string' (pos 1)")
                 }
-                return RegexModule.findall(regex, try RegexModule.text(s, "findall"))
+                return try RegexModule.findall(vm, regex, try RegexModule.text(s, "findall"))
             },
-            method("finditer") { _, regex, r throws(PyException) in
+            method("finditer") { vm, regex, r throws(PyException) in
                 guard let s = r.optional(0, "string") else {
                     throw PyException.typeError("finditer() missing required argument 'string' (pos 1)")
                 }
-                return RegexModule.finditer(regex, try RegexModule.text(s, "finditer"))
+                return try RegexModule.finditer(vm, regex, try RegexModule.text(s, "finditer"))
             },
             substitution("sub"), substitution("subn"),
             method("split") { vm, regex, r throws(PyException) in
@@ -359,7 +371,7 @@ final class PatternObject: NativeObject, @unchecked Sendable {
                     throw PyException.typeError("split() missing required argument 'string' (pos 1)")
                 }
                 let maxsplit = try r.optional(1, "maxsplit").map { (v) throws(PyException) in try vm.integerArgument(v) } ?? 0
-                return RegexModule.split(regex, try RegexModule.text(s, "split"), maxsplit: maxsplit)
+                return try RegexModule.split(vm, regex, try RegexModule.text(s, "split"), maxsplit: maxsplit)
             },
         ])
 

@@ -53,13 +53,14 @@ final class CompiledRegex: Sendable {
     /// at `start`, looking only at `text[..<end]`. `mustAdvance` rejects an empty match at `start`.
     func match(
         _ text: [Unicode.Scalar], at start: Int, end: Int, mode: MatchMode,
-        mustAdvance: Bool = false
+        mustAdvance: Bool = false, meter: WorkMeter? = nil
     ) -> RegexMatch? {
         let (s, e) = clamp(text, start, end)
         if s > e { return nil }
         return program.code.withUnsafeBufferPointer { code in
             text.withUnsafeBufferPointer { buf in
                 var vm = RegexVM(program: program, code: code, text: buf, end: e, fullMatch: mode == .full)
+                vm.meter = meter
                 if mustAdvance { vm.mustAdvanceAt = s }
                 return vm.attempt(at: s) ? result(vm) : nil
             }
@@ -68,12 +69,15 @@ final class CompiledRegex: Sendable {
 
     /// Like `pattern.search(text, start, end)`: the leftmost match at or after `start`.
     /// `mustAdvance` rejects an empty match at `start` (used when iterating matches).
-    func search(_ text: [Unicode.Scalar], from start: Int, end: Int, mustAdvance: Bool = false) -> RegexMatch? {
+    func search(
+        _ text: [Unicode.Scalar], from start: Int, end: Int, mustAdvance: Bool = false, meter: WorkMeter? = nil
+    ) -> RegexMatch? {
         let (s, e) = clamp(text, start, end)
         if s > e { return nil }
         return program.code.withUnsafeBufferPointer { code in
             text.withUnsafeBufferPointer { buf in
                 var vm = RegexVM(program: program, code: code, text: buf, end: e, fullMatch: false)
+                vm.meter = meter
                 if mustAdvance { vm.mustAdvanceAt = s }
                 if program.anchoredAtStart {
                     return s == 0 && vm.attempt(at: 0) ? result(vm) : nil
@@ -82,12 +86,12 @@ final class CompiledRegex: Sendable {
                 if let firsts = program.firstScalar {
                     if firsts.count == 1 {
                         let first = firsts[0]
-                        while p < e {
+                        while p < e && !vm.aborted {
                             if first.matches(buf[p].value) && vm.attempt(at: p) { return result(vm) }
                             p += 1
                         }
                     } else {
-                        while p < e {
+                        while p < e && !vm.aborted {
                             let c = buf[p].value
                             if firsts.contains(where: { $0.matches(c) }) && vm.attempt(at: p) { return result(vm) }
                             p += 1
@@ -95,7 +99,7 @@ final class CompiledRegex: Sendable {
                     }
                     return nil
                 }
-                while p <= e {
+                while p <= e && !vm.aborted {
                     if vm.attempt(at: p) { return result(vm) }
                     p += 1
                 }
@@ -107,13 +111,13 @@ final class CompiledRegex: Sendable {
     /// All non-overlapping matches in `text[start..<end]` with Python's finditer/findall/sub
     /// semantics (an empty match may directly follow a non-empty one; after an empty match the
     /// next match may start at the same position only if non-empty).
-    func allMatches(_ text: [Unicode.Scalar], from start: Int = 0, end: Int? = nil) -> [RegexMatch] {
+    func allMatches(_ text: [Unicode.Scalar], from start: Int = 0, end: Int? = nil, meter: WorkMeter? = nil) -> [RegexMatch] {
         let e = end ?? text.count
         var out: [RegexMatch] = []
         var pos = start
         var mustAdvance = false
         while pos <= e {
-            guard let m = search(text, from: pos, end: e, mustAdvance: mustAdvance), let whole = m.spans[0] else { break }
+            guard let m = search(text, from: pos, end: e, mustAdvance: mustAdvance, meter: meter), let whole = m.spans[0] else { break }
             out.append(m)
             mustAdvance = whole.isEmpty
             pos = whole.upperBound

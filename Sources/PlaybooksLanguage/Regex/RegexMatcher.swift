@@ -22,6 +22,12 @@ struct RegexVM {
     var lasts: [Int]
     var stack: [RegexFrame] = []
     var matchStart = 0
+    /// Charged for backtracking steps, so that the limits stop catastrophic backtracking.
+    var meter: WorkMeter?
+    /// Backtracking steps taken since the meter was last charged.
+    var steps = 0
+    /// Set once the meter refused more work: every attempt then fails at once.
+    private(set) var aborted = false
 
     init(
         program: RegexProgram, code: UnsafeBufferPointer<RegexInst>, text: UnsafeBufferPointer<Unicode.Scalar>,
@@ -247,6 +253,15 @@ struct RegexVM {
             if ok { continue }
 
             // Backtrack: undo records until a resume point is found.
+            steps &+= 1
+            if steps >= 1024 {
+                steps = 0
+                if let meter, !meter.spend(1024) { aborted = true }
+            }
+            if aborted {
+                stack.removeSubrange(base...)
+                return nil
+            }
             var resumed = false
             while stack.count > base {
                 switch stack.removeLast() {

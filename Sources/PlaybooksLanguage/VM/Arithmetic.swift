@@ -125,32 +125,22 @@ enum Arithmetic {
         return -((-a - 1) >> s) - 1
     }
 
-    static func intPow(_ base: BigInt, _ exp: Int) -> BigInt {
-        var result: BigInt = 1
-        var b = base
-        var e = exp
-        while e > 0 {
-            if e & 1 == 1 { result *= b }
-            e >>= 1
-            if e > 0 { b *= b }
-        }
-        return result
-    }
-
-    static func smallPow(_ base: Int, _ exp: Int) -> Value {
+    /// `base ** exp` when it fits in a machine int; `nil` when it does not (see
+    /// ``VirtualMachine/power(_:_:)`` for the rest).
+    static func smallPow(_ base: Int, _ exp: Int) -> Value? {
         var result = 1
         var b = base
         var e = exp
         while e > 0 {
             if e & 1 == 1 {
                 let (r, o) = result.multipliedReportingOverflow(by: b)
-                if o { return .integer(intPow(BigInt(base), exp)) }
+                if o { return nil }
                 result = r
             }
             e >>= 1
             if e > 0 {
                 let (sq, o) = b.multipliedReportingOverflow(by: b)
-                if o { return .integer(intPow(BigInt(base), exp)) }
+                if o { return nil }
                 b = sq
             }
         }

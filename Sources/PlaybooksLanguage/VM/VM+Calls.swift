@@ -61,7 +61,7 @@ extension VirtualMachine {
         // retained and released around the calls below.
         let argc = fn.code.plainArity
         guard argc >= 0, argc == caller.sp - argStart else { return false }
-        guard frames.count < limits.maxRecursionDepth else {
+        guard frames.count < recursionLimit else {
             throw PyException(Types.recursionError, "maximum recursion depth exceeded")
         }
         let nlocals = fn.code.localCount

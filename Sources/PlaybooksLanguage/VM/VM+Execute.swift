@@ -674,7 +674,7 @@ extension VirtualMachine {
             if made.code.isCoroutine {
                 throw PyException.typeError("__init__() should return None, not 'coroutine'")
             }
-            guard frames.count < limits.maxRecursionDepth else {
+            guard frames.count < recursionLimit else {
                 throw PyException(Types.recursionError, "maximum recursion depth exceeded")
             }
             made.constructing = instance
@@ -724,7 +724,7 @@ extension VirtualMachine {
             frame.coroutine = co
             return .coroutine(co)
         }
-        guard frames.count < limits.maxRecursionDepth else {
+        guard frames.count < recursionLimit else {
             throw PyException(Types.recursionError, "maximum recursion depth exceeded")
         }
         frames.append(frame)
@@ -743,7 +743,7 @@ extension VirtualMachine {
         guard co.state == .created, let frame = co.frame else {
             throw PyException.runtimeError("cannot reuse already awaited coroutine")
         }
-        guard frames.count < limits.maxRecursionDepth else {
+        guard frames.count < recursionLimit else {
             throw PyException(Types.recursionError, "maximum recursion depth exceeded")
         }
         co.state = .running

@@ -161,7 +161,7 @@ extension VirtualMachine {
             return CPythonSetOrder.order(items) ?? items
         case .str(let s): return s.unicodeScalars.map { .str(String($0)) }
         case .range(let r):
-            try checkAllocation(r.count * 16)
+            try reserveSequence(count: r.count)
             var out: [Value] = []
             out.reserveCapacity(r.count)
             for i in 0..<r.count { out.append(.int(r.element(i))) }

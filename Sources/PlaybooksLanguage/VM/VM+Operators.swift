@@ -66,11 +66,12 @@ extension VirtualMachine {
                 if b < 0 {
                     return .float(try Arithmetic.floatPow(Double(a), Double(b)))
                 }
-                return Arithmetic.smallPow(a, b)
+                if let v = Arithmetic.smallPow(a, b) { return v }
+                return .integer(try power(BigInt(a), b))
             case .lshift:
                 if b < 0 { throw PyException.valueError("negative shift count") }
                 if b < 63, a.magnitude < (1 << (62 - b)) { return .int(a << b) }
-                return .integer(BigInt(a) << b)
+                return .integer(try shiftLeft(BigInt(a), b))
             case .rshift:
                 if b < 0 { throw PyException.valueError("negative shift count") }
                 return .int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b)
@@ -166,27 +167,32 @@ extension VirtualMachine {
         switch op {
         case .add: return .integer(a + b)
         case .sub: return .integer(a - b)
-        case .mul: return .integer(a * b)
-        case .truediv: return .float(try Arithmetic.trueDivide(a, b))
-        case .floordiv: return try Arithmetic.bigFloorDiv(a, b)
-        case .mod: return try Arithmetic.bigMod(a, b)
+        case .mul:
+            try chargeMultiplication(a, b)
+            return .integer(a * b)
+        case .truediv:
+            try chargeDivision(a, b)
+            return .float(try Arithmetic.trueDivide(a, b))
+        case .floordiv:
+            try chargeDivision(a, b)
+            return try Arithmetic.bigFloorDiv(a, b)
+        case .mod:
+            try chargeDivision(a, b)
+            return try Arithmetic.bigMod(a, b)
         case .pow:
             if b < 0 {
                 guard let x = try Arithmetic.toDouble(l), let y = try Arithmetic.toDouble(r) else { throw unsupported("**", l, r) }
                 return .float(try Arithmetic.floatPow(x, y))
             }
-            guard let e = Int(exactly: b), e < 100_000_000 else {
-                throw PyException(Types.memoryError, "exponent too large")
-            }
             if a == 0 || a == 1 { return .integer(a) }
-            if a.magnitude.bitWidth * e > 64_000_000 {
-                throw PyException(Types.memoryError, "result of ** too large")
-            }
-            return .integer(Arithmetic.intPow(a, e))
+            if a == -1 { return .integer(b.isMultiple(of: 2) ? 1 : -1) }
+            guard let e = Int(exactly: b) else { throw PyException(Types.memoryError, "exponent too large") }
+            return .integer(try power(a, e))
         case .lshift:
             if b < 0 { throw PyException.valueError("negative shift count") }
-            guard let s = Int(exactly: b), s < 64_000_000 else { throw PyException.overflow("too many digits in integer") }
-            return .integer(a << s)
+            if a == 0 { return .int(0) }
+            guard let s = Int(exactly: b) else { throw PyException.overflow("too many digits in integer") }
+            return .integer(try shiftLeft(a, s))
         case .rshift:
             if b < 0 { throw PyException.valueError("negative shift count") }
             guard let s = Int(exactly: b) else { return .int(a < 0 ? -1 : 0) }
@@ -216,16 +222,20 @@ extension VirtualMachine {
     func repeatString(_ s: String, _ n: Int) throws(PyException) -> String {
         if n <= 0 || s.isEmpty { return "" }
         let (size, overflow) = s.utf8.count.multipliedReportingOverflow(by: n)
-        if overflow || size > 1 << 31 { throw PyException(Types.memoryError, "repeated string is too long") }
+        if overflow || size > AllocationCaps.stringBytes { throw PyException(Types.memoryError, "repeated string is too long") }
         try checkAllocation(size)
+        try charge(size >> 6)
         return String(repeating: s, count: n)
     }
 
     func repeatArray(_ a: [Value], _ n: Int) throws(PyException) -> [Value] {
         if n <= 0 || a.isEmpty { return [] }
         let (count, overflow) = a.count.multipliedReportingOverflow(by: n)
-        if overflow || count > 1 << 28 { throw PyException(Types.memoryError, "repeated sequence is too long") }
+        if overflow || count > AllocationCaps.sequenceLength {
+            throw PyException(Types.memoryError, "repeated sequence is too long")
+        }
         try checkAllocation(count * 16)
+        try charge(count >> 2)
         var out: [Value] = []
         out.reserveCapacity(a.count * n)
         for _ in 0..<n { out.append(contentsOf: a) }

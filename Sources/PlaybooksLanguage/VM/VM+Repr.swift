@@ -1,6 +1,12 @@
 import BigInt
 
 extension VirtualMachine {
+    /// CPython 3.11's error for an int of more than 4300 decimal digits converted to text.
+    static func intToStringLimitError() -> PyException {
+        PyException.valueError(
+            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+    }
+
     /// `repr(v)`.
     func repr(_ v: Value) throws(PyException) -> String {
         switch v {
@@ -10,12 +16,11 @@ extension VirtualMachine {
         case .bigInt(let b):
             // CPython 3.11 refuses to convert ints of more than 4300 digits to text.
             if b.value.magnitude.bitWidth > 14_280 {
+                // 2**14_285 > 10**4300: wider ints have more digits than allowed; converting them
+                // first would take time quadratic in their size.
+                if b.value.magnitude.bitWidth > 14_285 { throw Self.intToStringLimitError() }
                 let text = b.value.description
-                if text.utf8.count - (b.value < 0 ? 1 : 0) > 4300 {
-                    throw PyException.valueError(
-                        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-                    )
-                }
+                if text.utf8.count - (b.value < 0 ? 1 : 0) > 4300 { throw Self.intToStringLimitError() }
                 return text
             }
             return b.value.description

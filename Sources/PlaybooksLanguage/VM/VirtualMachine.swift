@@ -1,13 +1,21 @@
 /// Limits that end a run with a clear error instead of letting it run away.
 public struct Limits: Sendable, Equatable {
-    /// Executed instructions before `ResourceLimitError`; `nil` for no limit.
+    /// Executed instructions before `ResourceLimitError`; `nil` for no limit. Long built-ins
+    /// charge their work to the same count (about one unit per instruction's worth of work).
     public var maxInstructions: Int?
-    /// Python frames before `RecursionError` (CPython's default is 1000).
+    /// Python frames before `RecursionError` (CPython's default is 1000); at most
+    /// ``maxSupportedRecursionDepth`` take effect. Calls of Python code from built-ins (`__repr__`,
+    /// key functions, ...) also end with `RecursionError` when the machine stack runs low.
     public var maxRecursionDepth: Int
     /// Approximate bytes held by containers before `MemoryError`; `nil` for no limit.
     public var maxMemoryBytes: Int?
     /// Wall time of one ``VirtualMachine/run()`` call before `ResourceLimitError`; `nil` for none.
     public var maxDuration: Duration?
+
+    /// The deepest Python call nesting the VM supports (each frame is a heap object; past this
+    /// depth a runaway recursion would exhaust the machine's memory before the limit stops it).
+    /// A larger ``maxRecursionDepth`` acts as this value.
+    public static let maxSupportedRecursionDepth = 1_000_000
 
     public init(
         maxInstructions: Int? = nil, maxRecursionDepth: Int = 1000, maxMemoryBytes: Int? = nil,
@@ -84,6 +92,7 @@ public final class VirtualMachine {
     var deadline: ContinuousClock.Instant?
     /// Depth of Swift-driven nested runs (builtins calling Python functions).
     var nestedRuns = 0
+    /// Keeps nested runs from overflowing the machine stack.
     var reprGuard: Set<ObjectIdentifier> = []
     /// Reused argument buffer for calls of built-ins (never part of the saved state).
     var argumentScratch: [Value] = []
@@ -178,7 +187,7 @@ public final class VirtualMachine {
 
     func runNested(_ frame: Frame) throws(PyException) -> Value {
         // Each nested run of the dispatch loop is Swift recursion: bounded by the stack too.
-        guard frames.count < limits.maxRecursionDepth, !StackGuard.isNearlyExhausted() else {
+        guard frames.count < recursionLimit, !StackGuard.isNearlyExhausted() else {
             throw PyException(Types.recursionError, "maximum recursion depth exceeded")
         }
         frame.isNestedBoundary = true
@@ -197,4 +206,11 @@ public final class VirtualMachine {
             throw PyException(Types.runtimeError, "cannot await here: called from a synchronous context")
         }
     }
+}
+
+extension VirtualMachine {
+    /// The recursion limit in force: ``Limits/maxRecursionDepth`` capped at
+    /// ``Limits/maxSupportedRecursionDepth``.
+    @inline(__always)
+    var recursionLimit: Int { min(limits.maxRecursionDepth, Limits.maxSupportedRecursionDepth) }
 }

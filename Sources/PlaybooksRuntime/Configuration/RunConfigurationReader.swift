@@ -45,15 +45,17 @@ struct RunConfigurationReader {
 
         if let table = try table("limits") {
             try checkKeys(table, prefix: "limits", known: ["max_instructions", "recursion_limit", "max_memory_mb", "timeout_seconds"])
-            config.limits.maxInstructions = try int(table, "limits", "max_instructions", atLeast: 1)
+            if let value = try int(table, "limits", "max_instructions", atLeast: 0) {
+                config.limits.maxInstructions = value == 0 ? nil : value
+            }
             if let value = try int(table, "limits", "recursion_limit", atLeast: 1) { config.limits.recursionLimit = value }
             config.limits.maxMemoryMB = try int(table, "limits", "max_memory_mb", atLeast: 1)
             if let value = table["timeout_seconds"] {
                 let seconds = value.double ?? value.int.map(Double.init)
-                guard let seconds, seconds > 0, seconds.isFinite else {
-                    throw fail("limits.timeout_seconds", "must be a number of seconds > 0, got \(describe(value))")
+                guard let seconds, seconds >= 0, seconds.isFinite else {
+                    throw fail("limits.timeout_seconds", "must be a number of seconds >= 0 (0: no limit), got \(describe(value))")
                 }
-                config.limits.timeoutSeconds = seconds
+                config.limits.timeoutSeconds = seconds == 0 ? nil : seconds
             }
         }
 

@@ -155,7 +155,7 @@ public final class ExecutionRunner {
     /// performing or writing anything.
     public static func inspect(
         id: ExecutionID, program: ExecutionProgram, store: any CheckpointStore, upTo sequence: Int? = nil,
-        limits: Limits = Limits()
+        limits: Limits = .playbookDefaults
     ) async throws(ExecutionError) -> ExecutionRunner {
         guard let info = try await ExecutionJournal.wrap({ () async throws(StoreError) in try await store.loadExecution(id) })
         else { throw .store(.executionNotFound(id)) }

@@ -9,3 +9,9 @@ extension LimitsConfiguration {
             maxDuration: timeoutSeconds.map { .milliseconds(Int64($0 * 1000)) })
     }
 }
+
+extension Limits {
+    /// The limits of a `.pb` run without a `[limits]` table: ``LimitsConfiguration``'s defaults
+    /// (a time and an instruction limit).
+    public static var playbookDefaults: Limits { LimitsConfiguration().vmLimits }
+}

@@ -27,7 +27,7 @@ public struct RunnerOptions: Sendable {
 
     public init(
         externals: [ExternalFunction] = [], messages: [String] = [], llm: (any LLMProvider)? = nil, llmModel: String? = nil,
-        policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = Limits()
+        policy: SnapshotPolicy = SnapshotPolicy(), limits: Limits = .playbookDefaults
     ) {
         self.externals = externals
         self.messages = messages
