@@ -124,17 +124,27 @@ struct SnapshotDamageTests {
 
     @Test func anotherFormatVersionIsRefusedWithAMessageAboutTheVersion() throws {
         var bytes = try Self.suspended(Self.smallProgram).encodeSnapshot()
-        #expect(bytes[4] == 1 && bytes[5] == 0, "the format is version 1, stored little-endian after the magic")
-        bytes[4] = 2
+        #expect(bytes[4] == 2 && bytes[5] == 0, "the format is version 2, stored little-endian after the magic")
+        bytes[4] = 3
         do {
             _ = try VirtualMachine(snapshot: bytes)
-            Issue.record("a version-2 snapshot was accepted")
+            Issue.record("a version-3 snapshot was accepted")
         } catch {
-            #expect(error.message.contains("version"), "message: \(error.message)")
+            #expect(error.message.contains("version 3"), "message: \(error.message)")
         }
         bytes[4] = 0
         bytes[5] = 1
         #expect(throws: SnapshotError.self) { try VirtualMachine(snapshot: bytes) }
+    }
+
+    /// Version 1 differs only in traceback entries (no file names): a heap without them reads as before.
+    @Test func aVersionOneSnapshotStillDecodes() throws {
+        var bytes = try Self.suspended(Self.smallProgram).encodeSnapshot()
+        bytes[4] = 1
+        let crc = Self.crc32(Array(bytes[0..<(bytes.count - 4)]))
+        for i in 0..<4 { bytes[bytes.count - 4 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+        let vm = try VirtualMachine(snapshot: bytes)
+        #expect(vm.pendingCall != nil)
     }
 
     @Test func emptyInputAndRandomGarbageAreRefused() throws {
@@ -194,7 +204,7 @@ struct SnapshotDamageTests {
 
     /// Builds snapshot bytes around `payload` with a correct header, length and CRC-32.
     static func seal(_ payload: [UInt8]) -> [UInt8] {
-        var out = Array("PBVM".utf8) + [1, 0]
+        var out = Array("PBVM".utf8) + [2, 0]
         var length = UInt64(payload.count)
         for _ in 0..<8 {
             out.append(UInt8(length & 0xFF))

@@ -8,7 +8,8 @@ public final class ExceptionObject: @unchecked Sendable {
     /// Set for limit errors: no `except` clause catches them, so the run ends.
     public var isFatal = false
     /// (function name, line) pairs, innermost last, filled in as the exception unwinds.
-    public var traceback: [(name: String, line: Int)] = []
+    /// The frames the exception passed through, innermost last: function, line and the code's file.
+    public var traceback: [(name: String, line: Int, filename: String)] = []
     /// Extra attributes (user exception fields, `JSONDecodeError.msg`, ...).
     public var attributes: DictObject?
 

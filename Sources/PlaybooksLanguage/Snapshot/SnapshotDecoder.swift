@@ -6,6 +6,8 @@ struct SnapshotDecoder {
     var kinds: [SnapshotFormat.Kind] = []
     var objects: [AnyObject] = []
     let vm: VirtualMachine
+    /// The snapshot's format version (see ``SnapshotFormat``).
+    var version: UInt16 = SnapshotFormat.version
 
     static func damaged(_ what: String) -> SnapshotError { SnapshotError("snapshot is damaged: \(what)") }
 
@@ -224,8 +226,12 @@ struct SnapshotDecoder {
             e.cause = try optionalRef(ExceptionObject.self)
             e.context = try optionalRef(ExceptionObject.self)
             e.suppressContext = try r.bool()
-            var tb: [(name: String, line: Int)] = []
-            for _ in 0..<(try r.count()) { tb.append((try r.string(), try r.varint())) }
+            var tb: [(name: String, line: Int, filename: String)] = []
+            for _ in 0..<(try r.count()) {
+                let name = try r.string()
+                let line = try r.varint()
+                tb.append((name, line, version >= 2 ? try r.string() : ""))
+            }
             e.traceback = tb
             e.attributes = try optionalRef(DictObject.self)
         case .instance:
@@ -385,8 +391,10 @@ extension VirtualMachine {
             throw SnapshotError("not a Playbooks VM snapshot (bad header)")
         }
         let version = UInt16(bytes[4]) | UInt16(bytes[5]) << 8
-        guard version == SnapshotFormat.version else {
-            throw SnapshotError("unknown snapshot format version \(version) (this build reads version \(SnapshotFormat.version))")
+        guard version >= SnapshotFormat.oldestReadable, version <= SnapshotFormat.version else {
+            throw SnapshotError(
+                "unknown snapshot format version \(version) (this build reads versions \(SnapshotFormat.oldestReadable) to \(SnapshotFormat.version))"
+            )
         }
         var header = ByteReader(bytes, from: 6)
         let length = try header.u64()
@@ -401,6 +409,7 @@ extension VirtualMachine {
         }
         self.init(limits: limits)
         var d = SnapshotDecoder(r: ByteReader(bytes, from: 14, end: bytes.count - 4), vm: self)
+        d.version = version
         let codeCount = try d.r.count()
         for _ in 0..<codeCount { d.codes.append(try d.codeObject()) }
         let objectCount = try d.r.count()

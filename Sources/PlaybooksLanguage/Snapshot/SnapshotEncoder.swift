@@ -14,7 +14,9 @@
 /// creates every object empty first, then fills them in.
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("PBVM".utf8)
-    static let version: UInt16 = 1
+    /// 2: traceback entries carry their code's file name. Version 1 still decodes (file names empty).
+    static let version: UInt16 = 2
+    static let oldestReadable: UInt16 = 1
 
     enum Kind: UInt8 {
         case list = 1, dict, set, function, boundMethod, type, exception, instance, iterator, coroutine, hostCall
@@ -238,6 +240,7 @@ struct SnapshotEncoder {
             for t in e.traceback {
                 w.string(t.name)
                 w.varint(t.line)
+                w.string(t.filename)
             }
             optionalRef(e.attributes, .dict, into: &w)
         case .instance:

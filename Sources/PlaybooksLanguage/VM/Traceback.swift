@@ -9,7 +9,15 @@ extension PyException {
     }
 
     /// The whole traceback, with chained causes and contexts, as CPython prints it.
-    public func formattedTraceback(_ vm: VirtualMachine, filename: String, sourceLines: [Substring] = []) -> String {
+    ///
+    /// - Parameters:
+    ///   - filename: the file shown for frames whose code has no file name (snapshots of format 1),
+    ///     and whose lines `sourceLines` holds.
+    ///   - hiding: frames not to show (a host's own code), by file name, function and line.
+    public func formattedTraceback(
+        _ vm: VirtualMachine, filename: String, sourceLines: [Substring] = [],
+        hiding: (_ filename: String, _ function: String, _ line: Int) -> Bool = { _, _, _ in false }
+    ) -> String {
         var out = ""
         var seen: Set<ObjectIdentifier> = []
         func render(_ e: ExceptionObject) {
@@ -23,8 +31,10 @@ extension PyException {
             }
             out += "Traceback (most recent call last):\n"
             for entry in e.traceback.reversed() {
-                out += "  File \"\(filename)\", line \(entry.line), in \(entry.name)\n"
-                if entry.line >= 1 && entry.line <= sourceLines.count {
+                let file = entry.filename.isEmpty ? filename : entry.filename
+                if hiding(file, entry.name, entry.line) { continue }
+                out += "  File \"\(file)\", line \(entry.line), in \(entry.name)\n"
+                if file == filename, entry.line >= 1 && entry.line <= sourceLines.count {
                     let text = sourceLines[entry.line - 1].trimmingLeadingSpaces
                     if !text.isEmpty { out += "    \(text)\n" }
                 }

@@ -812,7 +812,7 @@ extension VirtualMachine {
             first = false
             let line = f.line
             if exc.traceback.last.map({ !($0.name == f.code.name && $0.line == line) }) ?? true {
-                exc.traceback.append((f.code.name, line))
+                exc.traceback.append((f.code.name, line, f.code.filename))
             }
             if let h = f.handlers.popLast() {
                 f.truncate(to: Int(h.stackDepth))

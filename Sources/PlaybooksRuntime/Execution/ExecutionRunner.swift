@@ -279,7 +279,7 @@ public final class ExecutionRunner {
                 journal.release()
                 return .finished(result)
             case .failed(let e):
-                let text = e.formattedTraceback(vm, filename: program.path, sourceLines: sourceLines)
+                let text = formattedTraceback(e)
                 info.status = .failed
                 info.attributes["error"] = text
                 try await saveInfo()
@@ -295,6 +295,17 @@ public final class ExecutionRunner {
                 }
                 if shouldStop() { throw .stopped(id, at: journal.sequence) }
             }
+        }
+    }
+
+    /// The traceback as the user should see it: the program's frames with its file and lines, an
+    /// LLM response's frames as `<llm>`, and none of the runtime's own (the prelude, and the
+    /// statement appended to the program that calls the entry playbook).
+    func formattedTraceback(_ e: PyException) -> String {
+        let path = program.path
+        let entryLine = program.pythonFirstLine + program.pythonSource.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } + 1
+        return e.formattedTraceback(vm, filename: path, sourceLines: sourceLines) { file, function, line in
+            file == Prelude.filename || (file == path && function == "<module>" && line == entryLine)
         }
     }
 
