@@ -14,6 +14,8 @@ final class AgentInstance {
     /// taken is data in the VM (``PreludeGlobals/messagesTaken``), so a crash neither loses nor
     /// repeats one.
     var messages: [String]
+    /// Whether messages were given since the execution's info was last saved.
+    var messagesUnsaved = false
     let llm: LLMSession
 
     init(name: String, messages: [String], llm: LLMSession) {

@@ -46,8 +46,6 @@ public final class ExecutionRunner {
     let sourceLines: [Substring]
     /// Inspection never performs a call or writes anything.
     let inspecting: Bool
-    /// Messages given with ``send(_:)`` that the store does not hold yet.
-    var messagesUnsaved = false
 
     init(
         program: ExecutionProgram, vm: VirtualMachine, info: ExecutionInfo, journal: ExecutionJournal, options: RunnerOptions,
@@ -239,7 +237,7 @@ public final class ExecutionRunner {
     public func send(_ message: String) {
         agent.messages.append(message)
         info.attributes[Self.messagesAttribute] = Self.encodeMessages(agent.messages)
-        messagesUnsaved = true
+        agent.messagesUnsaved = true
     }
 
     /// The execution info's attribute that keeps every message given to the agent (a JSON array).
@@ -258,11 +256,11 @@ public final class ExecutionRunner {
 
     /// Runs until the entry playbook returns, fails, or waits for a message that was not given.
     public func run() async throws(ExecutionError) -> ExecutionOutcome {
-        if info.status == .waiting || messagesUnsaved {
+        if info.status == .waiting || agent.messagesUnsaved {
             info.status = .running
             info.attributes["waiting_for"] = nil
             try await saveInfo()
-            messagesUnsaved = false
+            agent.messagesUnsaved = false
         }
         if let recovery = journal.recovery {
             journal.recovery = nil
