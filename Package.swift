@@ -66,6 +66,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmarks behind Benchmarks/ (snapshot, stream, durability, workers): an executable of its own,
+        // not a command of the product's `playbooks`.
+        .executableTarget(
+            name: "playbooks-bench",
+            dependencies: [
+                "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksRuntime", "PlaybooksPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "PlaybooksLanguageTests",
             dependencies: ["PlaybooksLanguage"],

@@ -9,7 +9,6 @@ struct PlaybooksCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ResumeCommand.self, SubmitCommand.self, WorkerCommand.self, ExecutionsCommand.self, CheckpointsCommand.self,
             ExecCommand.self,
-            BenchSnapshotCommand.self, BenchStreamCommand.self, BenchDurabilityCommand.self, BenchWorkersCommand.self,
         ]
     )
 
