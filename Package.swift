@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "PlaybooksDurability", targets: ["PlaybooksDurability"]),
         .library(name: "PlaybooksRuntime", targets: ["PlaybooksRuntime"]),
         .library(name: "PlaybooksPostgres", targets: ["PlaybooksPostgres"]),
+        .library(name: "PlaybooksStores", targets: ["PlaybooksStores"]),
         .library(name: "PlaybooksLLM", targets: ["PlaybooksLLM"]),
         .executable(name: "playbooks", targets: ["playbooks"]),
     ],
@@ -34,12 +35,18 @@ let package = Package(
             name: "PlaybooksDurability",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // A checkpoint store on PostgreSQL (postgres-nio), for many workers on many machines.
         .target(
             name: "PlaybooksPostgres",
             dependencies: ["PlaybooksDurability", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        // Every kind of store in one place: opens a StoreLocation (SQLite, files, PostgreSQL).
+        .target(
+            name: "PlaybooksStores",
+            dependencies: ["PlaybooksDurability", "PlaybooksPostgres"]
         ),
         // Programs, executions, built-ins, checkpoints and recovery: drives the language over a store.
         .target(
@@ -63,7 +70,7 @@ let package = Package(
             name: "playbooks",
             dependencies: [
                 "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksRuntime", "PlaybooksLLM", "PlaybooksPostgres",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PlaybooksStores", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmarks behind Benchmarks/ (snapshot, stream, durability, workers): an executable of its own,
@@ -71,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "playbooks-bench",
             dependencies: [
-                "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksRuntime", "PlaybooksPostgres",
+                "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksRuntime", "PlaybooksPostgres", "PlaybooksStores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybooksDurabilityTests",
-            dependencies: ["PlaybooksDurability", "PlaybooksPostgres", "PlaybooksTestSupport"]
+            dependencies: ["PlaybooksDurability", "PlaybooksPostgres", "PlaybooksStores", "PlaybooksTestSupport"]
         ),
         .testTarget(
             name: "PlaybooksLLMTests",

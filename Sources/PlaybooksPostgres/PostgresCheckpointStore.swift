@@ -78,13 +78,6 @@ public final class PostgresCheckpointStore: CheckpointStore {
     /// Append transactions committed so far by this store (each carries one or more appends).
     public var transactionCount: Int { writer.commits.withLock { $0 } }
 
-    /// Makes ``openStore(_:durability:failpoints:)`` open `postgres://` locations with this store.
-    public static func registerWithOpenStore() {
-        PostgresStoreOpener.registered = { url, durability, failpoints throws(StoreError) in
-            try PostgresCheckpointStore(url: url, durability: durability, failpoints: failpoints)
-        }
-    }
-
     /// A store on the database at `url` (`postgres://` or `postgresql://`).
     ///
     /// Nothing is sent to the server yet: the first operation connects and creates or migrates the

@@ -3,6 +3,7 @@ import Foundation
 import PlaybooksDurability
 import PlaybooksLanguage
 import PlaybooksRuntime
+import PlaybooksStores
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlaybooksDurability
 
 /// The `playbooks` command line.
 @main
@@ -17,6 +18,10 @@ struct PlaybooksCommand: AsyncParsableCommand {
     /// options' types costs ~15M instructions (a few milliseconds) of start-up, more than a
     /// small script takes to run.
     static func main() async {
+        // A typo in the failpoints of a recovery test must not run the test without them.
+        do { _ = try Failpoints.fromEnvironment() } catch {
+            exit(withError: fail("invalid PLAYBOOKS_FAILPOINT: \(error)", status: ExitStatus.usage))
+        }
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.count == 2, arguments[0] == ExecCommand.configuration.commandName, !arguments[1].hasPrefix("-") {
             do {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlaybooksDurability
-import PlaybooksPostgres
 import PlaybooksRuntime
+import PlaybooksStores
 
 /// Exit statuses of the execution commands (documented in the README).
 enum ExitStatus {
@@ -46,7 +46,6 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open(configuration: RunConfiguration? = nil) throws -> any CheckpointStore {
-        PostgresCheckpointStore.registerWithOpenStore()
         return try openStore(location(configuration: configuration), durability: level(configuration: configuration))
     }
 }

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PlaybooksDurability
 @testable import PlaybooksPostgres
+import PlaybooksStores
 
 /// The contract of ``CheckpointStore``, run against every store kind (and both durability levels
 /// where it matters). A new store joins by adding a case to ``StoreKind``.

@@ -48,7 +48,7 @@ struct StoreFixture {
         case .sqlite: return .sqlite(path: directory.path + "/db/state.db")
         case .postgres:
             let server = (try? TestPostgres.url()) ?? "postgres://nobody@127.0.0.1:1/none"
-            return .postgres(url: server + (server.contains("?") ? "&" : "?") + "schema=\(postgresSchema)")
+            return .url(server + (server.contains("?") ? "&" : "?") + "schema=\(postgresSchema)")
         }
     }
 
@@ -58,7 +58,7 @@ struct StoreFixture {
         switch location {
         case .files(let dir): return try FileCheckpointStore(directory: dir, durability: durability, failpoints: failpoints, crash: crash)
         case .sqlite(let path): return try SQLiteCheckpointStore(path: path, durability: durability, failpoints: failpoints, crash: crash)
-        case .postgres(let url):
+        case .url(let url):
             _ = try TestPostgres.url()  // fails with how to provide a server
             return try PostgresCheckpointStore(
                 url: url, durability: durability, failpoints: failpoints, options: TestPostgres.options, crash: crash)

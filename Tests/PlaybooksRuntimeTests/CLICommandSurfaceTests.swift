@@ -29,3 +29,28 @@ struct CLICommandSurfaceTests {
         #expect(json?["bytes"] != nil, "\(String(decoding: data, as: UTF8.self))")
     }
 }
+
+/// Mistakes in what a person passes are errors with a message, not silently ignored.
+@Suite("CLI: refused input")
+struct CLIRefusedInputTests {
+    @Test func anInvalidFailpointIsAnError() throws {
+        let directory = try CLI.temporaryDirectory("refused")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try CLIProgram.seedExample.write(into: directory)
+        let run = try CLI.run(
+            ["run", path, "--store", "sqlite:\(directory.path)/state.db"], in: directory,
+            environment: ["PLAYBOOKS_FAILPOINT": "crash-after-checkpont:3"])
+        #expect(run.exited && run.status == 2, "\(run)")
+        #expect(run.stderr.contains("PLAYBOOKS_FAILPOINT") && run.stderr.contains("crash-after-checkpont:3"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty, "it ran: \(run.stdout)")
+    }
+
+    @Test func aStoreURLNoStoreServesIsAnError() throws {
+        let directory = try CLI.temporaryDirectory("refused")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let list = try CLI.run(["executions", "list", "--store", "redis://u:secret@h/0"], in: directory)
+        #expect(list.exited && list.status != 0, "\(list)")
+        #expect(list.stderr.contains("redis://"), "\(list.stderr)")
+        #expect(!list.stderr.contains("secret"), "\(list.stderr)")
+    }
+}

@@ -90,8 +90,8 @@ struct ConfigurationTests {
         ("[durability]\nenabled = \"yes\"\n", #"playbooks.toml: durability.enabled must be true or false, got "yes""#),
         ("[durability]\nlevel = 1\n", #"playbooks.toml: durability.level must be "process" or "machine", got 1"#),
         (
-            "[durability]\nstore = \"postgres://x\"\n",
-            #"playbooks.toml: durability.store must be "sqlite:PATH" or "files:DIR" (e.g. "sqlite:.playbooks/state.db"), got "postgres://x""#
+            "[durability]\nstore = \"state.db\"\n",
+            #"playbooks.toml: durability.store must be "sqlite:PATH", "files:DIR" or a store URL such as "postgres://USER@HOST/DB" (e.g. "sqlite:.playbooks/state.db"), got "state.db""#
         ),
         ("[durability]\nsnapshot_every = 0\n", "playbooks.toml: durability.snapshot_every must be an integer >= 1, got 0"),
         ("[durability]\nkeep_last_n = -1\n", "playbooks.toml: durability.keep_last_n must be an integer >= 0, got -1"),

@@ -35,7 +35,8 @@ struct RunConfigurationReader {
                 guard let text = value.string, let store = try? StoreLocation(parsing: text) else {
                     throw fail(
                         "durability.store",
-                        "must be \"sqlite:PATH\" or \"files:DIR\" (e.g. \"sqlite:.playbooks/state.db\"), got \(describe(value))")
+                        "must be \"sqlite:PATH\", \"files:DIR\" or a store URL such as \"postgres://USER@HOST/DB\" "
+                            + "(e.g. \"sqlite:.playbooks/state.db\"), got \(describe(value))")
                 }
                 config.durability.store = store
             }
