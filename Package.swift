@@ -22,18 +22,23 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // 3.12 or 4: postgres-nio already brings it in (4.x at the time of writing).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
+        // CRC-32, the one checksum of snapshots (language) and journal records (stores).
+        .target(name: "PlaybooksChecksum"),
         // The language: tokenizer, parser, compiler, VM, snapshots, streaming. No I/O, no async.
         .target(
             name: "PlaybooksLanguage",
-            dependencies: [.product(name: "BigInt", package: "BigInt")],
+            dependencies: ["PlaybooksChecksum", .product(name: "BigInt", package: "BigInt")],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // Journals, snapshots and the stores that hold them (files, SQLite). Knows nothing of Python.
         .target(
             name: "PlaybooksDurability",
             dependencies: [
+                "PlaybooksChecksum",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -41,7 +46,7 @@ let package = Package(
         // A checkpoint store on PostgreSQL (postgres-nio), for many workers on many machines.
         .target(
             name: "PlaybooksPostgres",
-            dependencies: ["PlaybooksDurability", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["PlaybooksDurability", "PlaybooksChecksum", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // Every kind of store in one place: opens a StoreLocation (SQLite, files, PostgreSQL).
         .target(
@@ -53,7 +58,7 @@ let package = Package(
             name: "PlaybooksRuntime",
             dependencies: [
                 "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksLLM",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // LLM providers behind one protocol: OpenAI-compatible, Anthropic (HTTP streaming, SSE) and scripted replies.
@@ -84,23 +89,23 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybooksLanguageTests",
-            dependencies: ["PlaybooksLanguage"],
+            dependencies: ["PlaybooksLanguage", "PlaybooksTestSupport"],
             resources: [.copy("Conformance")]
         ),
-        // The PostgreSQL server the tests use (shared by the test targets below).
+        // What the test targets share: the PostgreSQL server the tests use, the seeded generator.
         .target(
             name: "PlaybooksTestSupport",
-            dependencies: ["PlaybooksDurability", "PlaybooksPostgres"],
+            dependencies: ["PlaybooksLanguage", "PlaybooksDurability", "PlaybooksPostgres"],
             path: "Tests/PlaybooksTestSupport"
         ),
         .testTarget(
             name: "PlaybooksDurabilityTests",
-            dependencies: ["PlaybooksDurability", "PlaybooksPostgres", "PlaybooksStores", "PlaybooksTestSupport"]
+            dependencies: ["PlaybooksChecksum", "PlaybooksDurability", "PlaybooksPostgres", "PlaybooksStores", "PlaybooksTestSupport"]
         ),
         .testTarget(
             name: "PlaybooksLLMTests",
             dependencies: [
-                "PlaybooksLLM",
+                "PlaybooksLLM", "PlaybooksTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PlaybooksChecksum
 
 /// A ``CheckpointStore`` in one SQLite database (WAL mode): `sqlite:PATH`, the embedded default.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybooksChecksum
 import PlaybooksDurability
 import PostgresNIO
 

@@ -1,4 +1,5 @@
 import BigInt
+import PlaybooksTestSupport
 import Testing
 
 @testable import PlaybooksLanguage

@@ -1,4 +1,5 @@
 import PlaybooksLanguage
+import PlaybooksTestSupport
 import Testing
 
 /// Generates small, valid, terminating programs that await `tick()` in statement positions

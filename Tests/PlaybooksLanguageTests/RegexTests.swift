@@ -1,6 +1,7 @@
 // Tests for the Python-compatible regex engine. The expected results in the tables at the end of
 // this file were produced by running CPython 3.11 (see tools/gen.py in the scratch package).
 import Foundation
+import PlaybooksTestSupport
 import Testing
 
 @testable import PlaybooksLanguage
