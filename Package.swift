@@ -90,6 +90,7 @@ let package = Package(
         .testTarget(
             name: "PlaybooksLanguageTests",
             dependencies: ["PlaybooksLanguage", "PlaybooksTestSupport"],
+            exclude: ["Oracles"],
             resources: [.copy("Conformance")]
         ),
         // What the test targets share: the PostgreSQL server the tests use, the seeded generator.

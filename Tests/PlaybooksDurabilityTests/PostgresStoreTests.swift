@@ -68,9 +68,10 @@ struct PostgresStoreTests {
     @Test func openStoreOpensPostgresLocations() throws {
         let fixture = StoreFixture(kind: .postgres)
         _ = try TestPostgres.url()
-        let store = try openStore(fixture.location, durability: .machine, failpoints: Failpoints())
+        let location = try #require(fixture.location)
+        let store = try openStore(location, durability: .machine, failpoints: Failpoints())
         #expect(store is PostgresCheckpointStore)
-        #expect(store.location == fixture.location.description)
+        #expect(store.location == location.description)
         #expect(!store.location.contains(":\(try PostgresURL(parsing: TestPostgres.url()).password ?? "-")@"))
     }
 
