@@ -19,7 +19,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store: any CheckpointStore
-            do { store = try storeOptions.open() } catch { throw fail("\(error)") }
+            do { store = try storeOptions.openExisting() } catch { throw fail("\(error)") }
             do {
                 var rows: [ExecutionSummary] = []
                 for info in try await store.listExecutions() {
@@ -49,7 +49,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
         func run() async throws {
             let executionID = try parseExecutionID(id)
             let store: any CheckpointStore
-            do { store = try storeOptions.open() } catch { throw fail("\(error)") }
+            do { store = try storeOptions.openExisting() } catch { throw fail("\(error)") }
             let report: ExecutionReport
             do {
                 guard let info = try await store.loadExecution(executionID) else {
@@ -96,11 +96,13 @@ extension ExecutionsCommand {
             let executionID = try parseExecutionID(id)
             let copyID = try newID.map(parseExecutionID)
             let store: any CheckpointStore
-            do { store = try storeOptions.open() } catch { throw fail("\(error)") }
+            do { store = try storeOptions.openExisting() } catch { throw fail("\(error)") }
             do {
                 let copy = try await ExecutionRunner.fork(executionID, from: from, store: store, newID: copyID)
                 print(copy)
-                note("forked \(executionID) at checkpoint \(from) into \(copy); continue it with: playbooks resume \(copy)")
+                note(
+                    "forked \(executionID) at checkpoint \(from) into \(copy); continue it with: "
+                        + "playbooks resume \(copy)\(storeOptions.commandLineArguments)")
             } catch { throw fail(error.description) }
         }
     }

@@ -7,6 +7,7 @@ struct PlaybooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbooks",
         abstract: "Run agent programs durably: a checkpoint at every await, resume after any crash.",
+        version: PlaybooksVersion.current,
         subcommands: [
             RunCommand.self, ResumeCommand.self, SubmitCommand.self, WorkerCommand.self, ExecutionsCommand.self, CheckpointsCommand.self,
             ExecCommand.self,

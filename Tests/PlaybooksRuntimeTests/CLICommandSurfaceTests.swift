@@ -54,3 +54,72 @@ struct CLIRefusedInputTests {
         #expect(!list.stderr.contains("secret"), "\(list.stderr)")
     }
 }
+
+/// What the tool prints and suggests works as printed; reading never creates anything.
+@Suite("CLI: as a person meets it")
+struct CLIAsMetTests {
+    @Test func versionIsPrinted() throws {
+        let directory = try CLI.temporaryDirectory("met")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let version = try CLI.run(["--version"], in: directory)
+        #expect(version.exited && version.status == 0, "\(version)")
+        let text = version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(text.split(separator: ".").count == 3 && text.allSatisfy { $0.isNumber || $0 == "." }, "\(version)")
+    }
+
+    /// The store is in a directory whose name needs quoting; the suggested command is run by a shell as printed.
+    @Test(arguments: CLIStore.allCases)
+    func forkSuggestsAResumeCommandThatWorksAsPrinted(store kind: CLIStore) throws {
+        let directory = try CLI.temporaryDirectory("met")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stores = directory.appendingPathComponent("my stores")
+        try FileManager.default.createDirectory(at: stores, withIntermediateDirectories: true)
+        let path = try CLIProgram.seedExample.write(into: directory)
+        let store = kind.argument(in: stores)
+        let run = try CLI.run(["run", path, "--store", store, "--id", "original"], in: directory)
+        try #require(run.status == 0, "\(run)")
+        let fork = try CLI.run(["executions", "fork", "original", "--from", "3", "--store", store, "--new-id", "copy"], in: directory)
+        try #require(fork.status == 0, "\(fork)")
+        let marker = "continue it with: "
+        let suggestion = try #require(
+            fork.stderr.split(separator: "\n").first { $0.contains(marker) }.map { String($0.components(separatedBy: marker)[1]) },
+            "\(fork.stderr)")
+        #expect(suggestion.hasPrefix("playbooks resume copy --store "), "\(suggestion)")
+        let binary = try CLI.requireExecutable().path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" " + suggestion.dropFirst("playbooks ".count) + " --non-interactive", binary]
+        shell.currentDirectoryURL = directory.appendingPathComponent("elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: try #require(shell.currentDirectoryURL), withIntermediateDirectories: true)
+        shell.standardInput = FileHandle.nullDevice
+        shell.standardOutput = FileHandle.nullDevice
+        shell.standardError = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0, "\(suggestion) exited \(shell.terminationStatus)")
+        let show = try CLI.run(["executions", "show", "copy", "--store", store, "--json"], in: directory)
+        #expect(show.stdout.contains("\"finished\""), "\(show)")
+    }
+
+    @Test func readOnlyCommandsNeverCreateAStore() throws {
+        let directory = try CLI.temporaryDirectory("met")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let commands: [[String]] = [
+            ["executions", "list", "--program", "missing/x.pb"],
+            ["executions", "list", "--store", "sqlite:nowhere/state.db"],
+            ["executions", "list", "--store", "files:journal"],
+            ["executions", "show", "some-id", "--store", "sqlite:nowhere/state.db"],
+            ["checkpoints", "list", "some-id", "--store", "files:journal"],
+            ["checkpoints", "show", "some-id", "1", "--store", "sqlite:state.db"],
+            ["checkpoints", "list", "some-id", "--program", "missing/x.pb"],
+            ["executions", "list"],
+        ]
+        for arguments in commands {
+            let outcome = try CLI.run(arguments, in: directory)
+            #expect(outcome.exited && outcome.status != 0, "\(arguments): \(outcome)")
+            #expect(outcome.stderr.contains("no store at") || outcome.stderr.contains("no program at"), "\(arguments): \(outcome.stderr)")
+            let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            #expect(left.isEmpty, "\(arguments) created \(left)")
+        }
+    }
+}
