@@ -29,10 +29,13 @@ let package = Package(
         // CRC-32, the one checksum of snapshots (language) and journal records (stores).
         .target(name: "PlaybooksChecksum"),
         // The language: tokenizer, parser, compiler, VM, snapshots, streaming. No I/O, no async.
+        // No unsafe flags (a package whose products have them cannot be depended on by version): the
+        // stored properties the dispatch loop touches (Frame, FrameStack, VirtualMachine, Namespace, Cell
+        // and the list, dict, set, instance, type and iterator objects) are `@exclusivity(unchecked)`
+        // instead: one VM runs on one thread at a time and its accesses to them do not overlap.
         .target(
             name: "PlaybooksLanguage",
-            dependencies: ["PlaybooksChecksum", .product(name: "BigInt", package: "BigInt")],
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+            dependencies: ["PlaybooksChecksum", .product(name: "BigInt", package: "BigInt")]
         ),
         // Journals, snapshots and the stores that hold them (files, SQLite). Knows nothing of Python.
         .target(
