@@ -243,18 +243,26 @@ public final class PostgresCheckpointStore: CheckpointStore {
     }
 
     public func listExecutions() async throws(StoreError) -> [ExecutionInfo] {
+        let listing = try await listExecutionsReportingDamage()
+        if let damage = listing.damaged.first { throw damage }
+        return listing.executions
+    }
+
+    public func listExecutionsReportingDamage() async throws(StoreError) -> ExecutionListing {
         let table = schema.executions
         let rows = try await run { connection -> [(String, String)] in
             let rows = try await connection.query(
                 "SELECT id, info FROM \(unescaped: table) ORDER BY created_at, id", logger: self.pool.logger)
             return try await rows.collect().map { try $0.decode((String, String).self) }
         }
-        var infos: [ExecutionInfo] = []
+        var listing = ExecutionListing(executions: [])
         for (id, json) in rows {
             guard ExecutionID.isValid(id) else { continue }  // not written by this store
-            infos.append(try ExecutionInfoCoding.decode(Array(json.utf8), id: ExecutionID(unchecked: id)))
+            do { listing.executions.append(try ExecutionInfoCoding.decode(Array(json.utf8), id: ExecutionID(unchecked: id))) } catch {
+                listing.damaged.append(error)
+            }
         }
-        return infos
+        return listing
     }
 
     // MARK: Journal

@@ -20,9 +20,12 @@ struct ExecutionsCommand: AsyncParsableCommand {
         func run() async throws {
             let store: any CheckpointStore
             do { store = try storeOptions.openExisting() } catch { throw fail("\(error)") }
+            let damaged: [StoreError]
             do {
                 var rows: [ExecutionSummary] = []
-                for info in try await store.listExecutions() {
+                let listing = try await store.listExecutionsReportingDamage()
+                damaged = listing.damaged
+                for info in listing.executions {
                     rows.append(ExecutionSummary(info: info, checkpoints: try await store.lastSequence(info.id)))
                 }
                 if json {
@@ -34,6 +37,9 @@ struct ExecutionsCommand: AsyncParsableCommand {
                     }
                 }
             } catch { throw fail(error.description) }
+            // The others are listed; each damaged one is reported, and the status says not all could be read.
+            for damage in damaged { note(damage.description) }
+            if !damaged.isEmpty { throw ExitCode(ExitStatus.executionError) }
         }
     }
 

@@ -123,3 +123,76 @@ struct CLIAsMetTests {
         }
     }
 }
+
+/// Numeric options out of range, a byte-order mark, one damaged execution among many.
+@Suite("CLI: numbers, encodings and damage")
+struct CLIInputEdgeTests {
+    /// Each used to trap ("Double value cannot be converted to Int64", exit 132).
+    @Test(arguments: [
+        ["exec", "--timeout", "nan", "p.py"], ["exec", "--timeout", "inf", "p.py"], ["exec", "--timeout", "1e300", "p.py"],
+        ["exec", "--timeout", "1e17", "p.py"], ["exec", "--timeout=-1", "p.py"],
+        ["worker", "--store", "postgres://u@localhost:1/d", "--lease", "inf"],
+        ["worker", "--store", "postgres://u@localhost:1/d", "--poll", "nan"],
+        ["worker", "--store", "postgres://u@localhost:1/d", "--concurrency", "0"],
+        ["exec", "--max-instructions", "0", "p.py"], ["exec", "--chunk-size", "0", "p.py"],
+    ])
+    func outOfRangeNumbersAreUsageErrors(arguments: [String]) throws {
+        let directory = try CLI.temporaryDirectory("numbers")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "print('ran')\n".write(to: directory.appendingPathComponent("p.py"), atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(arguments, in: directory, timeout: 30)
+        #expect(outcome.exited && outcome.status == 64, "\(arguments): \(outcome)")
+        let option = try #require(arguments.first { $0.hasPrefix("--") && $0 != "--store" }?.split(separator: "=").first)
+        #expect(outcome.stderr.contains("\(option) must be"), "\(arguments): \(outcome.stderr)")
+        #expect(!outcome.stdout.contains("ran"))
+    }
+
+    @Test func aByteOrderMarkIsAccepted() throws {
+        let directory = try CLI.temporaryDirectory("bom")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try CLIProgram.seedExample.write(into: directory)
+        let plain = try CLI.run(["run", path, "--store", "sqlite:\(directory.path)/plain.db"], in: directory)
+        try #require(plain.status == 0, "\(plain)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: URL(fileURLWithPath: path))
+        let marked = try CLI.run(["run", path, "--store", "sqlite:\(directory.path)/bom.db"], in: directory)
+        #expect(marked.status == 0, "\(marked)")
+        #expect(marked.stdout == plain.stdout)
+
+        try Data([0xEF, 0xBB, 0xBF] + Array("print('x' * 3)\n".utf8)).write(to: directory.appendingPathComponent("b.py"))
+        let exec = try CLI.run(["exec", "b.py"], in: directory)
+        #expect(exec.status == 0 && exec.stdout == "xxx\n", "\(exec)")
+    }
+
+    @Test(arguments: CLIStore.allCases)
+    func oneDamagedExecutionDoesNotHideTheOthers(store kind: CLIStore) throws {
+        let directory = try CLI.temporaryDirectory("damage")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try CLIProgram.seedExample.write(into: directory)
+        let store = kind.argument(in: directory)
+        for id in ["good-1", "bad-1", "good-2"] {
+            let run = try CLI.run(["run", path, "--store", store, "--id", id], in: directory)
+            try #require(run.status == 0, "\(run)")
+        }
+        switch kind {
+        case .files:
+            try Data("{not json".utf8).write(to: directory.appendingPathComponent("journal/bad-1/info.json"))
+        case .sqlite:
+            let sqlite = Process()
+            sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            sqlite.arguments = [
+                "python3", "-c",
+                "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE executions SET info='{not json' WHERE id='bad-1'\"); c.commit()",
+                directory.appendingPathComponent("state.db").path,
+            ]
+            try sqlite.run()
+            sqlite.waitUntilExit()
+            try #require(sqlite.terminationStatus == 0)
+        }
+        let list = try CLI.run(["executions", "list", "--store", store], in: directory)
+        #expect(list.exited && list.status == 4, "\(list)")
+        #expect(list.stdout.contains("good-1") && list.stdout.contains("good-2"), "\(list)")
+        #expect(!list.stdout.contains("bad-1"), "\(list)")
+        #expect(list.stderr.contains("bad-1") && list.stderr.contains("damaged"), "\(list.stderr)")
+    }
+}

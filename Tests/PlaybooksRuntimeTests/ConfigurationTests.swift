@@ -103,8 +103,14 @@ struct ConfigurationTests {
         ("[storage]\nx = 1\n", #"playbooks.toml: unknown key "storage" (known tables: durability, limits, llm)"#),
         ("durability = 3\n", "playbooks.toml: durability must be a table ([durability]), got 3"),
         ("[limits]\nrecursion_limit = \"deep\"\n", #"playbooks.toml: limits.recursion_limit must be an integer >= 1, got "deep""#),
-        ("[limits]\ntimeout_seconds = 0\n", "playbooks.toml: limits.timeout_seconds must be a number of seconds > 0, got 0"),
-        ("[limits]\nmax_memory_mb = [1]\n", "playbooks.toml: limits.max_memory_mb must be an integer >= 1, got an array"),
+        (
+            "[limits]\ntimeout_seconds = 0\n",
+            "playbooks.toml: limits.timeout_seconds must be a number of seconds > 0 and at most 1000000000, got 0"
+        ),
+        (
+            "[limits]\nmax_memory_mb = [1]\n",
+            "playbooks.toml: limits.max_memory_mb must be an integer >= 1 and <= 8796093022207, got an array"
+        ),
         ("[llm]\nprovider = \"gemini\"\n", #"playbooks.toml: llm.provider must be "scripted", "openai" or "anthropic", got "gemini""#),
         ("[llm]\nmodel = 4\n", "playbooks.toml: llm.model must be a string, got 4"),
         (
@@ -114,6 +120,21 @@ struct ConfigurationTests {
     ])
     func wrongKeysAndTypes(toml: String, expected: String) {
         #expect(failure(toml)?.description == expected)
+    }
+
+    /// Values that used to trap when the limits were built ("Double value cannot be converted to
+    /// Int64", an Int overflow) are refused when the file is read, naming the key and its range.
+    @Test(arguments: [
+        ("timeout_seconds = 1e17", "limits.timeout_seconds", "at most 1000000000"),
+        ("timeout_seconds = inf", "limits.timeout_seconds", "at most 1000000000"),
+        ("timeout_seconds = nan", "limits.timeout_seconds", "at most 1000000000"),
+        ("timeout_seconds = -inf", "limits.timeout_seconds", "> 0"),
+        ("max_memory_mb = 9223372036854775807", "limits.max_memory_mb", "<= 8796093022207"),
+    ])
+    func hugeAndNonFiniteLimitsAreRefused(line: String, key: String, range: String) {
+        let error = failure("[limits]\n\(line)\n")
+        #expect(error?.key == key, "\(line): \(String(describing: error))")
+        #expect(error?.description.contains(range) == true, "\(line): \(String(describing: error))")
     }
 
     @Test func tomlSyntaxErrorHasALine() {

@@ -48,11 +48,16 @@ struct RunConfigurationReader {
             try checkKeys(table, prefix: "limits", known: ["max_instructions", "recursion_limit", "max_memory_mb", "timeout_seconds"])
             config.limits.maxInstructions = try int(table, "limits", "max_instructions", atLeast: 1)
             if let value = try int(table, "limits", "recursion_limit", atLeast: 1) { config.limits.recursionLimit = value }
-            config.limits.maxMemoryMB = try int(table, "limits", "max_memory_mb", atLeast: 1)
+            // In bytes it must still fit an Int.
+            config.limits.maxMemoryMB = try int(table, "limits", "max_memory_mb", atLeast: 1, atMost: Int.max >> 20)
             if let value = table["timeout_seconds"] {
                 let seconds = value.double ?? value.int.map(Double.init)
-                guard let seconds, seconds > 0, seconds.isFinite else {
-                    throw fail("limits.timeout_seconds", "must be a number of seconds > 0, got \(describe(value))")
+                // At most about 31 years: in milliseconds it must still fit an Int64.
+                guard let seconds, seconds > 0, seconds <= LimitsConfiguration.maximumTimeoutSeconds else {
+                    throw fail(
+                        "limits.timeout_seconds",
+                        "must be a number of seconds > 0 and at most \(Int(LimitsConfiguration.maximumTimeoutSeconds)), got \(describe(value))"
+                    )
                 }
                 config.limits.timeoutSeconds = seconds
             }
@@ -103,13 +108,14 @@ struct RunConfigurationReader {
     }
 
     private func int(
-        _ table: TOMLTable, _ prefix: String, _ key: String, atLeast minimum: Int
+        _ table: TOMLTable, _ prefix: String, _ key: String, atLeast minimum: Int, atMost maximum: Int = Int.max
     ) throws(ConfigurationError)
         -> Int?
     {
         guard let value = table[key] else { return nil }
-        guard let int = value.int, int >= minimum else {
-            throw fail("\(prefix).\(key)", "must be an integer >= \(minimum), got \(describe(value))")
+        guard let int = value.int, int >= minimum, int <= maximum else {
+            let upper = maximum == Int.max ? "" : " and <= \(maximum)"
+            throw fail("\(prefix).\(key)", "must be an integer >= \(minimum)\(upper), got \(describe(value))")
         }
         return int
     }
