@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         // 3.12 or 4: postgres-nio already brings it in (4.x at the time of writing).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // CRC-32, the one checksum of snapshots (language) and journal records (stores).
@@ -92,7 +93,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybooksLanguageTests",
-            dependencies: ["PlaybooksLanguage", "PlaybooksTestSupport"],
+            dependencies: [
+                "PlaybooksLanguage", "PlaybooksTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Oracles"],
             resources: [.copy("Conformance")]
         ),
