@@ -25,6 +25,7 @@ let package = Package(
         // 3.12 or 4: postgres-nio already brings it in (4.x at the time of writing).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
         // CRC-32, the one checksum of snapshots (language) and journal records (stores).
@@ -90,6 +91,13 @@ let package = Package(
                 "PlaybooksLanguage", "PlaybooksDurability", "PlaybooksRuntime", "PlaybooksPostgres", "PlaybooksStores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Micro-benchmarks on ordo-one/benchmark: `swift package benchmark` (see Benchmarks/README.md).
+        .executableTarget(
+            name: "SnapshotBenchmarks",
+            dependencies: ["PlaybooksLanguage", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/SnapshotBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .testTarget(
             name: "PlaybooksLanguageTests",
