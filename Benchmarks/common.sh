@@ -3,6 +3,7 @@
 #   parse_bench_args NAME "$@"   sets $bin (from --binary PATH) and the array bench_args (what follows --);
 #                                -h/--help prints the calling script's header comment (lines 2..$help_lines)
 #   ensure_release_binary NAME   builds into .build-release when no --binary was given; makes $bin absolute
+#                                and sets $bench_bin to the `playbooks-bench` executable beside it
 
 parse_bench_args() {
     local name="$1"
@@ -30,4 +31,6 @@ ensure_release_binary() {
     fi
     [ -x "$bin" ] || { echo "$name: no executable at $bin" >&2; exit 1; }
     bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+    bench_bin="$(dirname "$bin")/playbooks-bench"
+    [ -x "$bench_bin" ] || { echo "$name: no playbooks-bench executable beside $bin" >&2; exit 1; }
 }

@@ -19,7 +19,7 @@ Targets: playbooks within 1.5x of CPython; for hello.py the target is absolute: 
 It also measures `playbooks exec --checkpoint-every-await` against plain `playbooks exec`
 on async_steps.py (whose header says how many awaits it runs) and reports the per-await cost
 of encoding the VM, discarding it and decoding a fresh one, and runs the hidden
-`playbooks bench-snapshot` micro-benchmark.
+`playbooks-bench snapshot` micro-benchmark (the `playbooks-bench` executable beside the measured binary).
 
 Standard library only.
 """
@@ -67,12 +67,13 @@ def build(link: str) -> None:
     # Linked statically, as a shipped command-line binary would be (see LINK_MODES): linking the
     # Swift shared libraries dynamically adds ~5 ms more to every start-up.
     scratch, flags = LINK_MODES[link]
-    cmd = ["swift", "build", "-c", "release", *flags, "--scratch-path", scratch, "--product", "playbooks"]
-    print("building:", " ".join(cmd), file=sys.stderr, flush=True)
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT)
-    if proc.returncode != 0:
-        fail(f"release build failed (exit {proc.returncode})")
+    for product in ("playbooks", "playbooks-bench"):
+        cmd = ["swift", "build", "-c", "release", *flags, "--scratch-path", scratch, "--product", product]
+        print("building:", " ".join(cmd), file=sys.stderr, flush=True)
+        proc = subprocess.run(cmd, cwd=ROOT)
+        if proc.returncode != 0:
+            fail(f"release build failed (exit {proc.returncode})")
     print(f"build finished in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
 
 
@@ -166,7 +167,7 @@ def main() -> int:
                     help="extra CPython flag, repeatable (e.g. --python-flag=-S to skip site and any .pth start-up imports)")
     ap.add_argument("--binary", help="playbooks executable to measure instead of the --link build")
     ap.add_argument("--no-checkpoint", action="store_true", help="skip the --checkpoint-every-await measurement")
-    ap.add_argument("--no-snapshot", action="store_true", help="skip the bench-snapshot micro-benchmark")
+    ap.add_argument("--no-snapshot", action="store_true", help="skip the `playbooks-bench snapshot` micro-benchmark")
     args = ap.parse_args()
     if args.runs < 1:
         fail("--runs must be at least 1")
@@ -284,8 +285,11 @@ def main() -> int:
 
     snapshot = None
     if not args.no_snapshot:
-        proc = subprocess.run([binary, "bench-snapshot", "--json"], cwd=ROOT, capture_output=True, text=True)
-        if proc.returncode == 0:
+        bench = os.path.join(os.path.dirname(binary), "playbooks-bench")
+        if not os.access(bench, os.X_OK):
+            snapshot = {"error": f"no playbooks-bench executable at {bench}"}
+        elif (proc := subprocess.run([bench, "snapshot", "--json"], cwd=ROOT, capture_output=True,
+                                     text=True)).returncode == 0:
             snapshot = json.loads(proc.stdout)
         else:
             snapshot = {"error": proc.stderr.strip() or f"exit {proc.returncode}"}
@@ -334,12 +338,12 @@ def main() -> int:
                       f"{c['per_await_cpu_us']:.1f} us CPU per await")
         if snapshot and "bytes" in snapshot:
             s = snapshot
-            print(f"\nbench-snapshot (list {s['list']}, dict {s['dict']}): {s['bytes']} bytes ({s['kb']:.1f} KB), "
+            print(f"\nplaybooks-bench snapshot (list {s['list']}, dict {s['dict']}): {s['bytes']} bytes ({s['kb']:.1f} KB), "
                   f"encode {s['encode_ms']['median']:.3f} ms, decode {s['decode_ms']['median']:.3f} ms (medians); "
                   f"Monty reference {s['monty_reference']['kb']:g} KB, {s['monty_reference']['dump_ms']} ms dump, "
                   f"{s['monty_reference']['load_ms']} ms load")
         elif snapshot:
-            print(f"\nbench-snapshot failed: {snapshot['error']}")
+            print(f"\nplaybooks-bench snapshot failed: {snapshot['error']}")
         print(f"\nload average before {meta['load_average_before']}, after {meta['load_average_after']} "
               f"({os.cpu_count()} CPUs; numbers are noisy if these are near or above the CPU count)")
     if mismatches:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Durability benchmarks, side by side in one run:
-#   1. `playbooks bench-durability` (in-process): per-await cost off / process / machine on the
+#   1. `playbooks-bench durability` (in-process): per-await cost off / process / machine on the
 #      SQLite and files stores, concurrency at machine level, bytes per await as the namespace
 #      grows, resume time in-process;
 #   2. whole-process resume: `playbooks run` crashed by PLAYBOOKS_FAILPOINT=crash-after-checkpoint:K,
@@ -8,8 +8,9 @@
 #      stdout (the first resumed statement is a Say).
 #
 #   Benchmarks/durability.sh                         # swift build -c release --scratch-path .build-release, then run
-#   Benchmarks/durability.sh --binary PATH           # use an existing release binary, no build
-#   Benchmarks/durability.sh -- --runs 3 --json      # arguments after -- go to bench-durability
+#   Benchmarks/durability.sh --binary PATH           # use an existing release `playbooks` (and the
+#                                                    # `playbooks-bench` beside it), no build
+#   Benchmarks/durability.sh -- --runs 3 --json      # arguments after -- go to playbooks-bench durability
 #   RESUME_RUNS=9 Benchmarks/durability.sh           # whole-process resumes per case (default 7)
 #   BENCH_DIR=/some/disk Benchmarks/durability.sh    # where the stores go (default: mktemp -d); fsync
 #                                                    # numbers only mean something on a real disk
@@ -20,7 +21,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-help_lines=17
+help_lines=18
 # shellcheck source=Benchmarks/common.sh
 source "$root/Benchmarks/common.sh"
 parse_bench_args durability.sh "$@"
@@ -35,8 +36,8 @@ else
     mkdir -p "$work"
 fi
 
-echo "== playbooks bench-durability ${bench_args[*]:-} ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(uname -m))"
-"$bin" bench-durability --directory "$work/in-process" "${bench_args[@]}"
+echo "== playbooks-bench durability ${bench_args[*]:-} ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(uname -m))"
+"$bench_bin" durability --directory "$work/in-process" "${bench_args[@]}"
 echo
 
 # The resume program: the same Python as BenchDurabilityCommand.resumeProgram(kib:tail:).

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Worker benchmarks on a throwaway PostgreSQL server (scripts/postgres-throwaway.sh, fsync on):
-#   1. `playbooks bench-workers` (in-process): durable awaits per second of one worker running
+#   1. `playbooks-bench workers` (in-process): durable awaits per second of one worker running
 #      1, 10, 100 and 1,000 executions at once, synchronous_commit on (durability machine);
 #   2. takeover: worker A runs 20 long executions, worker B idles beside it; A is killed with
 #      SIGKILL; timed from the kill until B holds the first and the last of A's executions, for
 #      each lease length.
 #
 #   Benchmarks/workers.sh                          # swift build -c release --scratch-path .build-release, then run
-#   Benchmarks/workers.sh --binary PATH            # use an existing release binary, no build
-#   Benchmarks/workers.sh -- --total 8000          # arguments after -- go to bench-workers
+#   Benchmarks/workers.sh --binary PATH            # use an existing release `playbooks` (and the
+#                                                  # `playbooks-bench` beside it), no build
+#   Benchmarks/workers.sh -- --total 8000          # arguments after -- go to playbooks-bench workers
 #   LEASES="2 5 15" Benchmarks/workers.sh          # lease lengths (s) of the takeover runs (default "2 5")
 #
 # Timing uses bash's $EPOCHREALTIME, so bash 5 is required; psql must be installed.
@@ -17,7 +18,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-help_lines=14
+help_lines=15
 # shellcheck source=Benchmarks/common.sh
 source "$root/Benchmarks/common.sh"
 parse_bench_args workers.sh "$@"
@@ -36,8 +37,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== playbooks bench-workers ${bench_args[*]:-} ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(uname -m))"
-"$bin" bench-workers --store "$url" "${bench_args[@]}"
+echo "== playbooks-bench workers ${bench_args[*]:-} ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(uname -m))"
+"$bench_bin" workers --store "$url" "${bench_args[@]}"
 echo
 
 cat >"$work/long.pb" <<'PB'

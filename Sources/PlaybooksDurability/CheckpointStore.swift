@@ -22,6 +22,8 @@ public protocol CheckpointStore: AnyObject, Sendable {
     func updateExecution(_ info: ExecutionInfo) async throws(StoreError)
     /// All executions, oldest first.
     func listExecutions() async throws(StoreError) -> [ExecutionInfo]
+    /// All executions whose info can be read, oldest first, and an error for each that cannot.
+    func listExecutionsReportingDamage() async throws(StoreError) -> ExecutionListing
 
     func append(_ records: [JournalRecord], to id: ExecutionID) async throws(StoreError)
     /// Records with `sequence >= from`, in order (records pruned away are simply absent).

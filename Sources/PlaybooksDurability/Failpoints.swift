@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Crash points for testing recovery, read from `PLAYBOOKS_FAILPOINT` and off unless set.
 ///
@@ -40,14 +41,22 @@ public struct Failpoints: Sendable, Equatable {
         }
     }
 
-    /// The failpoints of this process, from its environment (none when the variable is unset or empty).
-    /// An invalid value is reported on stderr once and ignored, so a typo never crashes a real run.
+    /// The failpoints in `environment`'s `PLAYBOOKS_FAILPOINT` (none when it is unset or empty).
+    /// Throws for an invalid value: a program that honours failpoints checks this at start and
+    /// refuses to run with a typo in them.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(FailpointError) -> Failpoints {
+        guard let text = environment["PLAYBOOKS_FAILPOINT"], !text.isEmpty else { return Failpoints() }
+        return try Failpoints(parsing: text)
+    }
+
+    /// The failpoints of this process, from its environment (none when the variable is unset or
+    /// empty), read once. An invalid value is logged (`playbooks.failpoints`) and means none: check
+    /// it first with ``fromEnvironment(_:)``, as the `playbooks` command does.
     public static let current: Failpoints = {
-        guard let text = ProcessInfo.processInfo.environment["PLAYBOOKS_FAILPOINT"], !text.isEmpty else {
-            return Failpoints()
-        }
-        do { return try Failpoints(parsing: text) } catch {
-            FileHandle.standardError.write(Data("playbooks: ignoring PLAYBOOKS_FAILPOINT: \(error)\n".utf8))
+        do { return try fromEnvironment() } catch {
+            Logger(label: "playbooks.failpoints").error("ignoring PLAYBOOKS_FAILPOINT: \(error)")
             return Failpoints()
         }
     }()

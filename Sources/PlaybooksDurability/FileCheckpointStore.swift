@@ -136,13 +136,20 @@ public final class FileCheckpointStore: CheckpointStore {
     }
 
     public func listExecutions() async throws(StoreError) -> [ExecutionInfo] {
-        var infos: [ExecutionInfo] = []
+        let listing = try await listExecutionsReportingDamage()
+        if let damage = listing.damaged.first { throw damage }
+        return listing.executions
+    }
+
+    public func listExecutionsReportingDamage() async throws(StoreError) -> ExecutionListing {
+        var listing = ExecutionListing(executions: [])
         for name in try POSIXFile.list(directory) where ExecutionID.isValid(name) {
             let id = ExecutionID(unchecked: name)
             guard let bytes = try POSIXFile.readFile(infoPath(id)) else { continue }
-            infos.append(try ExecutionInfoCoding.decode(bytes, id: id))
+            do { listing.executions.append(try ExecutionInfoCoding.decode(bytes, id: id)) } catch { listing.damaged.append(error) }
         }
-        return infos.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        listing.executions.sort { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        return listing
     }
 
     // MARK: Journal

@@ -1,3 +1,5 @@
+import PlaybooksChecksum
+
 /// The first 20 bytes of a files-store journal: format version and the sequence the journal
 /// continues from (non-zero after a prune removed the older records).
 ///

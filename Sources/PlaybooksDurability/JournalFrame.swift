@@ -1,3 +1,5 @@
+import PlaybooksChecksum
+
 /// One journal record as the files store writes it.
 ///
 /// Layout (20-byte header, little endian, then the payload):

@@ -14,10 +14,11 @@ public final class MemoryCheckpointStore: CheckpointStore {
         /// Sequences up to here were pruned away.
         var base = 0
         var snapshots: [Int: [UInt8]] = [:]
-        var locked = false
     }
 
     private let state = Locked([ExecutionID: Execution]())
+    /// Executions locked now, whether or not they exist yet (a lock is taken before creating one).
+    private let locked = Locked(Set<ExecutionID>())
 
     public init() {}
 
@@ -106,15 +107,14 @@ public final class MemoryCheckpointStore: CheckpointStore {
     }
 
     public func lock(_ id: ExecutionID) throws(StoreError) -> any ExecutionLock {
-        try state.withLock { (s) throws(StoreError) in
-            if s[id]?.locked == true { throw .locked(id, holder: "this process") }
-            if s[id] != nil { s[id]?.locked = true }
+        try locked.withLock { (held) throws(StoreError) in
+            guard held.insert(id).inserted else { throw .locked(id, holder: FileExecutionLock.holderDescription) }
             return MemoryLock(id: id, store: self)
         }
     }
 
     fileprivate func unlock(_ id: ExecutionID) {
-        state.withLock { $0[id]?.locked = false }
+        _ = locked.withLock { $0.remove(id) }
     }
 }
 

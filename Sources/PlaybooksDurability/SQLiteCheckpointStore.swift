@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PlaybooksChecksum
 
 /// A ``CheckpointStore`` in one SQLite database (WAL mode): `sqlite:PATH`, the embedded default.
 ///
@@ -151,17 +152,25 @@ public final class SQLiteCheckpointStore: CheckpointStore {
     }
 
     public func listExecutions() async throws(StoreError) -> [ExecutionInfo] {
+        let listing = try await listExecutionsReportingDamage()
+        if let damage = listing.damaged.first { throw damage }
+        return listing.executions
+    }
+
+    public func listExecutionsReportingDamage() async throws(StoreError) -> ExecutionListing {
         let rows = try await read { db -> [(String?, DatabaseValue)] in
             try Row.fetchAll(db, sql: "SELECT id, info FROM executions ORDER BY created_at, id").map { row in
                 (row[0] as DatabaseValue).storage.text.map { ($0, row[1] as DatabaseValue) } ?? (nil, row[1])
             }
         }
-        var infos: [ExecutionInfo] = []
+        var listing = ExecutionListing(executions: [])
         for (text, info) in rows {
             guard let text, ExecutionID.isValid(text) else { continue }  // not written by this store
-            infos.append(try decodeInfo(info, id: ExecutionID(unchecked: text)))
+            do { listing.executions.append(try decodeInfo(info, id: ExecutionID(unchecked: text))) } catch {
+                listing.damaged.append(error)
+            }
         }
-        return infos
+        return listing
     }
 
     // MARK: Journal

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PlaybooksChecksum
 
 /// Reading journal and snapshot rows back, checksum verified, without trusting column types
 /// (a damaged or hand-edited row must read as damaged, never trap).

@@ -1,3 +1,5 @@
+import PlaybooksChecksum
+
 /// A snapshot as the files store keeps it in `snapshots/<sequence>.snap`.
 ///
 /// Layout (28-byte header, little endian, then the bytes): `PBSN` (4), format version (1),

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybooksChecksum
 import PlaybooksDurability
 import PostgresNIO
 
@@ -77,13 +78,6 @@ public final class PostgresCheckpointStore: CheckpointStore {
 
     /// Append transactions committed so far by this store (each carries one or more appends).
     public var transactionCount: Int { writer.commits.withLock { $0 } }
-
-    /// Makes ``openStore(_:durability:failpoints:)`` open `postgres://` locations with this store.
-    public static func registerWithOpenStore() {
-        PostgresStoreOpener.registered = { url, durability, failpoints throws(StoreError) in
-            try PostgresCheckpointStore(url: url, durability: durability, failpoints: failpoints)
-        }
-    }
 
     /// A store on the database at `url` (`postgres://` or `postgresql://`).
     ///
@@ -249,18 +243,26 @@ public final class PostgresCheckpointStore: CheckpointStore {
     }
 
     public func listExecutions() async throws(StoreError) -> [ExecutionInfo] {
+        let listing = try await listExecutionsReportingDamage()
+        if let damage = listing.damaged.first { throw damage }
+        return listing.executions
+    }
+
+    public func listExecutionsReportingDamage() async throws(StoreError) -> ExecutionListing {
         let table = schema.executions
         let rows = try await run { connection -> [(String, String)] in
             let rows = try await connection.query(
                 "SELECT id, info FROM \(unescaped: table) ORDER BY created_at, id", logger: self.pool.logger)
             return try await rows.collect().map { try $0.decode((String, String).self) }
         }
-        var infos: [ExecutionInfo] = []
+        var listing = ExecutionListing(executions: [])
         for (id, json) in rows {
             guard ExecutionID.isValid(id) else { continue }  // not written by this store
-            infos.append(try ExecutionInfoCoding.decode(Array(json.utf8), id: ExecutionID(unchecked: id)))
+            do { listing.executions.append(try ExecutionInfoCoding.decode(Array(json.utf8), id: ExecutionID(unchecked: id))) } catch {
+                listing.damaged.append(error)
+            }
         }
-        return infos
+        return listing
     }
 
     // MARK: Journal

@@ -1,3 +1,4 @@
+import PlaybooksChecksum
 import PlaybooksDurability
 import PostgresNIO
 

@@ -61,7 +61,7 @@ struct CheckpointsCommand: AsyncParsableCommand {
 func openManager(_ id: String, _ options: StoreOptions) async throws -> (CheckpointManager, ExecutionInfo) {
     let executionID = try parseExecutionID(id)
     let store: any CheckpointStore
-    do { store = try options.open() } catch { throw fail("\(error)") }
+    do { store = try options.openExisting() } catch { throw fail("\(error)") }
     let info: ExecutionInfo?
     do { info = try await store.loadExecution(executionID) } catch { throw fail(error.description) }
     guard let info else { throw fail("no execution \(executionID) in \(store.location)") }

@@ -41,15 +41,19 @@ struct ExecCommand: ParsableCommand {
     var randomChunks: UInt64?
 
     func validate() throws {
-        guard (1...Limits.maxSupportedRecursionDepth).contains(recursionLimit) else {
-            throw ValidationError("--recursion-limit must be between 1 and \(Limits.maxSupportedRecursionDepth), got \(recursionLimit)")
-        }
+        if let maxInstructions { try NumericOptionRange.integer(maxInstructions, option: "--max-instructions", in: 1...Int.max) }
+        try NumericOptionRange.integer(recursionLimit, option: "--recursion-limit", in: 1...Limits.maxSupportedRecursionDepth)
+        if let maxMemory { try NumericOptionRange.integer(maxMemory, option: "--max-memory", in: 1...Int.max) }
+        if let timeout { _ = try NumericOptionRange.seconds(timeout, option: "--timeout", minimum: 0.001) }
+        if let chunkSize { try NumericOptionRange.integer(chunkSize, option: "--chunk-size", in: 1...Int.max) }
     }
 
     func run() throws {
         let limits = Limits(
             maxInstructions: maxInstructions, maxRecursionDepth: recursionLimit, maxMemoryBytes: maxMemory,
-            maxDuration: timeout.map { .milliseconds(Int64($0 * 1000)) })
+            maxDuration: try timeout.map { (t) throws(ValidationError) in
+                try NumericOptionRange.seconds(t, option: "--timeout", minimum: 0.001)
+            })
         var chunking: ((String) -> [String])?
         if let seed = randomChunks {
             chunking = { StreamChunker.chunks(of: $0, seed: seed) }
@@ -69,7 +73,9 @@ struct ExecCommand: ParsableCommand {
             FileHandle.standardError.write(Data("playbooks: cannot read '\(file)'\n".utf8))
             throw ExitCode(2)
         }
-        let source = String(decoding: data, as: UTF8.self)
+        // A UTF-8 byte-order mark at the start is not part of the source (as for CPython).
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let source = String(decoding: data.starts(with: bom) ? data.dropFirst(bom.count) : data[...], as: UTF8.self)
         let output = StandardOutput()
         if let chunking {
             let result = StreamRunner.run(

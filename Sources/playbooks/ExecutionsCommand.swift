@@ -19,10 +19,13 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store: any CheckpointStore
-            do { store = try storeOptions.open() } catch { throw fail("\(error)") }
+            do { store = try storeOptions.openExisting() } catch { throw fail("\(error)") }
+            let damaged: [StoreError]
             do {
                 var rows: [ExecutionSummary] = []
-                for info in try await store.listExecutions() {
+                let listing = try await store.listExecutionsReportingDamage()
+                damaged = listing.damaged
+                for info in listing.executions {
                     rows.append(ExecutionSummary(info: info, checkpoints: try await store.lastSequence(info.id)))
                 }
                 if json {
@@ -34,6 +37,9 @@ struct ExecutionsCommand: AsyncParsableCommand {
                     }
                 }
             } catch { throw fail(error.description) }
+            // The others are listed; each damaged one is reported, and the status says not all could be read.
+            for damage in damaged { note(damage.description) }
+            if !damaged.isEmpty { throw ExitCode(ExitStatus.executionError) }
         }
     }
 
@@ -49,7 +55,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
         func run() async throws {
             let executionID = try parseExecutionID(id)
             let store: any CheckpointStore
-            do { store = try storeOptions.open() } catch { throw fail("\(error)") }
+            do { store = try storeOptions.openExisting() } catch { throw fail("\(error)") }
             let report: ExecutionReport
             do {
                 guard let info = try await store.loadExecution(executionID) else {
@@ -96,11 +102,13 @@ extension ExecutionsCommand {
             let executionID = try parseExecutionID(id)
             let copyID = try newID.map(parseExecutionID)
             let store: any CheckpointStore
-            do { store = try storeOptions.open() } catch { throw fail("\(error)") }
+            do { store = try storeOptions.openExisting() } catch { throw fail("\(error)") }
             do {
                 let copy = try await ExecutionRunner.fork(executionID, from: from, store: store, newID: copyID)
                 print(copy)
-                note("forked \(executionID) at checkpoint \(from) into \(copy); continue it with: playbooks resume \(copy)")
+                note(
+                    "forked \(executionID) at checkpoint \(from) into \(copy); continue it with: "
+                        + "playbooks resume \(copy)\(storeOptions.commandLineArguments)")
             } catch { throw fail(error.description) }
         }
     }

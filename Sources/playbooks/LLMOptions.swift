@@ -26,6 +26,10 @@ struct LLMOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Append the index of every LLM call requested to this file (for tests).", visibility: .hidden))
     var llmRequestLog: String?
 
+    func validate() throws {
+        if let chunkSize { try NumericOptionRange.integer(chunkSize, option: "--chunk-size", in: 1...Int.max) }
+    }
+
     /// The provider the flags or the configuration name; `nil` when neither names one.
     func provider(configuration: RunConfiguration?) throws -> (any LLMProvider)? {
         let config = configuration?.llm

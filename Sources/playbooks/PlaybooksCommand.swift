@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlaybooksDurability
 
 /// The `playbooks` command line.
 @main
@@ -6,10 +7,10 @@ struct PlaybooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbooks",
         abstract: "Run agent programs durably: a checkpoint at every await, resume after any crash.",
+        version: PlaybooksVersion.current,
         subcommands: [
             RunCommand.self, ResumeCommand.self, SubmitCommand.self, WorkerCommand.self, ExecutionsCommand.self, CheckpointsCommand.self,
             ExecCommand.self,
-            BenchSnapshotCommand.self, BenchStreamCommand.self, BenchDurabilityCommand.self, BenchWorkersCommand.self,
         ]
     )
 
@@ -18,6 +19,10 @@ struct PlaybooksCommand: AsyncParsableCommand {
     /// options' types costs ~15M instructions (a few milliseconds) of start-up, more than a
     /// small script takes to run.
     static func main() async {
+        // A typo in the failpoints of a recovery test must not run the test without them.
+        do { _ = try Failpoints.fromEnvironment() } catch {
+            exit(withError: fail("invalid PLAYBOOKS_FAILPOINT: \(error)", status: ExitStatus.usage))
+        }
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.count == 2, arguments[0] == ExecCommand.configuration.commandName, !arguments[1].hasPrefix("-") {
             do {

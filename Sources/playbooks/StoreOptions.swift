@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlaybooksDurability
-import PlaybooksPostgres
 import PlaybooksRuntime
+import PlaybooksStores
 
 /// Exit statuses of the execution commands (documented in the README).
 enum ExitStatus {
@@ -46,9 +46,48 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open(configuration: RunConfiguration? = nil) throws -> any CheckpointStore {
-        PostgresCheckpointStore.registerWithOpenStore()
         return try openStore(location(configuration: configuration), durability: level(configuration: configuration))
     }
+
+    /// Opens a store that must already exist, for commands that only read: a missing `--program`,
+    /// SQLite file or journal directory is an error, and nothing is created.
+    func openExisting() throws -> any CheckpointStore {
+        if let program, store == nil, !FileManager.default.fileExists(atPath: program) {
+            throw MissingStore(description: "no program at \(program) (--program names a .pb file whose store to read)")
+        }
+        let location = try location(configuration: nil)
+        let path: String?
+        switch location {
+        case .sqlite(let file): path = file
+        case .files(let directory): path = directory
+        case .url: path = nil  // a server: the store opens whatever it holds
+        }
+        if let path, !FileManager.default.fileExists(atPath: path) {
+            throw MissingStore(description: "no store at \(location): nothing has run with it here (choose one with --store or --program)")
+        }
+        return try openStore(location, durability: level(configuration: nil))
+    }
+
+    /// The options that name this store again on another command line (`--store` or `--program`,
+    /// quoted for a POSIX shell), empty for the default store; a password in a URL is left out
+    /// (PostgreSQL reads it from `PGPASSWORD`).
+    var commandLineArguments: String {
+        if let store { return " --store " + shellQuoted(StoreLocation.redactingPassword(store)) }
+        if let program { return " --program " + shellQuoted(program) }
+        return ""
+    }
+}
+
+/// A store or program that a read-only command was asked to read does not exist.
+struct MissingStore: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// `text` as one word of a POSIX shell command line: as it is when that is safe, else in single quotes.
+func shellQuoted(_ text: String) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,")
+    if !text.isEmpty && text.allSatisfy({ safe.contains($0) }) { return text }
+    return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 /// Prints an error for people and exits with `status`.

@@ -43,13 +43,22 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @OptionGroup var llmOptions: LLMOptions
 
+    func validate() throws {
+        _ = try NumericOptionRange.seconds(lease, option: "--lease", minimum: 0.2, maximum: 86_400)
+        if let poll { _ = try NumericOptionRange.seconds(poll, option: "--poll", minimum: 0.001, maximum: 3_600) }
+        try NumericOptionRange.integer(concurrency, option: "--concurrency", in: 1...100_000)
+        try NumericOptionRange.integer(snapshotEvery, option: "--snapshot-every", in: 1...Int.max)
+    }
+
     func run() async throws {
-        guard lease >= 0.2 else { throw ValidationError("--lease must be at least 0.2 seconds") }
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        let leaseDuration = try NumericOptionRange.seconds(lease, option: "--lease", minimum: 0.2, maximum: 86_400)
+        let idlePoll = try poll.map { (p) throws(ValidationError) in
+            try NumericOptionRange.seconds(p, option: "--poll", minimum: 0.001, maximum: 3_600)
+        }
         let queue = try openQueue(storeOptions)
         let options = Worker.Options(
-            concurrency: concurrency, leaseDuration: .milliseconds(Int(lease * 1000)),
-            idlePoll: poll.map { .milliseconds(Int($0 * 1000)) },
+            concurrency: concurrency, leaseDuration: leaseDuration,
+            idlePoll: idlePoll,
             runner: RunnerOptions(
                 llm: try llmOptions.provider(configuration: nil), llmModel: llmOptions.model,
                 policy: SnapshotPolicy(everyRecords: snapshotEvery)))
@@ -99,7 +108,7 @@ struct SubmitCommand: AsyncParsableCommand {
     var count = 1
 
     func run() async throws {
-        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        try NumericOptionRange.integer(count, option: "--count", in: 1...1_000_000)
         if id != nil && count > 1 { throw ValidationError("--id names one execution; drop it or --count") }
         let program = try loadExecutionProgram(path: programFile)
         let queue = try openQueue(storeOptions)

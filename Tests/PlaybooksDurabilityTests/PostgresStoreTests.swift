@@ -1,4 +1,5 @@
 import Foundation
+import PlaybooksStores
 import PlaybooksTestSupport
 import Testing
 
@@ -39,10 +40,12 @@ struct PostgresStoreTests {
         #expect(defaults.password == "from-env")
 
         for bad in ["postgres://x", "postgres://@db/agents", "postgresql://app:secret@/agents"] {
-            #expect(throws: StoreError.self, "\(bad)") { try StoreLocation(parsing: bad) }
+            #expect(throws: StoreError.self, "\(bad)") { try checkStoreLocation(StoreLocation(parsing: bad)) }
         }
         let location = try StoreLocation(parsing: "postgres://app:secret@db:5432/agents")
-        #expect(location == .postgres(url: "postgres://app:secret@db:5432/agents"))
+        #expect(location == .url("postgres://app:secret@db:5432/agents"))
+        #expect(location.scheme == "postgres")
+        try checkStoreLocation(location)
         #expect(location.description == "postgres://app@db:5432/agents")
 
         for bad in [
@@ -65,9 +68,10 @@ struct PostgresStoreTests {
     @Test func openStoreOpensPostgresLocations() throws {
         let fixture = StoreFixture(kind: .postgres)
         _ = try TestPostgres.url()
-        let store = try openStore(fixture.location, durability: .machine, failpoints: Failpoints())
+        let location = try #require(fixture.location)
+        let store = try openStore(location, durability: .machine, failpoints: Failpoints())
         #expect(store is PostgresCheckpointStore)
-        #expect(store.location == fixture.location.description)
+        #expect(store.location == location.description)
         #expect(!store.location.contains(":\(try PostgresURL(parsing: TestPostgres.url()).password ?? "-")@"))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybooksStores
 import Testing
 
 @testable import PlaybooksDurability
@@ -8,9 +9,10 @@ import Testing
 /// where it matters). A new store joins by adding a case to ``StoreKind``.
 @Suite("Store conformance")
 struct StoreConformance {
-    static let everyStoreAndLevel: [(StoreKind, DurabilityLevel)] = StoreKind.allCases.flatMap { kind in
-        DurabilityLevel.allCases.map { (kind, $0) }
-    }
+    /// Every store at every level it offers (the memory store has one: `process`).
+    static let everyStoreAndLevel: [(StoreKind, DurabilityLevel)] =
+        StoreKind.persistent.flatMap { kind in DurabilityLevel.allCases.map { (kind, $0) } } + [(.memory, .process)]
+    static let persistentStoresAndLevels = everyStoreAndLevel.filter { $0.0 != .memory }
 
     @Test(arguments: everyStoreAndLevel)
     func executionsAreCreatedLoadedUpdatedAndListed(kind: StoreKind, durability: DurabilityLevel) async throws {
@@ -37,7 +39,7 @@ struct StoreConformance {
 
         #expect(try await store.listExecutions() == [older, newer])
         #expect(store.durability == durability)
-        #expect(store.location == fixture.location.description)
+        #expect(store.location == fixture.location?.description ?? "memory:")
     }
 
     @Test(arguments: everyStoreAndLevel)
@@ -123,7 +125,8 @@ struct StoreConformance {
         #expect(try await store.latestSnapshot(id, atOrBefore: 5) == empty)
     }
 
-    @Test(arguments: StoreKind.allCases)
+    /// (The memory store keeps no bytes that could be damaged.)
+    @Test(arguments: StoreKind.persistent)
     func aDamagedSnapshotIsSkippedForAnOlderOne(kind: StoreKind) async throws {
         let fixture = StoreFixture(kind: kind)
         defer { fixture.remove() }
@@ -196,7 +199,8 @@ struct StoreConformance {
         try store.lock(id).release()
     }
 
-    @Test(arguments: everyStoreAndLevel)
+    /// (The memory store has no location to reopen: nothing of it outlives the process.)
+    @Test(arguments: persistentStoresAndLevels)
     func aReopenedStoreSeesEverything(kind: StoreKind, durability: DurabilityLevel) async throws {
         let fixture = StoreFixture(kind: kind)
         defer { fixture.remove() }
@@ -208,7 +212,7 @@ struct StoreConformance {
             info = try #require(try await store.loadExecution(id))
             try await store.writeSnapshot(SnapshotRecord(sequence: 4, bytes: [4, 4]), for: id)
         }
-        let store = try openStore(fixture.location, durability: durability, failpoints: Failpoints())
+        let store = try openStore(try #require(fixture.location), durability: durability, failpoints: Failpoints())
         #expect(try await store.listExecutions() == [info])
         #expect(try await store.lastSequence(id) == 5)
         #expect(try await store.readJournal(id, from: 1).records == makeRecords(1...5))

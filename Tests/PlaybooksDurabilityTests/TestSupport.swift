@@ -7,8 +7,12 @@ import Testing
 
 /// The stores the conformance suite runs against.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case files, sqlite, postgres
+    case files, sqlite, postgres, memory
     var testDescription: String { rawValue }
+
+    /// The stores that keep their data outside this process (all but memory): they can be reopened
+    /// from a location, as another process would, and their bytes can be damaged.
+    static let persistent: [StoreKind] = allCases.filter { $0 != .memory }
 }
 
 /// A directory under the system's temporary directory. Tests remove it with
@@ -40,15 +44,21 @@ struct StoreFixture {
     /// A schema of its own in the test server's database, so that PostgreSQL tests run in parallel.
     let postgresSchema = "playbooks_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
 
+    /// The memory store's one instance: every ``open(durability:failpoints:crash:)`` of a memory
+    /// fixture is the same process looking at the same data.
+    let memory = MemoryCheckpointStore()
+
     func remove() { directory.remove() }
 
-    var location: StoreLocation {
+    /// Where the store is; nil for the memory store, which has no location to open.
+    var location: StoreLocation? {
         switch kind {
+        case .memory: return nil
         case .files: return .files(directory: directory.path + "/journal")
         case .sqlite: return .sqlite(path: directory.path + "/db/state.db")
         case .postgres:
             let server = (try? TestPostgres.url()) ?? "postgres://nobody@127.0.0.1:1/none"
-            return .postgres(url: server + (server.contains("?") ? "&" : "?") + "schema=\(postgresSchema)")
+            return .url(server + (server.contains("?") ? "&" : "?") + "schema=\(postgresSchema)")
         }
     }
 
@@ -56,9 +66,10 @@ struct StoreFixture {
         durability: DurabilityLevel = .process, failpoints: Failpoints = Failpoints(), crash: @escaping @Sendable () -> Void = {}
     ) throws -> any CheckpointStore {
         switch location {
+        case nil: return memory
         case .files(let dir): return try FileCheckpointStore(directory: dir, durability: durability, failpoints: failpoints, crash: crash)
         case .sqlite(let path): return try SQLiteCheckpointStore(path: path, durability: durability, failpoints: failpoints, crash: crash)
-        case .postgres(let url):
+        case .url(let url):
             _ = try TestPostgres.url()  // fails with how to provide a server
             return try PostgresCheckpointStore(
                 url: url, durability: durability, failpoints: failpoints, options: TestPostgres.options, crash: crash)

@@ -9,7 +9,15 @@ struct ConformanceProgram: CustomTestStringConvertible, Sendable {
     var testDescription: String { relativePath }
 
     var source: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-    var expectedStdout: String { (try? String(contentsOfFile: String(path.dropLast(3)) + ".out", encoding: .utf8)) ?? "" }
+    /// CPython's stdout, or nil when the `.out` file is missing: that is a failure of its own (see
+    /// ``missingExpectation``), never "expect no output".
+    var expectedStdout: String? { try? String(contentsOfFile: String(path.dropLast(3)) + ".out", encoding: .utf8) }
+    /// Why this program cannot be checked (its `.out` file is missing), or nil.
+    var missingExpectation: String? {
+        guard expectedStdout == nil else { return nil }
+        return "\(relativePath): the expected output \(relativePath.dropLast(3)).out is missing; "
+            + "produce it with `cd Tests/PlaybooksLanguageTests/Conformance && python3 regenerate.py \(relativePath)`"
+    }
     var expectedError: String? {
         (try? String(contentsOfFile: String(path.dropLast(3)) + ".err", encoding: .utf8))?
             .trimmingCharacters(in: .newlines)
@@ -28,6 +36,7 @@ struct ConformanceProgram: CustomTestStringConvertible, Sendable {
 
     /// Runs the program and describes any difference from CPython, or returns nil.
     func mismatch(checkpointEveryAwait: Bool = false) -> String? {
+        guard let expectedStdout else { return missingExpectation }
         var stdout = ""
         let result = ScriptRunner.run(
             source: source, filename: (relativePath as NSString).lastPathComponent,
@@ -56,6 +65,22 @@ struct ConformanceTests {
     @Test("the corpus is present")
     func corpusIsPresent() {
         #expect(ConformanceProgram.all.count >= 400)
+    }
+
+    @Test("a program without its .out file fails instead of expecting no output")
+    func missingExpectedOutputFails() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("001_silent.py").path
+        try "x = 1\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let program = ConformanceProgram(path: path, relativePath: "misc/001_silent.py")
+        let problem = try #require(program.mismatch())
+        #expect(problem.contains("001_silent.out") && problem.contains("regenerate.py"), "\(problem)")
+        #expect(StreamingConformanceTests.mismatch(program, seed: 1) != nil)
+
+        try "".write(toFile: String(path.dropLast(3)) + ".out", atomically: true, encoding: .utf8)
+        #expect(program.mismatch() == nil, "an empty .out file is the expectation of no output")
     }
 
     @Test("program output matches CPython", arguments: ConformanceProgram.all)

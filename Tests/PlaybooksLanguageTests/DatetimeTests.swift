@@ -1,5 +1,6 @@
-// Tests for the `datetime` module. Every expected output below was produced by running the
-// same Python source with CPython 3.11 (python3) and pasting its stdout.
+// Tests for the `datetime` module. Every expected output below is what CPython 3.11 prints for the
+// same Python source: `python3 Tests/PlaybooksLanguageTests/Oracles/datetime_oracle.py` runs them
+// all and compares (`--write` writes them).
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import PlaybooksTestSupport
 import Testing
 
 @testable import PlaybooksLanguage

@@ -1,4 +1,5 @@
 import PlaybooksLanguage
+import PlaybooksTestSupport
 import Testing
 
 /// Damaged snapshot bytes must be refused with a ``SnapshotError`` — never a trap, never a VM

@@ -10,6 +10,7 @@ import Testing
 @Suite("Streaming executor conformance")
 struct StreamingConformanceTests {
     static func mismatch(_ program: ConformanceProgram, seed: UInt64, checkpointEveryChunk: Bool = false) -> String? {
+        guard let expectedStdout = program.expectedStdout else { return program.missingExpectation }
         var stdout = ""
         let result = StreamRunner.run(
             chunks: StreamChunker.chunks(of: program.source, seed: seed),
@@ -17,8 +18,8 @@ struct StreamingConformanceTests {
         ) { stdout += $0 }
         var problems: [String] = []
         let isSyntaxCategory = program.relativePath.hasPrefix("syntax_errors/")
-        if !isSyntaxCategory && stdout != program.expectedStdout {
-            problems.append("stdout differs.\n--- expected\n\(program.expectedStdout)\n--- got\n\(stdout)")
+        if !isSyntaxCategory && stdout != expectedStdout {
+            problems.append("stdout differs.\n--- expected\n\(expectedStdout)\n--- got\n\(stdout)")
         }
         if let expected = program.expectedError {
             if result.exitCode != 1 { problems.append("expected exit status 1, got \(result.exitCode)") }

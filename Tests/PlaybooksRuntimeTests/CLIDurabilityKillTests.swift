@@ -1,18 +1,6 @@
 import Foundation
+import PlaybooksTestSupport
 import Testing
-
-/// A deterministic random number generator (SplitMix64), so a failing kill schedule can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Kills runs with a real SIGKILL from outside at random moments, resumes them, and checks that the
 /// execution ends as the uninterrupted run did.
@@ -54,7 +42,7 @@ struct CLIDurabilityKillTests {
         #expect(base.lines.count == Self.awaits)
         let expected = try FinishedExecution.read("baseline", store: storeArgument, in: directory, stdout: base.lines)
 
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let id = "killed"
         var kills = 0
         var seen: [String] = []

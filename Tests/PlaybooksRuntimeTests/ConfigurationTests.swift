@@ -106,8 +106,8 @@ struct ConfigurationTests {
         ("[durability]\nenabled = \"yes\"\n", #"playbooks.toml: durability.enabled must be true or false, got "yes""#),
         ("[durability]\nlevel = 1\n", #"playbooks.toml: durability.level must be "process" or "machine", got 1"#),
         (
-            "[durability]\nstore = \"postgres://x\"\n",
-            #"playbooks.toml: durability.store must be "sqlite:PATH" or "files:DIR" (e.g. "sqlite:.playbooks/state.db"), got "postgres://x""#
+            "[durability]\nstore = \"state.db\"\n",
+            #"playbooks.toml: durability.store must be "sqlite:PATH", "files:DIR" or a store URL such as "postgres://USER@HOST/DB" (e.g. "sqlite:.playbooks/state.db"), got "state.db""#
         ),
         ("[durability]\nsnapshot_every = 0\n", "playbooks.toml: durability.snapshot_every must be an integer >= 1, got 0"),
         ("[durability]\nkeep_last_n = -1\n", "playbooks.toml: durability.keep_last_n must be an integer >= 0, got -1"),
@@ -121,10 +121,13 @@ struct ConfigurationTests {
         ("[limits]\nrecursion_limit = \"deep\"\n", #"playbooks.toml: limits.recursion_limit must be an integer >= 1, got "deep""#),
         (
             "[limits]\ntimeout_seconds = -1\n",
-            "playbooks.toml: limits.timeout_seconds must be a number of seconds >= 0 (0: no limit), got -1"
+            "playbooks.toml: limits.timeout_seconds must be a number of seconds >= 0 (0: no limit) and at most 1000000000, got -1"
         ),
         ("[limits]\nmax_instructions = -1\n", "playbooks.toml: limits.max_instructions must be an integer >= 0, got -1"),
-        ("[limits]\nmax_memory_mb = [1]\n", "playbooks.toml: limits.max_memory_mb must be an integer >= 1, got an array"),
+        (
+            "[limits]\nmax_memory_mb = [1]\n",
+            "playbooks.toml: limits.max_memory_mb must be an integer >= 1 and <= 8796093022207, got an array"
+        ),
         ("[llm]\nprovider = \"gemini\"\n", #"playbooks.toml: llm.provider must be "scripted", "openai" or "anthropic", got "gemini""#),
         ("[llm]\nmodel = 4\n", "playbooks.toml: llm.model must be a string, got 4"),
         (
@@ -134,6 +137,21 @@ struct ConfigurationTests {
     ])
     func wrongKeysAndTypes(toml: String, expected: String) {
         #expect(failure(toml)?.description == expected)
+    }
+
+    /// Values that used to trap when the limits were built ("Double value cannot be converted to
+    /// Int64", an Int overflow) are refused when the file is read, naming the key and its range.
+    @Test(arguments: [
+        ("timeout_seconds = 1e17", "limits.timeout_seconds", "at most 1000000000"),
+        ("timeout_seconds = inf", "limits.timeout_seconds", "at most 1000000000"),
+        ("timeout_seconds = nan", "limits.timeout_seconds", "at most 1000000000"),
+        ("timeout_seconds = -inf", "limits.timeout_seconds", "> 0"),
+        ("max_memory_mb = 9223372036854775807", "limits.max_memory_mb", "<= 8796093022207"),
+    ])
+    func hugeAndNonFiniteLimitsAreRefused(line: String, key: String, range: String) {
+        let error = failure("[limits]\n\(line)\n")
+        #expect(error?.key == key, "\(line): \(String(describing: error))")
+        #expect(error?.description.contains(range) == true, "\(line): \(String(describing: error))")
     }
 
     @Test func tomlSyntaxErrorHasALine() {

@@ -29,7 +29,6 @@ public enum TestPostgres {
     public static func url() throws -> String { try server.get() }
 
     private static let server: Result<String, Unavailable> = {
-        PostgresCheckpointStore.registerWithOpenStore()
         if let url = ProcessInfo.processInfo.environment["PLAYBOOKS_TEST_POSTGRES_URL"], !url.isEmpty { return .success(url) }
         switch ThrowawayPostgres.start() {
         case .success(let server):

@@ -1,5 +1,5 @@
 /// A variable captured by a closure.
 public final class Cell: @unchecked Sendable {
-    public var value: Value?
+    @exclusivity(unchecked) public var value: Value?
     public init(_ value: Value? = nil) { self.value = value }
 }

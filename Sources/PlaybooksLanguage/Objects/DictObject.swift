@@ -1,8 +1,8 @@
 /// A Python `dict`: insertion-ordered, with Python's key equality (`1 == 1.0 == True`).
 public final class DictObject: @unchecked Sendable {
-    var table = KeyTable()
+    @exclusivity(unchecked) var table = KeyTable()
     /// `Counter`, `defaultdict` and `OrderedDict` are dicts with a flavor.
-    public var flavor: DictFlavor = .plain
+    @exclusivity(unchecked) public var flavor: DictFlavor = .plain
 
     public init() {}
 

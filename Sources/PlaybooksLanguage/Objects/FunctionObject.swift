@@ -1,13 +1,13 @@
 /// A Python function (`def`, `async def` or `lambda`).
 public final class FunctionObject: @unchecked Sendable {
-    public internal(set) var code: CodeObject
-    public internal(set) var globals: Namespace
-    public var defaults: [Value]
-    public var keywordDefaults: [String: Value]
-    public internal(set) var closure: [Cell]
-    public var name: String
+    @exclusivity(unchecked) public internal(set) var code: CodeObject
+    @exclusivity(unchecked) public internal(set) var globals: Namespace
+    @exclusivity(unchecked) public var defaults: [Value]
+    @exclusivity(unchecked) public var keywordDefaults: [String: Value]
+    @exclusivity(unchecked) public internal(set) var closure: [Cell]
+    @exclusivity(unchecked) public var name: String
     /// Attributes set on the function object (`f.calls = 0`, `__wrapped__`, ...).
-    public var attributes: DictObject?
+    @exclusivity(unchecked) public var attributes: DictObject?
 
     init(
         code: CodeObject, globals: Namespace, defaults: [Value], keywordDefaults: [String: Value],

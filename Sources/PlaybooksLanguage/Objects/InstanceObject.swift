@@ -1,7 +1,7 @@
 /// An instance of a user-defined class.
 public final class InstanceObject: @unchecked Sendable {
-    public internal(set) var cls: TypeObject
-    public internal(set) var attributes: DictObject
+    @exclusivity(unchecked) public internal(set) var cls: TypeObject
+    @exclusivity(unchecked) public internal(set) var attributes: DictObject
     public init(cls: TypeObject, attributes: DictObject = DictObject()) {
         self.cls = cls
         self.attributes = attributes

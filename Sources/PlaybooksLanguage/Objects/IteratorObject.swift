@@ -18,7 +18,7 @@ public final class IteratorObject: @unchecked Sendable {
         case exhausted
     }
 
-    public var state: State
+    @exclusivity(unchecked) public var state: State
     /// The type name Python shows (`list_iterator`, `enumerate`, `map`, ...).
     public internal(set) var kindName: String
 

@@ -1,10 +1,10 @@
 /// A Python `list`: a mutable sequence with identity.
 public final class ListObject: @unchecked Sendable {
-    public var items: [Value]
+    @exclusivity(unchecked) public var items: [Value]
     /// A `collections.deque` is a list with this flag (and its own repr).
-    public var isDeque = false
+    @exclusivity(unchecked) public var isDeque = false
     /// A deque's `maxlen`: appending beyond it drops items from the other end.
-    public var maxLength: Int?
+    @exclusivity(unchecked) public var maxLength: Int?
 
     /// Enforces `maxLength` after items were added at the end (`fromEnd`) or the front.
     func trimToMaxLength(addedAtEnd: Bool) {

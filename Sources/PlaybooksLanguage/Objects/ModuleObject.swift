@@ -1,7 +1,7 @@
 /// A module object (`import math`).
 public final class ModuleObject: @unchecked Sendable {
-    public internal(set) var name: String
-    public internal(set) var attributes: DictObject
+    @exclusivity(unchecked) public internal(set) var name: String
+    @exclusivity(unchecked) public internal(set) var attributes: DictObject
     public init(name: String, attributes: DictObject) {
         self.name = name
         self.attributes = attributes

@@ -1,6 +1,6 @@
 /// A Python `set` (or `frozenset` when `isFrozen`).
 public final class SetObject: @unchecked Sendable {
-    public var storage: OrderedKeySet
+    @exclusivity(unchecked) public var storage: OrderedKeySet
     public internal(set) var isFrozen: Bool
 
     public init(_ storage: OrderedKeySet = OrderedKeySet(), frozen: Bool = false) {

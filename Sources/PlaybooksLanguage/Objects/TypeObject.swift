@@ -1,17 +1,17 @@
 /// A Python class: a built-in type (`int`, `list`, `ValueError`, ...) or a user-defined class.
 public final class TypeObject: @unchecked Sendable {
-    public internal(set) var name: String
-    public internal(set) var base: TypeObject?
+    @exclusivity(unchecked) public internal(set) var name: String
+    @exclusivity(unchecked) public internal(set) var base: TypeObject?
     /// Class attributes and methods (user classes; empty for most built-ins).
-    public internal(set) var attributes: DictObject
-    public internal(set) var isBuiltin: Bool
+    @exclusivity(unchecked) public internal(set) var attributes: DictObject
+    @exclusivity(unchecked) public internal(set) var isBuiltin: Bool
     /// Module-qualified name for `repr` of exceptions from modules (`json.decoder.JSONDecodeError`).
-    public internal(set) var module: String
+    @exclusivity(unchecked) public internal(set) var module: String
     /// For ``storeIsSimple(_:hash:epoch:)``, valid for one class epoch: whether the chain has
     /// `__setattr__`, and the names of its properties (few; scanned by hash).
-    private var storesHook = false
-    private var propertyNames: [(hash: Int, name: String)] = []
-    private var storesEpoch = -1
+    @exclusivity(unchecked) private var storesHook = false
+    @exclusivity(unchecked) private var propertyNames: [(hash: Int, name: String)] = []
+    @exclusivity(unchecked) private var storesEpoch = -1
 
     public init(name: String, base: TypeObject?, attributes: DictObject = DictObject(), isBuiltin: Bool, module: String = "builtins") {
         self.name = name

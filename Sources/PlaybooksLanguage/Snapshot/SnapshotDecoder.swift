@@ -1,4 +1,5 @@
 import BigInt
+import PlaybooksChecksum
 
 struct SnapshotDecoder {
     var r: ByteReader

@@ -1,3 +1,5 @@
+import PlaybooksChecksum
+
 /// Layout of a snapshot:
 ///
 /// ```

@@ -1,3 +1,5 @@
+import PlaybooksChecksum
+
 /// Saved state of a ``StreamingExecutor``: `PBSX`, a version byte, the payload (the statement
 /// queue: splitter state and statements not yet run; the running statement; the VM snapshot),
 /// then a CRC-32 of all that. Version 1 (before the one statement queue) is refused by name.

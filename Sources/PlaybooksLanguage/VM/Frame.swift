@@ -18,32 +18,32 @@ final class Frame {
     }
     /// `code`'s instructions, kept here so that the dispatch loop switching frames reads them
     /// without retaining and releasing the code object (the frame holds `code`, which owns them).
-    private(set) var instructions: UnsafeMutableBufferPointer<Instruction>
-    var globals: Namespace
-    var ip: Int = 0
+    @exclusivity(unchecked) private(set) var instructions: UnsafeMutableBufferPointer<Instruction>
+    @exclusivity(unchecked) var globals: Namespace
+    @exclusivity(unchecked) var ip: Int = 0
 
-    private(set) var slots: UnsafeMutablePointer<Value>
-    private var capacity: Int
+    @exclusivity(unchecked) private(set) var slots: UnsafeMutablePointer<Value>
+    @exclusivity(unchecked) private var capacity: Int
     /// The number of values on the operand stack.
-    private(set) var sp: Int = 0
+    @exclusivity(unchecked) private(set) var sp: Int = 0
 
-    private(set) var localSlots: UnsafeMutablePointer<Value?>
-    private var localCapacity: Int
+    @exclusivity(unchecked) private(set) var localSlots: UnsafeMutablePointer<Value?>
+    @exclusivity(unchecked) private var localCapacity: Int
     /// The number of local variable slots.
-    private(set) var localCount: Int = 0
+    @exclusivity(unchecked) private(set) var localCount: Int = 0
 
-    var cells: [Cell]
-    var handlers: [ExceptionHandler] = []
+    @exclusivity(unchecked) var cells: [Cell]
+    @exclusivity(unchecked) var handlers: [ExceptionHandler] = []
     /// Exceptions being handled by `except`/`finally` bodies in this frame, innermost last.
-    var handled: [ExceptionObject] = []
+    @exclusivity(unchecked) var handled: [ExceptionObject] = []
     /// The coroutine this frame runs, if it is an `async def` body.
-    var coroutine: CoroutineObject?
+    @exclusivity(unchecked) var coroutine: CoroutineObject?
     /// Set on the bottom frame of a nested (Swift-driven) run: returning from it ends that run.
-    var isNestedBoundary = false
+    @exclusivity(unchecked) var isNestedBoundary = false
     /// For class bodies: the class under construction receives the body's locals.
-    var isClassBody = false
+    @exclusivity(unchecked) var isClassBody = false
     /// For `__init__` frames started by `Cls(...)`: the new instance, which the call evaluates to.
-    var constructing: Value?
+    @exclusivity(unchecked) var constructing: Value?
 
     init(code: CodeObject, globals: Namespace, locals: [Value?], cells: [Cell]) {
         self.code = code

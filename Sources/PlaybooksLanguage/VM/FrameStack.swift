@@ -6,9 +6,9 @@
 /// A `Sequence` (innermost frame last), not a collection: nothing indexes it, so no access can
 /// be out of range, and popping an empty stack gives `nil`.
 final class FrameStack: Sequence {
-    private var base: UnsafeMutablePointer<Frame>
-    private var capacity: Int
-    private(set) var count = 0
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<Frame>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(_ frames: [Frame] = []) {
         capacity = Swift.max(16, frames.count)

@@ -2,10 +2,10 @@
 /// array access. The compiler asks for a name's slot; a slot that was never assigned falls back
 /// to the built-in of the same name, if any.
 public final class Namespace: @unchecked Sendable {
-    public private(set) var names: [String] = []
-    var slotsByName: [String: Int] = [:]
-    var values: [Value?] = []
-    var builtinFallback: [Value?] = []
+    @exclusivity(unchecked) public private(set) var names: [String] = []
+    @exclusivity(unchecked) var slotsByName: [String: Int] = [:]
+    @exclusivity(unchecked) var values: [Value?] = []
+    @exclusivity(unchecked) var builtinFallback: [Value?] = []
 
     public init() {}
 

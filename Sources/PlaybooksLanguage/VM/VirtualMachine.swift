@@ -53,10 +53,10 @@ public enum RunResult {
 /// }
 /// ```
 public final class VirtualMachine {
-    public private(set) var globals: Namespace
+    @exclusivity(unchecked) public private(set) var globals: Namespace
     /// The agent's `$name` state variables.
-    public private(set) var stateVariables: DictObject
-    public var limits: Limits
+    @exclusivity(unchecked) public private(set) var stateVariables: DictObject
+    @exclusivity(unchecked) public var limits: Limits
     /// Where `print` writes. Not part of the saved state: set it again after decoding.
     public var output: (String) -> Void = { _ in }
     /// Stop with ``RunResult/awaitPoint`` before every `await` (for checkpoint testing).
@@ -68,42 +68,42 @@ public final class VirtualMachine {
     /// The call stack, innermost last. A constant reference (its contents change), so that the
     /// dispatch loop reaches it without retaining it.
     let frames = FrameStack()
-    var pendingHostCall: HostCall?
-    var passAwaitPoint = false
+    @exclusivity(unchecked) var pendingHostCall: HostCall?
+    @exclusivity(unchecked) var passAwaitPoint = false
     /// Levels of Swift recursion over nested data in progress (repr, comparison, JSON encoding):
     /// counted with the Python frames against the recursion limit, as CPython counts its C
     /// recursion. Zero between instructions, so not part of a snapshot.
-    var nativeDepth = 0
-    var modules: [String: ModuleObject] = [:]
-    var hostFunctionNames: [String] = []
-    var instructionCount = 0
-    var lastLimitCheck = 0
+    @exclusivity(unchecked) var nativeDepth = 0
+    @exclusivity(unchecked) var modules: [String: ModuleObject] = [:]
+    @exclusivity(unchecked) var hostFunctionNames: [String] = []
+    @exclusivity(unchecked) var instructionCount = 0
+    @exclusivity(unchecked) var lastLimitCheck = 0
     /// Changes whenever a class attribute is assigned (invalidates per-class caches).
-    var classEpoch = 0
+    @exclusivity(unchecked) var classEpoch = 0
     /// Whether an instance's own attribute may share its name with a property of its class,
     /// which then takes precedence (CPython's data descriptors): set once a property is assigned
     /// to an existing class or an instance's `__dict__` is handed out, and for a VM restored
     /// from a snapshot holding properties. Until then attribute reads use an instance's own
     /// attribute without looking at its class: properties defined in the class body are set
     /// through their setters and never stored in an instance's dict.
-    var propertiesMayBeShadowed = false
-    var lastMemoryCheck = 0
-    var memoryCheckInterval = 4096
-    var deadline: ContinuousClock.Instant?
+    @exclusivity(unchecked) var propertiesMayBeShadowed = false
+    @exclusivity(unchecked) var lastMemoryCheck = 0
+    @exclusivity(unchecked) var memoryCheckInterval = 4096
+    @exclusivity(unchecked) var deadline: ContinuousClock.Instant?
     /// Depth of Swift-driven nested runs (builtins calling Python functions).
-    var nestedRuns = 0
+    @exclusivity(unchecked) var nestedRuns = 0
     /// Keeps nested runs from overflowing the machine stack.
-    var reprGuard: Set<ObjectIdentifier> = []
+    @exclusivity(unchecked) var reprGuard: Set<ObjectIdentifier> = []
     /// Reused argument buffer for calls of built-ins (never part of the saved state).
-    var argumentScratch: [Value] = []
+    @exclusivity(unchecked) var argumentScratch: [Value] = []
     /// Finished frames kept for reuse (never part of the saved state).
     let framePool = FrameStack()
     /// Compiled regular expressions by flags and pattern (not part of the saved state).
-    var regexCache: [String: CompiledRegex] = [:]
+    @exclusivity(unchecked) var regexCache: [String: CompiledRegex] = [:]
     /// The last int and float format specs parsed (not part of the saved state): parsing `.2f` of
     /// `f"{x:.2f}"` again for every value was a measurable share of f-string-heavy code.
-    var intSpecs = FormatSpecCache()
-    var floatSpecs = FormatSpecCache()
+    @exclusivity(unchecked) var intSpecs = FormatSpecCache()
+    @exclusivity(unchecked) var floatSpecs = FormatSpecCache()
 
     public init(limits: Limits = Limits(), globals: Namespace = Namespace(), stateVariables: DictObject = DictObject()) {
         self.limits = limits
@@ -155,7 +155,7 @@ public final class VirtualMachine {
         pendingException = error
     }
 
-    var pendingException: PyException?
+    @exclusivity(unchecked) var pendingException: PyException?
 
     /// Runs until the code finishes, fails, or suspends.
     public func run() -> RunResult {

@@ -34,7 +34,7 @@ public struct DurabilityConfiguration: Sendable, Equatable {
         switch store {
         case .sqlite(let path): copy.store = .sqlite(path: ConfigurationPath.resolve(path, against: directory))
         case .files(let dir): copy.store = .files(directory: ConfigurationPath.resolve(dir, against: directory))
-        case .postgres: break  // a server, not a path
+        case .url: break  // a server, not a path
         }
         return copy
     }

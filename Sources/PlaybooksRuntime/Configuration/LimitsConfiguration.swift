@@ -24,6 +24,9 @@ public struct LimitsConfiguration: Sendable, Equatable {
     /// Wall-clock limit for one `run()` slice, in seconds (`timeout_seconds`; an integer or a float).
     public var timeoutSeconds: Double?
 
+    /// The largest `timeout_seconds` accepted (about 31 years).
+    public static let maximumTimeoutSeconds: Double = 1_000_000_000
+
     public init(
         maxInstructions: Int? = defaultMaxInstructions, recursionLimit: Int = 1000, maxMemoryMB: Int? = nil,
         timeoutSeconds: Double? = defaultTimeoutSeconds

@@ -35,7 +35,8 @@ struct RunConfigurationReader {
                 guard let text = value.string, let store = try? StoreLocation(parsing: text) else {
                     throw fail(
                         "durability.store",
-                        "must be \"sqlite:PATH\" or \"files:DIR\" (e.g. \"sqlite:.playbooks/state.db\"), got \(describe(value))")
+                        "must be \"sqlite:PATH\", \"files:DIR\" or a store URL such as \"postgres://USER@HOST/DB\" "
+                            + "(e.g. \"sqlite:.playbooks/state.db\"), got \(describe(value))")
                 }
                 config.durability.store = store
             }
@@ -49,11 +50,16 @@ struct RunConfigurationReader {
                 config.limits.maxInstructions = value == 0 ? nil : value
             }
             if let value = try int(table, "limits", "recursion_limit", atLeast: 1) { config.limits.recursionLimit = value }
-            config.limits.maxMemoryMB = try int(table, "limits", "max_memory_mb", atLeast: 1)
+            // In bytes it must still fit an Int.
+            config.limits.maxMemoryMB = try int(table, "limits", "max_memory_mb", atLeast: 1, atMost: Int.max >> 20)
             if let value = table["timeout_seconds"] {
                 let seconds = value.double ?? value.int.map(Double.init)
-                guard let seconds, seconds >= 0, seconds.isFinite else {
-                    throw fail("limits.timeout_seconds", "must be a number of seconds >= 0 (0: no limit), got \(describe(value))")
+                // At most about 31 years: in milliseconds it must still fit an Int64.
+                guard let seconds, seconds >= 0, seconds <= LimitsConfiguration.maximumTimeoutSeconds else {
+                    throw fail(
+                        "limits.timeout_seconds",
+                        "must be a number of seconds >= 0 (0: no limit) and at most \(Int(LimitsConfiguration.maximumTimeoutSeconds)), got \(describe(value))"
+                    )
                 }
                 config.limits.timeoutSeconds = seconds == 0 ? nil : seconds
             }
@@ -104,13 +110,14 @@ struct RunConfigurationReader {
     }
 
     private func int(
-        _ table: TOMLTable, _ prefix: String, _ key: String, atLeast minimum: Int
+        _ table: TOMLTable, _ prefix: String, _ key: String, atLeast minimum: Int, atMost maximum: Int = Int.max
     ) throws(ConfigurationError)
         -> Int?
     {
         guard let value = table[key] else { return nil }
-        guard let int = value.int, int >= minimum else {
-            throw fail("\(prefix).\(key)", "must be an integer >= \(minimum), got \(describe(value))")
+        guard let int = value.int, int >= minimum, int <= maximum else {
+            let upper = maximum == Int.max ? "" : " and <= \(maximum)"
+            throw fail("\(prefix).\(key)", "must be an integer >= \(minimum)\(upper), got \(describe(value))")
         }
         return int
     }

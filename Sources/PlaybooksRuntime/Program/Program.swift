@@ -35,8 +35,10 @@ public struct Program: Sendable, Equatable {
     /// The first agent of the file, which the program starts with.
     public var mainAgent: AgentDefinition
 
-    /// Parses program text. `path` names the file in errors and tracebacks.
+    /// Parses program text. `path` names the file in errors and tracebacks. A UTF-8 byte-order
+    /// mark at the start (as some editors write) is not part of the program.
     public init(parsing text: String, path: String) throws(ProgramError) {
+        let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
         let agents = try ProgramParser(text: text, path: path).parse()
         guard let main = agents.first else {
             throw ProgramError(.noAgent, path: path, line: 1, message: "no agent: a program needs an `# AgentName` heading")

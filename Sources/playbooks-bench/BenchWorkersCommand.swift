@@ -4,7 +4,7 @@ import PlaybooksDurability
 import PlaybooksPostgres
 import PlaybooksRuntime
 
-/// `playbooks bench-workers --store postgres://...`: durable awaits per second of one worker (in
+/// `playbooks-bench workers --store postgres://...`: durable awaits per second of one worker (in
 /// this process) running 1, 10, 100, 1,000 executions at once, with `synchronous_commit = on`.
 ///
 /// Each round submits N executions of `for i in range(R): await Step(...)` into a fresh schema
@@ -14,9 +14,8 @@ import PlaybooksRuntime
 /// restores, every journal append (group-committed), snapshots, info updates and releases included.
 struct BenchWorkersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-workers",
-        abstract: "Benchmark one worker's durable awaits per second at several concurrencies (for Benchmarks/).",
-        shouldDisplay: false
+        commandName: "workers",
+        abstract: "Benchmark one worker's durable awaits per second at several concurrencies (for Benchmarks/)."
     )
 
     @Option(help: "The PostgreSQL server (a schema per round is created and dropped).")

@@ -2,16 +2,15 @@ import ArgumentParser
 import Foundation
 import PlaybooksLanguage
 
-/// `playbooks bench-snapshot`: times encoding and decoding of a suspended VM's state.
+/// `playbooks-bench snapshot`: times encoding and decoding of a suspended VM's state.
 ///
 /// The program builds a list of ints and a dict of `str -> int` (and, optionally, module-level
 /// strings), then suspends at `await pause()`. The suspended VM is encoded with
 /// `encodeSnapshot()` and rebuilt with `VirtualMachine(snapshot:)` many times.
 struct BenchSnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-snapshot",
-        abstract: "Micro-benchmark of snapshot encode/decode (for Benchmarks/).",
-        shouldDisplay: false
+        commandName: "snapshot",
+        abstract: "Micro-benchmark of snapshot encode/decode (for Benchmarks/)."
     )
 
     @Option(help: "Elements in the list of ints.")

@@ -3,12 +3,13 @@ import Foundation
 import PlaybooksDurability
 import PlaybooksLanguage
 import PlaybooksRuntime
+import PlaybooksStores
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// `playbooks bench-durability`: what durable runs cost, measured through the public runtime API.
+/// `playbooks-bench durability`: what durable runs cost, measured through the public runtime API.
 ///
 /// Four measurements, all in one process and in fresh temporary directories:
 /// - **cost**: `for i in range(N): await Step(f"S:{i}")` with durability off (``MemoryCheckpointStore``),
@@ -22,9 +23,8 @@ import PlaybooksRuntime
 ///   timed from opening the store to the first resumed statement (a `Say` reported live).
 struct BenchDurabilityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-durability",
-        abstract: "Benchmarks of durable runs: per-await cost, concurrency, bytes per await, resume (for Benchmarks/).",
-        shouldDisplay: false
+        commandName: "durability",
+        abstract: "Benchmarks of durable runs: per-await cost, concurrency, bytes per await, resume (for Benchmarks/)."
     )
 
     @Option(help: "Awaits per run at durability off and process.")

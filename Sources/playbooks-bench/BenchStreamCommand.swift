@@ -2,14 +2,13 @@ import ArgumentParser
 import Foundation
 import PlaybooksLanguage
 
-/// `playbooks bench-stream`: feeds a generated response of many statements through the
+/// `playbooks-bench stream`: feeds a generated response of many statements through the
 /// streaming executor whole and one character at a time, and measures how long after a
 /// statement's last character arrives the statement has been parsed, compiled and run.
 struct BenchStreamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-stream",
-        abstract: "Micro-benchmark of the streaming executor (for Benchmarks/).",
-        shouldDisplay: false
+        commandName: "stream",
+        abstract: "Micro-benchmark of the streaming executor (for Benchmarks/)."
     )
 
     @Option(help: "Statements in the generated response (a quarter of them if/else blocks).")
