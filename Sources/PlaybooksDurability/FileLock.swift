@@ -52,9 +52,20 @@ public final class FileExecutionLock: ExecutionLock, @unchecked Sendable {
             throw error
         }
         var taken: Int32
-        repeat { taken = flock(fd, LOCK_EX | LOCK_NB) } while taken != 0 && errno == EINTR
+        var code: Int32 = 0
+        var waits = 0
+        while true {
+            repeat { taken = flock(fd, LOCK_EX | LOCK_NB) } while taken != 0 && errno == EINTR
+            code = taken == 0 ? 0 : errno
+            // A held lock whose file is empty was released a moment ago (release empties the file
+            // before closing it), but a child process forked by another thread of this process may
+            // still hold a copy of the descriptor until it calls exec. That passes in milliseconds:
+            // wait for it (up to 2 s) rather than report a holder that is not there.
+            guard taken != 0, code == EWOULDBLOCK, waits < 200, (holder(at: path) ?? "").isEmpty else { break }
+            waits += 1
+            usleep(10_000)
+        }
         if taken != 0 {
-            let code = errno
             close(fd)
             _ = heldPaths.withLock { $0.remove(path) }
             if code == EWOULDBLOCK {

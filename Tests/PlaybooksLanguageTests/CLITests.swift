@@ -230,7 +230,7 @@ struct CLITests {
         for value in ["100000000", "0", "-5"] {
             let outcome = try Self.run(["exec", "ok.py", "--recursion-limit=\(value)"], files: files)
             #expect(outcome.status == 64, "\(value): \(outcome.stderr)")
-            #expect(outcome.stderr.contains("--recursion-limit must be between 1 and 1000000, got \(value)"), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("--recursion-limit must be at least 1 and at most 1000000, got \(value)"), "\(outcome.stderr)")
             #expect(outcome.stdout.isEmpty)
         }
         let largest = try Self.run(["exec", "ok.py", "--recursion-limit", "1000000"], files: files)

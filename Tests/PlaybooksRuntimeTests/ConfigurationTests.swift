@@ -145,7 +145,7 @@ struct ConfigurationTests {
         ("timeout_seconds = 1e17", "limits.timeout_seconds", "at most 1000000000"),
         ("timeout_seconds = inf", "limits.timeout_seconds", "at most 1000000000"),
         ("timeout_seconds = nan", "limits.timeout_seconds", "at most 1000000000"),
-        ("timeout_seconds = -inf", "limits.timeout_seconds", "> 0"),
+        ("timeout_seconds = -inf", "limits.timeout_seconds", ">= 0 (0: no limit)"),
         ("max_memory_mb = 9223372036854775807", "limits.max_memory_mb", "<= 8796093022207"),
     ])
     func hugeAndNonFiniteLimitsAreRefused(line: String, key: String, range: String) {
