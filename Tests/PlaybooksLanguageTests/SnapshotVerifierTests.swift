@@ -367,6 +367,24 @@ struct SnapshotVerifierTests {
         }
     }
 
+    /// A restored exception may head a chain of contexts of any length (here a cycle, which is
+    /// never freed, so that releasing it does not recurse either): printing its traceback
+    /// walks the chain in a loop, not by a Swift call per link.
+    @Test func aLongExceptionChainFormatsWithoutRecursion() {
+        let first = ExceptionObject(type: Types.valueError, message: "0")
+        var e = first
+        for i in 1..<30_000 {
+            let next = ExceptionObject(type: Types.valueError, message: "\(i)")
+            next.context = e
+            e = next
+        }
+        first.context = e
+        let text = PyException(e).formattedTraceback(VirtualMachine(), filename: "x.py")
+        #expect(text.components(separatedBy: "During handling of the above exception").count == 30_000)
+        #expect(text.hasPrefix("Traceback (most recent call last):\nValueError: 0\n"))
+        #expect(text.hasSuffix("ValueError: 29999\n"))
+    }
+
     /// A hand-made payload: no code objects, the given heap objects, then a VM record whose
     /// globals handle is `globals`.
     static func payload(objects: [UInt8], globals: UInt8) -> [UInt8] {
