@@ -70,6 +70,8 @@ extension VirtualMachine {
             case .lshift:
                 if b < 0 { throw PyException.valueError("negative shift count") }
                 if b < 63, a.magnitude < (1 << (62 - b)) { return .int(a << b) }
+                // The same bound as for a big shift count (below): not an allocation the size of the count.
+                guard b < 64_000_000 else { throw PyException.overflow("too many digits in integer") }
                 return .integer(BigInt(a) << b)
             case .rshift:
                 if b < 0 { throw PyException.valueError("negative shift count") }
