@@ -68,6 +68,8 @@ fi
 
 seeds=()
 [ -d "$root/Fuzz/Corpus/$target" ] && seeds=("$root/Fuzz/Corpus/$target")
+dictionary=()
+[ -f "$root/Fuzz/Corpus/$target.dict" ] && dictionary=(-dict="$root/Fuzz/Corpus/$target.dict")
 jobs="${FUZZ_JOBS:-1}"
 # (Not the -detect_leaks flag: fork mode does not pass it on to the processes it starts.)
 export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
@@ -76,4 +78,4 @@ export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 # shellcheck disable=SC2086
 exec "$binary" "$out/corpus/$target" "${seeds[@]}" -fork="$jobs" -ignore_timeouts=1 -ignore_ooms=1 \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=8192 -detect_leaks=0 \
-    -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 ${FUZZ_ARGS:-}
+    -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 "${dictionary[@]}" ${FUZZ_ARGS:-}
