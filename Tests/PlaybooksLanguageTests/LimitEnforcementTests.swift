@@ -25,6 +25,23 @@ struct LimitEnforcementTests {
         }
     }
 
+    /// Found by the `compiler` fuzz target (`44445 << 4444…`): a small int shifted by a huge
+    /// count allocated memory for the count and aborted; like a big int's shift, it is an
+    /// `OverflowError` now, with or without a memory limit.
+    @Test("a left shift by a huge count raises OverflowError instead of allocating", arguments: [nil, 50_000_000])
+    func hugeLeftShift(maxMemory: Int?) throws {
+        let source = "try:\n    x = 3 << 2 ** 62\nexcept OverflowError as e:\n    print('OverflowError', e)\n"
+        let vm = VirtualMachine(limits: Limits(maxMemoryBytes: maxMemory))
+        var out = ""
+        vm.output = { out += $0 }
+        try vm.load(source: source)
+        guard case .finished = vm.run() else {
+            Issue.record("the program did not finish")
+            return
+        }
+        #expect(out == "OverflowError too many digits in integer\n")
+    }
+
     @Test("the instruction limit counts across suspensions")
     func instructionLimitAcrossAwaits() throws {
         let (error, calls) = try runUntilDone("while True:\n    await tick()\n", limits: Limits(maxInstructions: 1000))

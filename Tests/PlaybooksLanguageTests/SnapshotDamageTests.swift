@@ -195,8 +195,9 @@ struct SnapshotDamageTests {
                 decodedCount += 1
                 vm.output = { _ in }
                 for _ in 0..<5 {
-                    guard case .suspended = vm.run() else { break }
+                    // (Answer first: a VM restored while suspended refuses to run on before.)
                     vm.resume(returning: .int(1))
+                    guard case .suspended = vm.run() else { break }
                 }
             }
         }

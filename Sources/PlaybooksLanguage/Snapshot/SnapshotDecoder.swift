@@ -35,10 +35,24 @@ struct SnapshotDecoder {
     }
 
     func object<T: AnyObject>(_ id: Int, as: T.Type) throws(SnapshotError) -> T {
-        guard id >= 0, id < objects.count, let o = objects[id] as? T else {
-            throw SnapshotDecoder.damaged("object \(id) is missing or of the wrong kind")
+        guard id >= 0, id < objects.count else {
+            throw SnapshotDecoder.damaged("object \(id) is referred to, but there is no such object (there are \(objects.count))")
+        }
+        guard let o = objects[id] as? T else {
+            throw SnapshotDecoder.damaged("object \(id) is a \(kinds[id]) where a \(SnapshotDecoder.kindName(T.self)) is required")
         }
         return o
+    }
+
+    /// The snapshot's name for objects of class `type` (for messages).
+    static func kindName(_ type: AnyObject.Type) -> String {
+        let kinds: [(AnyObject.Type, String)] = [
+            (ListObject.self, "list"), (DictObject.self, "dict"), (SetObject.self, "set"), (FunctionObject.self, "function"),
+            (BoundMethod.self, "bound method"), (TypeObject.self, "class"), (ExceptionObject.self, "exception"),
+            (InstanceObject.self, "instance"), (IteratorObject.self, "iterator"), (CoroutineObject.self, "coroutine"),
+            (HostCall.self, "host call"), (Cell.self, "cell"), (Namespace.self, "namespace"), (Frame.self, "frame"),
+        ]
+        return kinds.first { $0.0 == type }?.1 ?? "\(type)"
     }
 
     mutating func ref<T: AnyObject>(_ type: T.Type) throws(SnapshotError) -> T {
@@ -435,6 +449,8 @@ extension VirtualMachine {
         var pendingExc: PyException? = nil
         if try d.r.bool() { pendingExc = PyException(try d.ref(ExceptionObject.self)) }
         guard d.r.remaining == 0 else { throw SnapshotDecoder.damaged("\(d.r.remaining) unexpected bytes at the end") }
+        var verifier = SnapshotVerifier(codes: d.codes, objects: d.objects)
+        try verifier.verify(frames: frames, waitingForHost: pending != nil, pendingException: pendingExc != nil)
         self.adopt(globals: globalsNS, stateVariables: state)
         self.frames.replaceAll(with: frames)
         self.pendingHostCall = pending

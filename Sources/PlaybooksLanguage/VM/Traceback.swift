@@ -18,17 +18,25 @@ extension PyException {
         _ vm: VirtualMachine, filename: String, sourceLines: [Substring] = [],
         hiding: (_ filename: String, _ function: String, _ line: Int) -> Bool = { _, _, _ in false }
     ) -> String {
-        var out = ""
+        // The chain, newest first, each with the line that follows it when printed: an
+        // exception's cause, else (unless suppressed) its context, until one is met again.
+        // Collected in a loop: a chain restored from a snapshot may be any length.
+        var chain: [(exception: ExceptionObject, link: String?)] = []
         var seen: Set<ObjectIdentifier> = []
-        func render(_ e: ExceptionObject) {
+        var next: (exception: ExceptionObject, link: String?)? = (object, nil)
+        while let (e, link) = next {
             seen.insert(ObjectIdentifier(e))
+            chain.append((e, link))
             if let cause = e.cause, !seen.contains(ObjectIdentifier(cause)) {
-                render(cause)
-                out += "\nThe above exception was the direct cause of the following exception:\n\n"
+                next = (cause, "\nThe above exception was the direct cause of the following exception:\n\n")
             } else if !e.suppressContext, let context = e.context, !seen.contains(ObjectIdentifier(context)) {
-                render(context)
-                out += "\nDuring handling of the above exception, another exception occurred:\n\n"
+                next = (context, "\nDuring handling of the above exception, another exception occurred:\n\n")
+            } else {
+                next = nil
             }
+        }
+        var out = ""
+        for (e, link) in chain.reversed() {
             out += "Traceback (most recent call last):\n"
             for entry in e.traceback.reversed() {
                 let file = entry.filename.isEmpty ? filename : entry.filename
@@ -40,8 +48,8 @@ extension PyException {
                 }
             }
             out += PyException(e).summary(vm) + "\n"
+            if let link { out += link }
         }
-        render(object)
         return out
     }
 }

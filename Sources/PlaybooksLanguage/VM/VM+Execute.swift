@@ -409,7 +409,9 @@ extension VirtualMachine {
                         }
                     }
                 case .listToTuple:
-                    if case .list(let l) = f.pop() { f.push(.tuple(l.items)) }
+                    // (Always a list in compiled code; anything else stays, so the depth is the same.)
+                    let v = f.pop()
+                    if case .list(let l) = v { f.push(.tuple(l.items)) } else { f.push(v) }
                 case .unpackSequence(let n):
                     let v = f.pop()
                     let items: [Value]
@@ -447,8 +449,12 @@ extension VirtualMachine {
                         return .switchFrame
                     }
                 case .callKeywords(let argc):
-                    guard case .tuple(let names) = f.pop() else { break }
                     let n = Int(argc)
+                    // Compiled code loads a tuple of at most `argc` names; a restored snapshot is
+                    // checked for depths, not for what its constants hold.
+                    guard case .tuple(let names) = f.pop(), names.count <= n else {
+                        throw PyException.runtimeError("bad keyword names for a call")
+                    }
                     let calleeIndex = f.sp - n - 1
                     let callee = f.at(calleeIndex)
                     let positionalEnd = f.sp - names.count
@@ -563,7 +569,9 @@ extension VirtualMachine {
                     f.push(.module(try importModule(f.code.names[Int(i)])))
                 case .importFrom(let i):
                     let name = f.code.names[Int(i)]
-                    guard case .module(let m) = f.peek() else { break }
+                    guard case .module(let m) = f.peek() else {
+                        throw PyException(Types.importError, "cannot import name '\(name)' from a non-module")
+                    }
                     guard let v = m.attributes.get(name) else {
                         throw PyException(Types.importError, "cannot import name '\(name)' from '\(m.name)'")
                     }

@@ -1,0 +1,7 @@
+nums = list(range(10))
+print([n * n for n in nums])
+print([n for n in nums if n % 3 == 0])
+print([n if n % 2 else -n for n in nums])
+print([c.upper() for c in "abc"])
+print([(i, j) for i in range(3) for j in range(i)])
+print([[i * j for j in range(1, 4)] for i in range(1, 4)])
