@@ -29,7 +29,7 @@ public func statementQueueTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
 
     // String chunks (whole characters) through the queue, taking statements as they come.
     let string = String(decoding: text, as: UTF8.self)
-    var queue = ResponseStatementQueue()
+    var queue = StatementQueue()
     var taken = 0
     for chunk in StreamChunker.chunks(of: string, seed: seed, maxSize: 17) {
         queue.feed(chunk)
