@@ -17,7 +17,7 @@ import PlaybooksLanguage
 /// `ExecutionRunner+HostCalls.swift`, replayed in `ExecutionRunner+Replay.swift`.
 ///
 /// ```swift
-/// let store = try openStore(.sqlite(path: ".playbooks/state.db"), durability: .process)
+/// let store = try SQLiteCheckpointStore(path: ".playbooks/state.db", durability: .process)
 /// let runner = try await ExecutionRunner.start(program: program, store: store)
 /// runner.onEvent = { if case .said(let m) = $0 { print(m.text) } }
 /// let outcome = try await runner.run()
