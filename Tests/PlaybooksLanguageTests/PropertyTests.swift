@@ -324,6 +324,8 @@ struct PropertyTests {
     /// (replay it with `.fixedSeed(...)`).
     @Test func snapshotAtEverySuspensionChangesNothing() async {
         var totalCalls = 0
+        var finished = 0
+        var checked = 0
         await propertyCheck(count: 500, input: Gen.uint64()) { seed in
             var generator = ProgramGenerator(seed: seed)
             let source = generator.program()
@@ -333,9 +335,13 @@ struct PropertyTests {
             #expect(direct.output == resumed.output, "seed \(seed)\n\(source)")
             #expect(direct.outcome == resumed.outcome, "seed \(seed)\n\(source)")
             #expect(direct.calls == resumed.calls, "seed \(seed)")
-            #expect(direct.outcome == "finished", "seed \(seed): \(direct.outcome)\n\(source)")
+            // A rare generated program runs past the instruction limit (built-ins charge their work
+            // too); the property is that snapshots change nothing, so it must then fail the same way.
+            if direct.outcome == "finished" { finished += 1 }
+            checked += 1
             totalCalls += direct.calls.count
         }
+        #expect(finished * 100 >= checked * 95, "only \(finished) of \(checked) generated programs finished")
         #expect(totalCalls > 50, "the generated programs hardly suspend")
     }
 

@@ -17,10 +17,12 @@ public enum TestPostgres {
     }
 
     /// Store options for tests: few connections per store, and a long timeout, as the whole suite
-    /// running in parallel on 2 cores can keep a store's tasks from running for many seconds.
+    /// running in parallel on 2 cores can keep a store's tasks from running for many seconds (CPU-bound
+    /// suites — snapshot mutations, deep data, budgets — hold both cooperative threads for a while;
+    /// 90 s was seen to run out once, with a package build beside the tests).
     public static var options: PostgresCheckpointStore.Options {
         var options = PostgresCheckpointStore.Options()
-        options.timeout = .seconds(90)
+        options.timeout = .seconds(300)
         options.maximumConnections = 4
         return options
     }
