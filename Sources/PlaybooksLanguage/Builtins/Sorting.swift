@@ -11,7 +11,6 @@ extension VirtualMachine {
             default: throw PyException.typeError("'\(k)' is an invalid keyword argument for \(function)()")
             }
         }
-        if items.count < 2 { return items }
         var keys: [Value]
         if let key {
             keys = []
@@ -20,6 +19,8 @@ extension VirtualMachine {
         } else {
             keys = items
         }
+        // CPython calls the key for every item, even when there is nothing to compare.
+        if items.count < 2 { return items }
         var order = Array(0..<items.count)
         // Python keeps equal elements in order even when reversed: sort by (key desc, index asc).
         try mergeSort(&order) { (a, b) throws(PyException) in
