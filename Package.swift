@@ -132,7 +132,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybooksRuntimeTests",
-            dependencies: ["PlaybooksRuntime", "PlaybooksDurability", "PlaybooksLanguage", "PlaybooksPostgres", "PlaybooksTestSupport"]
+            dependencies: [
+                "PlaybooksRuntime", "PlaybooksDurability", "PlaybooksLanguage", "PlaybooksLLM", "PlaybooksPostgres",
+                "PlaybooksTestSupport",
+            ],
+            exclude: ["ContentModel"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -108,4 +108,113 @@ import Testing
         }
         #expect(traceback.contains("playbook Main is a Markdown playbook: running it needs an LLM"))
     }
+
+    /// The text of the runtime's answer to reply `n` (the last message of request `n + 1`).
+    func feedback(_ llm: RecordingLLM, after n: Int) throws -> String {
+        let requests = llm.requests.withLock { $0 }
+        return try #require(requests.count > n + 1 ? requests[n + 1].messages.last?.content : nil, "no request \(n + 1)")
+    }
+
+    @Test func theNextRequestTellsWhatTheReplyDidStepByStep() async throws {
+        let (outcome, llm, _) = try await run([
+            "```python\nawait Step(\"Main:01:EXE\")\ndoubled = await Double(21)\n$total = doubled\nawait Say(\"user\", \"Working on it\")\n```\n",
+            "```python\nawait Return($total)\n```",
+        ])
+        #expect(outcome == .finished(ExecutionResult(value: .int(42), repr: "42")))
+        let text = try feedback(llm, after: 0)
+        #expect(text.contains("- Step Main:01:EXE\n- Double(21) returned 42\n- You said to user: \"Working on it\""))
+        #expect(text.contains("State variables changed: $total = 42"))
+        #expect(text.contains("The playbook has not returned."))
+        // The model's earlier reply is shown to it as code.
+        let second = llm.requests.withLock { $0[1] }
+        #expect(second.messages[second.messages.count - 2].content.hasPrefix("```python\nawait Step(\"Main:01:EXE\")"))
+    }
+
+    @Test func aMessageReceivedWhileWaitingReachesTheModelWordForWord() async throws {
+        let program = try ExecutionProgram(program: Program(parsing: Self.program, path: "helper.pb"))
+        let llm = RecordingLLM([
+            "answer = await WaitForMessage(\"user\")\n",
+            "await Return(answer)\n",
+        ])
+        let message = "Line one, with \"quotes\"\nand a second line"
+        let runner = try await ExecutionRunner.start(
+            program: program, store: MemoryCheckpointStore(),
+            options: RunnerOptions(messages: [message], llm: llm).with(failpoints: Failpoints()))
+        #expect(
+            try await runner.run()
+                == .finished(ExecutionResult(value: .str(message), repr: "'Line one, with \"quotes\"\\nand a second line'")))
+        let text = try feedback(llm, after: 0)
+        #expect(text.contains("- Message from user: \n    | Line one, with \"quotes\"\n    | and a second line"))
+    }
+
+    @Test func markdownParametersAreNamesAndStateVariablesOfTheReplysCode() async throws {
+        let (outcome, llm, runner) = try await run([
+            "await Step(\"Main:02:EXE\")\nname = \"outer\"\nreply = await Greeter(\"Ada\")\nawait Return([reply, name])\n",
+            "await Say(\"user\", f\"Hello, {name} ({$name})\")\nawait Return(\"greeted\")\n",
+        ])
+        #expect(outcome == .finished(ExecutionResult(value: .list([.str("greeted"), .str("outer")]), repr: "['greeted', 'outer']")))
+        #expect(runner.state.transcript.map(\.text) == ["Hello, Ada (Ada)"])
+        // The parameter is gone from the state once the playbook returned.
+        #expect(runner.state.variables.isEmpty)
+        let greeter = llm.requests.withLock { $0[1] }
+        #expect(greeter.messages[1].content.contains("Its parameters are variables your code can use (also as `$name`): name = 'Ada'."))
+    }
+
+    @Test func anUnknownStepIDIsAnErrorThatListsTheSteps() async throws {
+        let (outcome, llm, _) = try await run([
+            "await Step(\"Nonsense:99:XYZ\")\n",
+            "await Step(\"Main:07:EXE\")\n",
+            "await Step(\"Main:03:RET\")\nawait Return(1)\n",
+        ])
+        #expect(outcome == .finished(ExecutionResult(value: .int(1), repr: "1")))
+        #expect(try feedback(llm, after: 0).contains("ValueError: unknown step id 'Nonsense:99:XYZ': there is no playbook Nonsense"))
+        #expect(try feedback(llm, after: 1).contains("ValueError: unknown step id 'Main:07:EXE': the steps of Main are Main:01:"))
+    }
+
+    @Test func aCallWithoutAwaitIsRefusedBeforeItRuns() async throws {
+        let (outcome, llm, runner) = try await run([
+            "await Say(\"user\", \"first\")\nSay(\"user\", \"lost\")\n",
+            "await Return(2)\n",
+        ])
+        #expect(outcome == .finished(ExecutionResult(value: .int(2), repr: "2")))
+        #expect(runner.state.transcript.map(\.text) == ["first"])
+        let text = try feedback(llm, after: 0)
+        #expect(text.contains("RuntimeError: Say(...) at line 2 is called without await, so it would not run: write await Say(...)"))
+    }
+
+    @Test func anUnknownPlaybookIsAnErrorThatListsThePlaybooks() async throws {
+        let (_, llm, _) = try await run(["x = await SearchFlights(\"Paris\")\n", "await Return(0)\n"])
+        let text = try feedback(llm, after: 0)
+        #expect(text.contains("NameError: name 'SearchFlights' is not defined"))
+        #expect(
+            text.contains(
+                "SearchFlights is not a playbook or built-in of this agent. Playbooks you can call: Main, Greeter(name), Double(n)."))
+    }
+
+    @Test func aReplyWithoutCodeIsAnsweredWithTheContract() async throws {
+        let (outcome, llm, _) = try await run([
+            "I will now greet the user.\n```python\n```\n", "I will now greet the user.", "await Return(3)\n",
+        ])
+        #expect(outcome == .finished(ExecutionResult(value: .int(3), repr: "3")))
+        let text = try feedback(llm, after: 0)
+        #expect(text.hasPrefix("Your reply had no Python code, so nothing ran."))
+        #expect(text.contains("Reply with Python code in one ```python block"))
+        // Prose without a block is read as code: the syntax error says how to write the reply.
+        let prose = try feedback(llm, after: 1)
+        #expect(prose.contains("failed with SyntaxError"))
+        #expect(prose.contains("If that line was meant as prose: a reply without a ```python block is read as code."))
+    }
+
+    @Test func repliesThatMakeNoProgressEndThePlaybookAfterThreeInARow() async throws {
+        let (outcome, llm, _) = try await run(Array(repeating: "x = undefined_thing\n", count: 10))
+        guard case .failed(let traceback) = outcome else {
+            Issue.record("expected a failure, got \(outcome)")
+            return
+        }
+        #expect(
+            traceback.contains(
+                "RuntimeError: playbook Main made no progress in 3 LLM replies in a row (the same error: NameError: name 'undefined_thing' is not defined)"
+            ))
+        #expect(llm.requests.withLock { $0.count } == 3)
+    }
 }

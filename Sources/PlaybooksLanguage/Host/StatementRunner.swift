@@ -21,15 +21,27 @@ public enum StatementRunner {
         guard reader.count == 2, case .str(let source) = reader[0], case .int(let firstLine) = reader[1] else {
             throw PyException(Types.typeError, "run_statement() takes a source string and a first line number")
         }
-        let code: CodeObject
+        let module: Module
         do throws(SyntaxError) {
-            let module: Module
             if let offered = vm.offeredStatement, offered.statement.text == source, offered.statement.line == firstLine {
                 module = try offered.parsed.get()
             } else {
                 module = try Parser.parse(source, firstLine: max(1, firstLine))
             }
+        } catch {
             vm.offeredStatement = nil
+            if error.isRecursionError { throw PyException(Types.recursionError, error.message) }
+            throw PyException(Types.syntaxError, "\(error.message) (line \(error.line))")
+        }
+        vm.offeredStatement = nil
+        if !vm.namesToAwait.isEmpty, let call = module.unawaitedCalls(to: vm.namesToAwait).first {
+            throw PyException(
+                Types.runtimeError,
+                "\(call.name)(...) at line \(call.line) is called without await, so it would not run: write await "
+                    + "\(call.name)(...)")
+        }
+        let code: CodeObject
+        do throws(SyntaxError) {
             code = try Compiler.compile(module, filename: StatementRunner.filename, namespace: vm.globals)
         } catch {
             if error.isRecursionError { throw PyException(Types.recursionError, error.message) }

@@ -64,6 +64,10 @@ public final class VirtualMachine {
     /// A statement the host already parsed and is about to hand to the statement runner (see
     /// ``offerParsedStatement(_:)``). Not part of the saved state.
     var offeredStatement: StatementQueue.Item?
+    /// Functions that code run by the statement runner (an LLM's code) must await: a call of one
+    /// of them without `await` is refused with a `RuntimeError` naming it, before the statement
+    /// runs (the call would do nothing). Set by the host; not part of snapshots.
+    public var namesToAwait: Set<String> = []
 
     /// The call stack, innermost last. A constant reference (its contents change), so that the
     /// dispatch loop reaches it without retaining it.

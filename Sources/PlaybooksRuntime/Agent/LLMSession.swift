@@ -13,9 +13,12 @@ final class LLMSession {
     /// Per Markdown playbook frame (by depth on the playbook stack): the response being read.
     private var responses: [Int: LiveResponse] = [:]
 
-    init(provider: (any LLMProvider)?, model: String?) {
+    let settings: AgentLoopSettings
+
+    init(provider: (any LLMProvider)?, model: String?, settings: AgentLoopSettings = AgentLoopSettings()) {
         self.provider = provider
         self.model = model
+        self.settings = settings
     }
 
     /// The answer to one of the Markdown playbook loop's internal calls (`__PBPrompt__`,
@@ -48,14 +51,27 @@ final class LLMSession {
                     + "(provider = \"scripted\", \"openai\" or \"anthropic\") or pass --llm")
         }
         var arguments: [String] = []
-        if call.arguments.count > 1, case .list(let list) = call.arguments[1] { arguments = list.items.map { vm.reprText($0) } }
+        var positional: [Value] = []
+        var keywords: [(String, Value)] = []
+        if call.arguments.count > 1, case .list(let list) = call.arguments[1] { positional = list.items }
         if call.arguments.count > 2, case .dict(let kw) = call.arguments[2] {
-            arguments += kw.pairs.map { "\(vm.strText($0.key))=\(vm.reprText($0.value))" }
+            keywords = kw.pairs.map { (vm.strText($0.key), $0.value) }
+        }
+        arguments = positional.map { vm.reprText($0) } + keywords.map { "\($0.0)=\(vm.reprText($0.1))" }
+        let summary = program.catalog.first { $0.name == name }
+        var parameters: [NamedValue] = []
+        for (i, p) in (summary?.parameters ?? []).enumerated() where Prelude.isIdentifier(p) {
+            if i < positional.count {
+                parameters.append(NamedValue(name: p, value: vm.reprText(positional[i])))
+            } else if let kw = keywords.first(where: { $0.0 == p }) {
+                parameters.append(NamedValue(name: p, value: vm.reprText(kw.1)))
+            }
         }
         let now = ExecutionState(reading: vm, agent: program.agent)
-        let text = PromptBuilder.playbook(
-            name: name, text: program.markdownTexts[name] ?? "## \(name)", arguments: arguments, variables: now.variables,
-            callStack: now.callStackSummary)
+        let text = PromptBuilder.playbookCall(
+            name: name, text: summary?.text ?? program.markdownTexts[name] ?? "## \(name)\n", arguments: arguments,
+            parameters: parameters, variables: now.variables.filter { v in !parameters.contains { $0.name == v.name } },
+            artifacts: now.artifacts.map { ($0.name, $0.summary) }, callStack: now.callStackSummary)
         return .value(.str(text))
     }
 
@@ -63,15 +79,26 @@ final class LLMSession {
     /// interrupted response — the conversation, the part already received, and a request to go on.
     func request(vm: VirtualMachine, program: ExecutionProgram, continuing: Bool) -> LLMRequest {
         let system = PromptBuilder.system(
-            agent: program.agent, description: program.agentDescription, playbooks: program.playbookSignatures)
+            agent: program.agent, description: program.agentDescription, catalog: program.catalog,
+            signatures: program.playbookSignatures)
         var messages: [LLMMessage] = [.system(system)]
         let frame = PreludeGlobals(vm: vm).current
+        let playbooks = program.catalog.isEmpty ? program.playbookSignatures : program.catalog.map(\.signature)
         if let frame, let conversation = frame.conversation(in: vm) {
             for turn in conversation {
-                messages.append(turn.role == "assistant" ? .assistant(turn.text) : .user(turn.text))
+                switch turn {
+                case .user(let text): messages.append(.user(text))
+                case .assistant(let text): messages.append(.assistant(PromptBuilder.reply(text)))
+                case .log(var log):
+                    if !settings.showsWhatHappened {
+                        log.entries.removeAll { if case .error = $0 { false } else { true } }
+                        log.changedState = []
+                    }
+                    messages.append(.user(PromptBuilder.log(log, playbooks: playbooks)))
+                }
             }
             if continuing {
-                messages.append(.assistant(frame.response))
+                messages.append(.assistant("```python\n" + frame.response))
                 messages.append(.user(PromptBuilder.continuation))
             }
         }

@@ -1,35 +1,89 @@
-/// The text the LLM is given: a system prompt that teaches the built-ins, and for each Markdown
-/// playbook call the playbook with its step ids, its arguments and the agent's state.
+import Foundation
+import PlaybooksLanguage
+
+/// The text the LLM is given. Requests are laid out for providers' prompt caching: first a system
+/// prompt that stays the same for the whole execution (the output contract, the built-ins, the
+/// agent and every playbook it can call), then per playbook call its first message (the call,
+/// the playbook's steps, the state), then the conversation: each reply and the log of what it did.
 enum PromptBuilder {
-    static func system(agent: String, description: String, playbooks: [String]) -> String {
-        """
-        You are \(agent), an agent that carries out playbooks by writing Python code.
-        \(description.isEmpty ? "" : description + "\n")
-        Reply with Python code in one ```python block. The runtime runs each statement as soon as it
-        is complete, so write the steps in order. Use these built-ins, always with `await`:
-        - await Step("Main:01:QUE") before carrying out each step (use the step ids of the playbook);
-        - await Say("user", "text") to tell the user something;
-        - answer = await WaitForMessage("user") (or await Yield("user")) to wait for the user's reply;
-        - result = await OtherPlaybook(arguments) to run another playbook;
-        - await SaveArtifact("name", "summary", content) and content = await LoadArtifact("name");
-        - $name = value to set a state variable of the agent, $name to read it;
-        - await Return(value) when the playbook is done.
-        If a statement fails, you are told which and why; continue from there.
-        Playbooks you can call: \(playbooks.joined(separator: ", ")).
-        """
+    /// The stable system prompt of an agent.
+    static func system(agent: String, description: String, catalog: [PlaybookSummary], signatures: [String]) -> String {
+        var out = """
+            You are \(agent), an AI agent. You carry out playbooks (step-by-step procedures written in \
+            Markdown) by writing Python code that a runtime executes.
+
+            """
+        let about = description.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !about.isEmpty { out += "\n" + about + "\n" }
+        out += """
+
+            # How to reply
+            Write at most a short thought in plain text, then Python code in one ```python block. The runtime runs each \
+            statement as soon as it is complete, while your reply is still arriving, in the order you write them. \
+            Variables you set keep their values in your later replies for the same playbook call.
+            - `await` every built-in and every playbook call. A call without `await` does not run; it is reported \
+            as an error.
+            - Before you carry out a step, mark it with `await Step("<step id>")`, using the ids shown in the playbook.
+            - After a statement that waits for a message (`reply = await WaitForMessage("user")`), end your reply. \
+            The message is shown to you, word for word, in the next turn, and you decide there what to do with it.
+            - If a statement fails, the statements after it do not run. You are told the error; fix it and \
+            continue from the failed statement.
+            - When the playbook is done, `await Return(value)`.
+
+            # Built-ins
+            - `await Step("Main:01:QUE")`: marks the step you are carrying out.
+            - `await Say("user", "text")`: sends a message to the user.
+            - `reply = await WaitForMessage("user")`: waits for the user's next message and returns its text \
+            (`await Yield("user")` is the same).
+            - `result = await SomePlaybook(arguments)`: runs a playbook and returns its result.
+            - `await SaveArtifact("name", "summary", content)` and `content = await LoadArtifact("name")`: keep \
+            content by name.
+            - `$name = value` sets a state variable of the agent, `$name` reads it; state variables are shared by \
+            all playbooks.
+            - `await Return(value)`: ends the playbook with its result.
+
+            # Playbooks you can call
+
+            """
+        if catalog.isEmpty {
+            out += signatures.map { "- \($0)" }.joined(separator: "\n") + "\n"
+        } else {
+            out += catalog.map(\.text).joined(separator: "\n")
+        }
+        return out
     }
 
-    static func playbook(
-        name: String, text: String, arguments: [String], variables: [NamedValue], callStack: [String]
+    /// The first message of a playbook call: which playbook to run with which arguments, its
+    /// steps, and the agent's state.
+    static func playbookCall(
+        name: String, text: String, arguments: [String], parameters: [NamedValue], variables: [NamedValue],
+        artifacts: [(name: String, summary: String)], callStack: [String]
     ) -> String {
-        var out = "Run the playbook \(name)(\(arguments.joined(separator: ", "))).\n\n\(text)\n"
+        var out = "Run the playbook \(name)(\(arguments.joined(separator: ", "))).\n"
+        if !parameters.isEmpty {
+            out += "Its parameters are variables your code can use (also as `$name`): "
+            out += parameters.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + ".\n"
+        }
+        out += "\n\(text)"
+        if !text.hasSuffix("\n") { out += "\n" }
         if !variables.isEmpty {
             out += "\nState variables:\n" + variables.map { "- $\($0.name) = \($0.value)" }.joined(separator: "\n") + "\n"
+        }
+        if !artifacts.isEmpty {
+            out += "\nArtifacts (load one with `await LoadArtifact(name)`):\n"
+            out += artifacts.map { "- \(Prelude.pythonString($0.name)): \($0.summary)" }.joined(separator: "\n") + "\n"
         }
         if !callStack.isEmpty {
             out += "\nCall stack: \(callStack.joined(separator: " > "))\n"
         }
         return out
+    }
+
+    /// A reply as the conversation shows it to the model again: the code of it that the runtime
+    /// received, in a ```python block (the prose around the code is not kept).
+    static func reply(_ code: String) -> String {
+        if code.isEmpty { return "(no code)" }
+        return "```python\n" + code + (code.hasSuffix("\n") ? "" : "\n") + "```"
     }
 
     /// Sent after a crash or a broken stream, to get the rest of an interrupted response.

@@ -27,5 +27,6 @@ extension ExecutionProgram {
         }
         agentDescription = agent.description
         playbookSignatures = agent.playbooks.map { "\($0.name)(\($0.parameters.joined(separator: ", ")))" }
+        catalog = agent.playbooks.map(PlaybookSummary.init)
     }
 }

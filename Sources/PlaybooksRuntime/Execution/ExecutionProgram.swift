@@ -26,6 +26,9 @@ public struct ExecutionProgram: Sendable {
     public var agentDescription: String = ""
     /// Every playbook's signature, e.g. `ProcessData(data)`, for the system prompt.
     public var playbookSignatures: [String] = []
+    /// Every playbook of the agent as the LLM is told about it (empty for programs made from
+    /// Python source alone: then step ids are not checked and the prompt lists ``playbookSignatures``).
+    public var catalog: [PlaybookSummary] = []
 
     public init(
         path: String, text: String, agent: String, pythonSource: String, pythonFirstLine: Int = 1, entry: String,

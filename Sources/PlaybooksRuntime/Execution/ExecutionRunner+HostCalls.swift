@@ -37,7 +37,7 @@ extension ExecutionRunner {
             case .prompt, .start, .next:
                 outcome = await agent.llm.outcome(of: builtin, call, vm: vm, program: program)
             default:
-                outcome = BuiltinEffects(agent: agent.name).outcome(of: builtin, call, in: vm)
+                outcome = BuiltinEffects(agent: agent.name, catalog: program.catalog).outcome(of: builtin, call, in: vm)
             }
         } else if let external = externals[call.name] {
             if external.delivery == .atMostOnce {

@@ -21,11 +21,17 @@ extension ExecutionRunner {
     /// and answers it. Effects are reported only when live.
     func apply(_ call: HostCall, _ outcome: AwaitRecord.Outcome, live: Bool) {
         if case .value(let value) = outcome, let builtin = HostBuiltin(rawValue: call.name) {
-            if let event = BuiltinEffects(agent: agent.name).apply(builtin, call, in: vm), live { onEvent(event) }
+            if let event = BuiltinEffects(agent: agent.name).apply(builtin, call, result: value, in: vm), live {
+                onEvent(event)
+            }
             if builtin == .next, case .list = value {
                 // The statement handed over is in this record: its awaits refer to it.
                 PreludeGlobals(vm: vm).current?[.statementRecord] = .int(journal.sequence)
             }
+        } else if case .value(let value) = outcome, PreludeGlobals(vm: vm).current?.keepsLog == true {
+            // A tool (external function) awaited by the reply's code: the model sees its result.
+            PreludeGlobals(vm: vm).current?.appendToLog(
+                ResponseLog.data(.called(call: BuiltinEffects.callText(call, in: vm), result: BuiltinEffects.shown(value, in: vm))))
         }
         switch outcome {
         case .value(let v): vm.resume(returning: v.makeValue())

@@ -57,10 +57,18 @@ public final class ExecutionRunner {
         self.info = info
         self.journal = journal
         self.agent = AgentInstance(
-            name: program.agent, messages: Self.messagesGiven(info), llm: LLMSession(provider: options.llm, model: options.llmModel))
+            name: program.agent, messages: Self.messagesGiven(info),
+            llm: LLMSession(provider: options.llm, model: options.llmModel, settings: options.agentLoop))
         self.externals = Dictionary(options.externals.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.inspecting = inspecting
         self.sourceLines = program.text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The LLM's code must await the built-ins, the playbooks and the tools (a call without
+        // `await` would silently do nothing).
+        var mustAwait = Set(HostBuiltin.allCases.filter { !$0.isLLM }.map(\.rawValue))
+        mustAwait.formUnion(program.catalog.map(\.name))
+        mustAwait.formUnion(program.markdownPlaybooks)
+        mustAwait.formUnion(options.externals.map(\.name))
+        vm.namesToAwait = mustAwait
         vm.output = { [weak self] text in
             guard let self, !self.inspecting, !self.journal.isReplaying else { return }
             self.onEvent(.printed(text))
@@ -187,9 +195,13 @@ public final class ExecutionRunner {
         for name in HostBuiltin.allCases { vm.registerHostFunction(name.rawValue) }
         for e in options.externals { vm.registerHostFunction(e.name) }
         vm.exposeStatementRunner(as: "__pb_run__")
+        vm.globals[PreludeGlobals.Name.state.rawValue] = .dict(vm.stateVariables)
+        let markdown = program.markdownPlaybooks.map { name in
+            Prelude.MarkdownPlaybook(name: name, parameters: program.catalog.first { $0.name == name }?.parameters ?? [])
+        }
         do {
             try vm.load(
-                source: Prelude.source(agent: program.agent, markdownPlaybooks: program.markdownPlaybooks),
+                source: Prelude.source(agent: program.agent, markdown: markdown, settings: options.agentLoop),
                 filename: Prelude.filename)
         } catch {
             throw .program("internal error: the prelude does not compile: \(error)")

@@ -11,14 +11,40 @@
 enum Prelude {
     static let filename = "<playbooks prelude>"
 
+    /// A Markdown playbook as the prelude defines it: its name and the parameter names its
+    /// signature declares (without `$`), bound for the reply's code while it runs.
+    struct MarkdownPlaybook: Equatable {
+        var name: String
+        var parameters: [String] = []
+    }
+
     static func source(agent: String, markdownPlaybooks: [String]) -> String {
+        source(agent: agent, markdown: markdownPlaybooks.map { MarkdownPlaybook(name: $0) }, settings: AgentLoopSettings())
+    }
+
+    static func source(agent: String, markdown: [MarkdownPlaybook], settings: AgentLoopSettings) -> String {
         var text = """
             __pb_agent__ = \(pythonString(agent))
             __pb_stack__ = []
             __pb_transcript__ = []
             __pb_artifacts__ = {}
             __pb_playbooks__ = {}
-            __pb_max_llm_rounds__ = 20
+            __pb_max_llm_rounds__ = \(settings.maxReplies)
+            __pb_max_stalled__ = \(settings.maxStalledReplies)
+            __pb_shown__ = \(settings.maxShownCharacters)
+
+            def __pb_short__(text):
+                if len(text) <= __pb_shown__:
+                    return text
+                return text[:__pb_shown__] + f"... [cut: {len(text)} characters in all]"
+
+            def __pb_log__(entry):
+                if __pb_stack__ and "log" in __pb_stack__[-1]:
+                    __pb_stack__[-1]["log"].append(entry)
+
+            def __pb_call_text__(name, args, kwargs):
+                shown = [repr(a) for a in args] + [k + "=" + repr(v) for k, v in kwargs.items()]
+                return __pb_short__(name + "(" + ", ".join(shown) + ")")
 
             def playbook(fn):
                 name = fn.__name__
@@ -32,42 +58,93 @@ enum Prelude {
                     finally:
                         __pb_stack__.pop()
                     if result is None and frame["returned"]:
-                        return frame["value"]
+                        result = frame["value"]
+                    __pb_log__(["call", __pb_call_text__(name, args, kwargs), __pb_short__(repr(result))])
                     return result
                 __pb_playbooks__[name] = __pb_run__
                 return __pb_run__
 
             """
         text += llmLoop
-        for name in markdownPlaybooks {
+        for playbook in markdown {
+            let name = playbook.name
+            let parameters = playbook.parameters.filter(isIdentifier)
             text += """
 
                 async def \(name)(*args, **kwargs):
-                    return await __pb_llm_playbook__(\(pythonString(name)), list(args), kwargs)
+                    result = await __pb_llm_playbook__(\(pythonString(name)), list(args), kwargs, \(pythonList(parameters)), __pb_bind_\(name)__)
+                    __pb_log__(["call", __pb_call_text__(\(pythonString(name)), args, kwargs), __pb_short__(repr(result))])
+                    return result
                 __pb_playbooks__[\(pythonString(name))] = \(name)
 
                 """
+            text += binder(name: name, parameters: parameters)
         }
+        return text
+    }
+
+    /// `__pb_bind_NAME__(values)`: binds a Markdown playbook's parameters as names of the reply's
+    /// code (module globals, where the reply runs) and returns a function that puts back what
+    /// those names were before, when the playbook returns.
+    static func binder(name: String, parameters: [String]) -> String {
+        guard !parameters.isEmpty else {
+            return "\ndef __pb_bind_\(name)__(values):\n    return None\n"
+        }
+        let names = parameters.joined(separator: ", ")
+        var text = "\ndef __pb_bind_\(name)__(values):\n    global \(names)\n    old = {}\n"
+        for p in parameters {
+            text += "    try:\n        old[\(pythonString(p))] = \(p)\n    except NameError:\n        pass\n"
+            text += "    if \(pythonString(p)) in values:\n        \(p) = values[\(pythonString(p))]\n"
+        }
+        text += "    def restore():\n        global \(names)\n"
+        for p in parameters {
+            text += "        if \(pythonString(p)) in old:\n            \(p) = old[\(pythonString(p))]\n"
+            text += "        else:\n            try:\n                del \(p)\n            except NameError:\n                pass\n"
+        }
+        text += "    return restore\n"
         return text
     }
 
     /// How a Markdown playbook runs: ask the LLM, run each statement of its reply as it arrives
     /// (`__PBNext__` hands them over one by one), and ask again with what happened until the
     /// playbook returns. The loop's state — the conversation, the response so far, how much of it
-    /// ran — is data in the playbook's frame, so it is in every snapshot and replays exactly.
+    /// ran, the log of what the response did — is data in the playbook's frame, so it is in every
+    /// snapshot and replays exactly.
+    ///
+    /// The conversation is a list of turns: `["user", text]`, `["assistant", text]`, and after each
+    /// reply that did not return `["log", entries, changed_state, ending]` — what the reply's
+    /// statements did (see ``ResponseLog``), rendered for the model by ``PromptBuilder``.
     static let llmLoop = """
 
         __pb_llm_calls__ = [0]
 
-        async def __pb_llm_playbook__(name, args, kwargs):
+        def __pb_state_now__():
+            return {k: __pb_short__(repr(v)) for k, v in __pb_state__.items()}
+
+        async def __pb_llm_playbook__(name, args, kwargs, params, bind):
             frame = {"playbook": name, "step": None, "returned": False, "value": None,
                      "conversation": [], "response": "", "executed": "", "call": None, "rest": None,
-                     "statement": "", "statement_record": None}
+                     "statement": "", "statement_record": None, "log": []}
+            values = {}
+            for i in range(len(params)):
+                if i < len(args):
+                    values[params[i]] = args[i]
+                elif params[i] in kwargs:
+                    values[params[i]] = kwargs[params[i]]
+            old_state = {}
+            for p in values:
+                if p in __pb_state__:
+                    old_state[p] = __pb_state__[p]
+                __pb_state__[p] = values[p]
+            restore = bind(values)
             __pb_stack__.append(frame)
             try:
                 prompt = await __PBPrompt__(name, args, kwargs)
                 frame["conversation"].append(["user", prompt])
+                seen = __pb_state_now__()
                 rounds = 0
+                stalled = 0
+                last_problem = None
                 while True:
                     rounds += 1
                     if rounds > __pb_max_llm_rounds__:
@@ -77,8 +154,11 @@ enum Prelude {
                     frame["response"] = ""
                     frame["executed"] = ""
                     frame["rest"] = None
+                    frame["log"] = []
+                    step_before = frame["step"]
                     await __PBStart__(name, frame["call"])
                     failure = None
+                    statements = 0
                     while True:
                         piece = await __PBNext__()
                         if piece is None:
@@ -90,10 +170,12 @@ enum Prelude {
                             frame["rest"].pop(0)
                         frame["response"] += text
                         frame["statement"] = text
+                        statements += 1
                         try:
                             await __pb_run__(text, line)
                         except Exception as e:
-                            failure = f"The statement at line {line} of your response failed: {type(e).__name__}: {e}\\n{text}"
+                            failure = [type(e).__name__, __pb_short__(str(e))]
+                            frame["log"].append(["error", line, failure[0], failure[1], text])
                             break
                         frame["executed"] += text
                         if frame["returned"]:
@@ -101,12 +183,38 @@ enum Prelude {
                     frame["conversation"].append(["assistant", frame["response"]])
                     if frame["returned"]:
                         return frame["value"]
+                    now = __pb_state_now__()
+                    changed = [[k, now[k]] for k in now if seen.get(k) != now[k]]
+                    seen = now
                     if failure is not None:
-                        frame["conversation"].append(["user", failure + "\\nThe statements before it ran; fix the error and continue from there."])
+                        ending = "error"
+                        problem = failure
+                    elif statements == 0:
+                        ending = "nocode"
+                        problem = "nocode"
                     else:
-                        frame["conversation"].append(["user", "Your response ran to the end. Continue with the next steps, and call await Return(value) when the playbook is done."])
+                        ending = "end"
+                        problem = None
+                    frame["conversation"].append(["log", frame["log"], changed, ending])
+                    if problem is not None and problem == last_problem and frame["step"] == step_before:
+                        stalled += 1
+                    elif problem is not None:
+                        stalled = 1
+                    else:
+                        stalled = 0
+                    last_problem = problem
+                    if stalled >= __pb_max_stalled__:
+                        what = "replies with no code" if problem == "nocode" else f"the same error: {problem[0]}: {problem[1]}"
+                        raise RuntimeError(f"playbook {name} made no progress in {stalled} LLM replies in a row ({what})")
             finally:
                 __pb_stack__.pop()
+                if restore is not None:
+                    restore()
+                for p in values:
+                    if p in old_state:
+                        __pb_state__[p] = old_state[p]
+                    elif p in __pb_state__:
+                        del __pb_state__[p]
 
         """
 
@@ -114,6 +222,24 @@ enum Prelude {
     static func entry(_ name: String) -> String {
         "__pb_result__ = await __pb_playbooks__[\(pythonString(name))]()\n"
     }
+
+    static func pythonList(_ items: [String]) -> String {
+        "[" + items.map(pythonString).joined(separator: ", ") + "]"
+    }
+
+    /// Whether `name` can be bound as a Python name (ASCII letters, digits, `_`; not a keyword).
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
+        else { return false }
+        let ok = name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        return ok && !keywords.contains(name)
+    }
+
+    static let keywords: Set<String> = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+        "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    ]
 
     static func pythonString(_ s: String) -> String {
         var out = "\""

@@ -11,7 +11,8 @@ enum PlaybookFrameKey: String, CaseIterable {
     /// Set by `Return(value)`, with ``value``.
     case returned
     case value
-    /// Markdown playbooks: the LLM conversation, a list of `[role, text]` pairs.
+    /// Markdown playbooks: the LLM conversation, a list of turns: `[role, text]` pairs and the logs
+    /// of what replies did (see ``ConversationTurn``).
     case conversation
     /// Markdown playbooks: the LLM response being executed, as received so far.
     case response
@@ -25,6 +26,9 @@ enum PlaybookFrameKey: String, CaseIterable {
     case statement
     /// Markdown playbooks: the journal record that delivered ``statement`` (records of its awaits refer to it).
     case statementRecord = "statement_record"
+    /// Markdown playbooks: what the current reply's statements did so far, a list of entries
+    /// (see ``ResponseLog/Entry``).
+    case log
 }
 
 /// A typed view of one running playbook's frame (a dict the prelude keeps on `__pb_stack__`).
@@ -73,13 +77,18 @@ struct PlaybookFrame {
         return 0
     }
 
-    /// Markdown playbooks: the LLM conversation as `(role, text)` turns.
-    func conversation(in vm: VirtualMachine) -> [(role: String, text: String)]? {
+    /// Markdown playbooks: the LLM conversation, oldest turn first.
+    func conversation(in vm: VirtualMachine) -> [ConversationTurn]? {
         guard case .list(let list)? = self[.conversation] else { return nil }
-        return list.items.compactMap { item in
-            guard case .list(let pair) = item, pair.items.count == 2 else { return nil }
-            return (vm.strText(pair.items[0]), vm.strText(pair.items[1]))
-        }
+        return list.items.compactMap { ConversationTurn(decoding: $0, in: vm) }
+    }
+
+    /// Whether this frame runs an LLM reply and keeps a log of what it does.
+    var keepsLog: Bool { dict.get(PlaybookFrameKey.log.rawValue) != nil }
+
+    /// Adds `entry` to the log of the reply being run.
+    func appendToLog(_ entry: [Value]) {
+        if case .list(let log)? = self[.log] { log.items.append(.list(ListObject(entry))) }
     }
 
     /// Statements of the current response that had arrived but not run — kept once the whole
@@ -104,6 +113,8 @@ struct PreludeGlobals {
         case result = "__pb_result__"
         /// How many of the messages given to the agent its code has taken (set by the host).
         case messagesTaken = "__pb_messages_taken__"
+        /// The agent's `$name` state variables as a dict (bound by the host to the VM's own dict).
+        case state = "__pb_state__"
     }
 
     let vm: VirtualMachine
@@ -129,6 +140,9 @@ struct PreludeGlobals {
         guard case .dict(let top)? = list(.stack)?.items.last else { return nil }
         return PlaybookFrame(dict: top)
     }
+
+    /// The innermost running playbook that runs an LLM reply (and so keeps a log), if any.
+    var nearestLogging: PlaybookFrame? { frames.last(where: \.keepsLog) }
 
     /// How many playbooks are running (the innermost one's depth).
     var depth: Int { list(.stack)?.items.count ?? 0 }

@@ -22,6 +22,8 @@ public struct RunnerOptions: Sendable {
     public var llmModel: String?
     public var policy: SnapshotPolicy
     public var limits: Limits
+    /// Bounds of Markdown playbooks' LLM loops (replies per call, replies without progress).
+    public var agentLoop = AgentLoopSettings()
     /// Crash points honoured by the runner (tests and crash sweeps; by default those of `PLAYBOOKS_FAILPOINT`).
     package var failpoints: Failpoints = .current
 
