@@ -13,6 +13,7 @@ struct TOMLHeaderCheckTests {
         ("[\n", 1),
         ("x = 1\n  [ /y ]\n", 2),
         ("[\u{00E9}]\n", 1),
+        ("\u{FEFF}[\u{05FB}]\n", 1),
     ])
     func headerKeysTomlCannotParseAreConfigurationErrors(toml: String, line: Int) {
         #expect(TOMLHeaderCheck.firstUnparsableHeaderLine(in: toml) == line)
@@ -37,6 +38,7 @@ struct TOMLHeaderCheckTests {
         "a = \"\\\"\" # [/x]\n",
         "a = \"\"\"\\\n[/x]\"\"\"\n",
         "a = { b = [1, 2] }\n[durability]\n",
+        "\u{FEFF}[durability]\n",
     ])
     func otherHeadersAndBracketsOutsideHeadersPass(toml: String) {
         #expect(TOMLHeaderCheck.firstUnparsableHeaderLine(in: toml) == nil, "\(toml)")

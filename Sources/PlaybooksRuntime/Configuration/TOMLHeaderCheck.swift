@@ -44,6 +44,8 @@ enum TOMLHeaderCheck {
         }
 
         mutating func run() -> Int? {
+            // A byte-order mark, which toml++ skips, does not start the first line's content.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
             while index < bytes.count {
                 let b = bytes[index]
                 index += 1
