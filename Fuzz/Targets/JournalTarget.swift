@@ -52,13 +52,22 @@ private func sealedJournal(_ input: inout FuzzInput, id: ExecutionID) {
     }
     precondition(whole.records == records && whole.damagedTail == nil, "an intact journal reads back different records")
 
-    // Cut anywhere after the header: a torn tail, the records before the cut, never an error.
+    // Cut anywhere after the header: a torn tail, the records before the cut. The one exception is
+    // by design: a torn record whose bytes hold a complete frame with a valid checksum (its payload
+    // embeds one) is refused as damage, since the scanner cannot tell it from a damaged length
+    // field followed by intact records, and refusing is the side that loses nothing.
     let cut = JournalFileHeader.size + Int(cutAt % UInt64(file.count - JournalFileHeader.size + 1))
     let torn = Array(file[..<cut])
-    guard let prefix = try? JournalScan.scan(torn, id: id, file: "journal", collectingFrom: base + 1) else {
-        preconditionFailure("a journal cut at byte \(cut) does not read")
+    if let prefix = try? JournalScan.scan(torn, id: id, file: "journal", collectingFrom: base + 1) {
+        precondition(Array(records.prefix(prefix.records.count)) == prefix.records, "a cut journal reads other records")
+    } else {
+        var start = JournalFileHeader.size
+        for record in records where start + JournalFrame.encodedSize(record) <= cut { start += JournalFrame.encodedSize(record) }
+        let embedsFrame =
+            start + 1 < cut
+            && file[(start + 1)..<cut].withUnsafeBytes { buffer in JournalFrame.intactFrameExists(in: buffer, from: 0) }
+        precondition(embedsFrame, "a journal cut at byte \(cut) is refused with no frame inside the torn record")
     }
-    precondition(Array(records.prefix(prefix.records.count)) == prefix.records, "a cut journal reads other records")
 
     // One patched byte: whatever it reads as, it reads without trapping.
     file[Int(patchAt % UInt64(file.count))] ^= 0x5A
