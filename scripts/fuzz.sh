@@ -81,10 +81,11 @@ if [ "$needs_language" = yes ] && newer_than "$out/PlaybooksLanguage.o" "${langu
 fi
 binary="$out/fuzz-$target"
 if [ ${#modules[@]} -eq 0 ]; then
-    if newer_than "$binary" "$root/Fuzz/Targets/$entry" "$root/Fuzz/Targets/FuzzDriver.swift" "$out/PlaybooksLanguage.o"; then
+    if newer_than "$binary" "$root/Fuzz/Targets/$entry" "$root/Fuzz/Targets/FuzzDriver.swift" "$root/Fuzz/Targets/FuzzCuts.swift" \
+        "$out/PlaybooksLanguage.o"; then
         echo "linking $target..." >&2
-        extra=()
-        [ "$target" != statements ] && extra=("$root/Fuzz/Targets/FuzzDriver.swift")
+        extra=("$root/Fuzz/Targets/FuzzCuts.swift")
+        [ "$target" != statements ] && extra+=("$root/Fuzz/Targets/FuzzDriver.swift")
         "$swiftc" "${flags[@]}" -I "$out" -module-name Fuzz"$target" "$root/Fuzz/Targets/$entry" "${extra[@]}" \
             "$out/PlaybooksLanguage.o" "$out/PlaybooksChecksum.o" "$out/BigInt.o" -o "$binary" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
     fi
@@ -110,12 +111,14 @@ else
         fi
         objects+=("$out/$module.o")
     done
-    if newer_than "$binary" "$root/Fuzz/Targets/$entry" "$root/Fuzz/Targets/FuzzInput.swift" "${objects[@]}" "$link_list"; then
+    if newer_than "$binary" "$root/Fuzz/Targets/$entry" "$root/Fuzz/Targets/FuzzInput.swift" "$root/Fuzz/Targets/FuzzCuts.swift" \
+        "${objects[@]}" "$link_list"; then
         echo "linking $target..." >&2
         # SwiftPM's objects of every dependency, without the package's own modules (instrumented above).
         grep -v -E '/(Playbooks[A-Za-z]*|playbooks|BigInt)\.build/' "$link_list" >"$out/dependencies-$target.txt"
         "$swiftc" -I "$out" "${module_flags[@]}" -sanitize=fuzzer,address "$opt" -g -module-name Fuzz"$target" \
-            "$root/Fuzz/Targets/$entry" "$root/Fuzz/Targets/FuzzInput.swift" "${objects[@]}" @"$out/dependencies-$target.txt" \
+            "$root/Fuzz/Targets/$entry" "$root/Fuzz/Targets/FuzzInput.swift" "$root/Fuzz/Targets/FuzzCuts.swift" "${objects[@]}" \
+            @"$out/dependencies-$target.txt" \
             -lstdc++ -lm -lz -o "$binary" 2>&1 | grep -v -E "Cannot export local symbol|warning:" >&2 || true
     fi
 fi

@@ -11,20 +11,14 @@
 public func streamDecoderTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    var seed = UInt64(bytes[0]) &* 0x9E37_79B9_7F4A_7C15 | 1
+    var cuts = FuzzCuts(seedByte: bytes[0])
     let body = Array(bytes.dropFirst())
 
     var whole = SSEParser()
     let expected = whole.feed(body) + whole.finish()
     var chunked = SSEParser()
     var events: [SSEEvent] = []
-    var i = 0
-    while i < body.count {
-        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        let n = 1 + Int(seed >> 59)
-        events += chunked.feed(body[i..<min(body.count, i + n)])
-        i += n
-    }
+    for piece in cuts.pieces(of: body, maxSizeBits: 5) { events += chunked.feed(piece) }
     events += chunked.finish()
     precondition(events == expected, "the events depend on how the body was cut into reads")
 
