@@ -61,8 +61,13 @@ private func sealedJournal(_ input: inout FuzzInput, id: ExecutionID) {
     if let prefix = try? JournalScan.scan(torn, id: id, file: "journal", collectingFrom: base + 1) {
         precondition(Array(records.prefix(prefix.records.count)) == prefix.records, "a cut journal reads other records")
     } else {
+        // Where the torn record starts: after the last frame that ends before the cut.
         var start = JournalFileHeader.size
-        for record in records where start + JournalFrame.encodedSize(record) <= cut { start += JournalFrame.encodedSize(record) }
+        for record in records {
+            let end = start + JournalFrame.encodedSize(record)
+            if end > cut { break }
+            start = end
+        }
         let embedsFrame =
             start + 1 < cut
             && file[(start + 1)..<cut].withUnsafeBytes { buffer in JournalFrame.intactFrameExists(in: buffer, from: 0) }
