@@ -1,3 +1,4 @@
+import PlaybooksChecksum
 @testable import PlaybooksLanguage
 
 /// libFuzzer target `snapshot`: the input is a snapshot *payload*; it is sealed with a correct

@@ -8,18 +8,12 @@ import PlaybooksLanguage
 public func statementQueueTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    var seed = UInt64(bytes[0]) &* 0x9E37_79B9_7F4A_7C15 | 1
+    var cuts = FuzzCuts(seedByte: bytes[0])
     let text = Array(bytes.dropFirst())
 
     // Byte chunks through the splitter.
     var chunked = StatementSplitter()
-    var i = 0
-    while i < text.count {
-        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        let n = 1 + Int(seed >> 58)
-        chunked.feed(bytes: text[i..<min(text.count, i + n)])
-        i += n
-    }
+    for piece in cuts.pieces(of: text, maxSizeBits: 6) { chunked.feed(bytes: piece) }
     chunked.finish()
     var whole = StatementSplitter()
     whole.feed(bytes: text)
@@ -31,7 +25,7 @@ public func statementQueueTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     let string = String(decoding: text, as: UTF8.self)
     var queue = StatementQueue()
     var taken = 0
-    for chunk in StreamChunker.chunks(of: string, seed: seed, maxSize: 17) {
+    for chunk in StreamChunker.chunks(of: string, seed: cuts.seed, maxSize: 17) {
         queue.feed(chunk)
         while queue.next() != nil { taken += 1 }
     }

@@ -7,7 +7,7 @@ import PlaybooksLanguage
 /// The program builds a list of ints and a dict of `str -> int` (and, optionally, module-level
 /// strings), then suspends at `await pause()`. The suspended VM is encoded with
 /// `encodeSnapshot()` and rebuilt with `VirtualMachine(snapshot:)` many times.
-struct BenchSnapshotCommand: ParsableCommand {
+struct BenchSnapshotCommand: ParsableCommand, BenchCommandSupport {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Micro-benchmark of snapshot encode/decode (for Benchmarks/)."
@@ -102,7 +102,7 @@ struct BenchSnapshotCommand: ParsableCommand {
         for _ in 0..<iterations {
             let start = clock.now
             let b = vm.encodeSnapshot()
-            encodeMs.append(Self.milliseconds(clock.now - start))
+            encodeMs.append(Self.seconds(clock.now - start) * 1000)
             sink &+= b.count
         }
 
@@ -113,7 +113,7 @@ struct BenchSnapshotCommand: ParsableCommand {
         for _ in 0..<iterations {
             let start = clock.now
             let decoded = try VirtualMachine(snapshot: bytes)
-            decodeMs.append(Self.milliseconds(clock.now - start))
+            decodeMs.append(Self.seconds(clock.now - start) * 1000)
             sink &+= decoded.isActive ? 1 : 0
         }
         // Keeps the optimizer from dropping the work (sink is never 0 here).
@@ -155,19 +155,9 @@ struct BenchSnapshotCommand: ParsableCommand {
         }
     }
 
-    static func milliseconds(_ d: Duration) -> Double {
-        let c = d.components
-        return Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15
-    }
-
     static func stats(_ xs: [Double]) -> (median: Double, mean: Double, min: Double) {
-        let s = xs.sorted()
-        let n = s.count
-        let median = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
-        return (median, s.reduce(0, +) / Double(n), s[0])
+        (median(xs), xs.reduce(0, +) / Double(xs.count), xs.min() ?? .nan)
     }
-
-    static func fmt(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
 
     static func col(_ x: Double) -> String {
         let s = fmt(x, 3)

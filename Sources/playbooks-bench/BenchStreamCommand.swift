@@ -5,7 +5,7 @@ import PlaybooksLanguage
 /// `playbooks-bench stream`: feeds a generated response of many statements through the
 /// streaming executor whole and one character at a time, and measures how long after a
 /// statement's last character arrives the statement has been parsed, compiled and run.
-struct BenchStreamCommand: ParsableCommand {
+struct BenchStreamCommand: ParsableCommand, BenchCommandSupport {
     static let configuration = CommandConfiguration(
         commandName: "stream",
         abstract: "Micro-benchmark of the streaming executor (for Benchmarks/)."
@@ -49,7 +49,7 @@ struct BenchStreamCommand: ParsableCommand {
                     _ = executor.feed(chunk)
                     if executor.statementsStarted > started {
                         // The feed that completed a statement also ran it: that time is the latency.
-                        latencies.append(microseconds(clock.now - t0))
+                        latencies.append(Self.seconds(clock.now - t0) * 1e6)
                         started = executor.statementsStarted
                     }
                     chunk = ""
@@ -60,16 +60,7 @@ struct BenchStreamCommand: ParsableCommand {
             _ = executor.feed(text)
         }
         _ = executor.finish()
-        return microseconds(clock.now - start) / 1000
-    }
-
-    func microseconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
-    }
-
-    func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        return s.isEmpty ? 0 : s[s.count / 2]
+        return Self.seconds(clock.now - start) * 1000
     }
 
     func run() throws {
@@ -85,14 +76,14 @@ struct BenchStreamCommand: ParsableCommand {
         let sorted = latencies.sorted()
         let p99 = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
         print("response: \(statements) statements, \(text.utf8.count) bytes")
-        print(String(format: "fed whole:            %8.1f ms (median of %d)", median(whole), runs))
+        print(String(format: "fed whole:            %8.1f ms (median of %d)", Self.median(whole), runs))
         print(
             String(
-                format: "fed 1 char at a time: %8.1f ms (median of %d) = %.2fx whole (target <= 2x)", median(single), runs,
-                median(single) / max(median(whole), 0.001)))
+                format: "fed 1 char at a time: %8.1f ms (median of %d) = %.2fx whole (target <= 2x)", Self.median(single), runs,
+                Self.median(single) / max(Self.median(whole), 0.001)))
         print(
             String(
                 format: "last character -> statement parsed, compiled and run: median %.1f us, p99 %.1f us (%d statements)",
-                median(latencies), p99, latencies.count))
+                Self.median(latencies), p99, latencies.count))
     }
 }

@@ -12,7 +12,7 @@ import PlaybooksRuntime
 /// behind, so point it at a throwaway server as `Benchmarks/workers.sh` does), starts a ``Worker``
 /// with concurrency N, and times from its start until the last execution finished: claims,
 /// restores, every journal append (group-committed), snapshots, info updates and releases included.
-struct BenchWorkersCommand: AsyncParsableCommand {
+struct BenchWorkersCommand: AsyncParsableCommand, BenchCommandSupport {
     static let configuration = CommandConfiguration(
         commandName: "workers",
         abstract: "Benchmark one worker's durable awaits per second at several concurrencies (for Benchmarks/)."
@@ -35,8 +35,7 @@ struct BenchWorkersCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let level = DurabilityLevel(rawValue: durability) else { throw ValidationError("--durability: process or machine") }
-        let rounds = concurrency.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !rounds.isEmpty, rounds.allSatisfy({ $0 >= 1 }) else { throw ValidationError("--concurrency: positive integers") }
+        let rounds = try Self.integers(concurrency, option: "--concurrency", minimum: 1)
         print("one worker, durability \(level.rawValue) (synchronous_commit \(level == .machine ? "on" : "off"))")
         print("executions  awaits/execution  awaits  seconds  awaits/s  ms/await/execution  transactions")
         for n in rounds {

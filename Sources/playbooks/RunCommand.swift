@@ -24,11 +24,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The execution's id (default: a new one).")
     var id: String?
 
-    @Option(help: "A message for the agent's next WaitForMessage / Yield; repeat for several.")
-    var message: [String] = []
-
-    @Flag(help: "Never read messages from the terminal: save and exit when the agent waits.")
-    var nonInteractive = false
+    @OptionGroup var messageOptions: MessageOptions
 
     @OptionGroup var llmOptions: LLMOptions
 
@@ -47,11 +43,7 @@ struct RunCommand: AsyncParsableCommand {
         let provider = try llmOptions.provider(configuration: configuration)
         let runner: ExecutionRunner
         do {
-            let options = RunnerOptions(
-                messages: message, llm: provider, llmModel: llmOptions.modelName(configuration: configuration),
-                policy: SnapshotPolicy(
-                    everyRecords: configuration.durability.snapshotEvery, keepLast: configuration.durability.keepLastN),
-                limits: configuration.limits.vmLimits)
+            let options = messageOptions.runnerOptions(llm: provider, llmOptions: llmOptions, configuration: configuration)
             runner = try await ExecutionRunner.start(program: executionProgram, store: store, id: executionID, options: options)
         } catch { throw fail(error.description) }
         let resumeHint =
@@ -63,7 +55,7 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             note("execution \(runner.id): durability is disabled in playbooks.toml, nothing is saved")
         }
-        try await drive(runner, interactive: !nonInteractive, resumeHint: resumeHint)
+        try await drive(runner, interactive: !messageOptions.nonInteractive, resumeHint: resumeHint)
     }
 }
 
@@ -80,11 +72,7 @@ struct ResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "A message for the agent's next WaitForMessage / Yield; repeat for several.")
-    var message: [String] = []
-
-    @Flag(help: "Never read messages from the terminal: save and exit when the agent waits.")
-    var nonInteractive = false
+    @OptionGroup var messageOptions: MessageOptions
 
     @OptionGroup var llmOptions: LLMOptions
 
@@ -103,17 +91,12 @@ struct ResumeCommand: AsyncParsableCommand {
         let provider = try llmOptions.provider(configuration: configuration)
         let runner: ExecutionRunner
         do {
-            let options = RunnerOptions(
-                messages: message, llm: provider, llmModel: llmOptions.modelName(configuration: configuration),
-                policy: SnapshotPolicy(
-                    everyRecords: configuration?.durability.snapshotEvery ?? 64,
-                    keepLast: configuration?.durability.keepLastN ?? 0),
-                limits: configuration?.limits.vmLimits ?? .playbookDefaults)
+            let options = messageOptions.runnerOptions(llm: provider, llmOptions: llmOptions, configuration: configuration)
             runner = try await ExecutionRunner.resume(id: executionID, program: program, store: store, options: options)
         } catch { throw fail(error.description) }
         var hint = "playbooks resume \(executionID)"
         if let s = storeOptions.store { hint += " --store \(s)" } else if let p = storeOptions.program { hint += " --program \(p)" }
-        try await drive(runner, interactive: !nonInteractive, resumeHint: hint)
+        try await drive(runner, interactive: !messageOptions.nonInteractive, resumeHint: hint)
     }
 }
 

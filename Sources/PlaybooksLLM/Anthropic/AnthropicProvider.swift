@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOHTTP1
 
 /// Anthropic Messages with streaming.
 ///
@@ -23,9 +22,9 @@ public struct AnthropicProvider: LLMProvider, CustomStringConvertible, CustomRef
     public static let apiVersion = "2023-06-01"
 
     public let name = "anthropic"
-    public let configuration: HTTPProviderConfiguration
-    private let client: HTTPClient
-    private let logger: Logger
+    private let connection: HTTPProviderConnection
+    /// The endpoint, model, key and limits this provider uses.
+    public var configuration: HTTPProviderConfiguration { connection.configuration }
 
     /// - Parameters:
     ///   - httpClient: the client to use; by default a process-wide one with the configuration's timeouts.
@@ -34,16 +33,12 @@ public struct AnthropicProvider: LLMProvider, CustomStringConvertible, CustomRef
         configuration: HTTPProviderConfiguration, httpClient: HTTPClient? = nil,
         logger: Logger = Logger(label: "playbooks.llm.anthropic")
     ) {
-        self.configuration = configuration
-        self.client = httpClient ?? SharedHTTPClients.client(for: configuration.timeouts)
-        self.logger = logger
+        connection = HTTPProviderConnection(configuration: configuration, httpClient: httpClient, logger: logger)
     }
 
     public var description: String { "AnthropicProvider \(configuration)" }
 
-    public var customMirror: Mirror {
-        Mirror(self, children: ["name": name, "configuration": configuration.description], displayStyle: .struct)
-    }
+    public var customMirror: Mirror { connection.mirror(of: self, name: name) }
 
     /// The messages endpoint for the configured base URL.
     public var endpoint: String {
@@ -51,20 +46,14 @@ public struct AnthropicProvider: LLMProvider, CustomStringConvertible, CustomRef
     }
 
     public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> {
-        guard let model = request.model ?? configuration.model else {
-            return .failed(
-                LLMError(provider: name, kind: .configuration, message: "no model: set `model` in [llm] or in the request"))
+        var headers = [("anthropic-version", Self.apiVersion)]
+        if let key = configuration.apiKey { headers.append(("x-api-key", key.value)) }
+        let defaultMaxTokens = configuration.defaultMaxTokens
+        return connection.stream(
+            request, provider: name, decoder: AnthropicStreamDecoder.self, url: endpoint, headers: headers
+        ) { model in
+            Self.body(request, model: model, defaultMaxTokens: defaultMaxTokens)
         }
-        var headers = HTTPHeaders()
-        headers.add(name: "content-type", value: "application/json")
-        headers.add(name: "accept", value: "text/event-stream")
-        headers.add(name: "anthropic-version", value: Self.apiVersion)
-        if let key = configuration.apiKey { headers.add(name: "x-api-key", value: key.value) }
-        for (name, value) in configuration.extraHeaders { headers.add(name: name, value: value) }
-        let call = HTTPStreamingCall<AnthropicStreamDecoder>(
-            configuration: configuration, client: client, logger: logger, url: endpoint, headers: headers,
-            body: Self.body(request, model: model, defaultMaxTokens: configuration.defaultMaxTokens))
-        return call.stream()
     }
 
     struct Body: Encodable {

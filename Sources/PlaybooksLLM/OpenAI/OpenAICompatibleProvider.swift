@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOHTTP1
 
 /// OpenAI-compatible chat completions with streaming: OpenAI, vLLM, llama.cpp server, Ollama, LM Studio.
 ///
@@ -19,9 +18,9 @@ public struct OpenAICompatibleProvider: LLMProvider, CustomStringConvertible, Cu
     public static let defaultBaseURL = "https://api.openai.com/v1"
 
     public let name = "openai"
-    public let configuration: HTTPProviderConfiguration
-    private let client: HTTPClient
-    private let logger: Logger
+    private let connection: HTTPProviderConnection
+    /// The endpoint, model, key and limits this provider uses.
+    public var configuration: HTTPProviderConfiguration { connection.configuration }
 
     /// - Parameters:
     ///   - httpClient: the client to use; by default a process-wide one with the configuration's timeouts.
@@ -30,31 +29,22 @@ public struct OpenAICompatibleProvider: LLMProvider, CustomStringConvertible, Cu
         configuration: HTTPProviderConfiguration, httpClient: HTTPClient? = nil,
         logger: Logger = Logger(label: "playbooks.llm.openai")
     ) {
-        self.configuration = configuration
-        self.client = httpClient ?? SharedHTTPClients.client(for: configuration.timeouts)
-        self.logger = logger
+        connection = HTTPProviderConnection(configuration: configuration, httpClient: httpClient, logger: logger)
     }
 
     public var description: String { "OpenAICompatibleProvider \(configuration)" }
 
-    public var customMirror: Mirror {
-        Mirror(self, children: ["name": name, "configuration": configuration.description], displayStyle: .struct)
-    }
+    public var customMirror: Mirror { connection.mirror(of: self, name: name) }
 
     public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> {
-        guard let model = request.model ?? configuration.model else {
-            return .failed(
-                LLMError(provider: name, kind: .configuration, message: "no model: set `model` in [llm] or in the request"))
+        var headers: [(String, String)] = []
+        if let key = configuration.apiKey { headers.append(("authorization", "Bearer \(key.value)")) }
+        return connection.stream(
+            request, provider: name, decoder: OpenAIStreamDecoder.self, url: configuration.baseURL + "/chat/completions",
+            headers: headers
+        ) { model in
+            Self.body(request, model: model)
         }
-        var headers = HTTPHeaders()
-        headers.add(name: "content-type", value: "application/json")
-        headers.add(name: "accept", value: "text/event-stream")
-        if let key = configuration.apiKey { headers.add(name: "authorization", value: "Bearer \(key.value)") }
-        for (name, value) in configuration.extraHeaders { headers.add(name: name, value: value) }
-        let call = HTTPStreamingCall<OpenAIStreamDecoder>(
-            configuration: configuration, client: client, logger: logger, url: configuration.baseURL + "/chat/completions",
-            headers: headers, body: Self.body(request, model: model))
-        return call.stream()
     }
 
     struct Body: Encodable {

@@ -74,7 +74,12 @@ extension Compiler {
             child.emit(.returnValue)
         }
         builders.removeLast()
+        try emitMakeFunction(child, flags: flags, line: line)
+    }
 
+    /// Builds `child` (whose body is compiled and which is no longer the current builder) into a code constant and
+    /// emits `makeFunction` for it, with the cells of the enclosing scopes its free names refer to.
+    private mutating func emitMakeFunction(_ child: CodeBuilder, flags: Int32, line: Int) throws(SyntaxError) {
         var closureSlots: [Int32] = []
         for free in child.freeNames {
             switch resolve(free) {
@@ -102,15 +107,7 @@ extension Compiler {
         child.emit(.loadNone)
         child.emit(.returnValue)
         builders.removeLast()
-        var closureSlots: [Int32] = []
-        for free in child.freeNames {
-            switch resolve(free) {
-            case .deref(let i): closureSlots.append(i)
-            default: throw error("no binding for nonlocal '\(free)' found", line: line)
-            }
-        }
-        b.codeConstants.append(child.build(filename: filename, closureSlots: closureSlots))
-        b.emit(.makeFunction(code: Int32(b.codeConstants.count - 1), flags: 0))
+        try emitMakeFunction(child, flags: 0, line: line)
         b.emit(.loadConst(b.constant(.str(c.name))))
         for base in c.bases { try compile(base) }
         b.emit(.call(Int32(2 + c.bases.count)))

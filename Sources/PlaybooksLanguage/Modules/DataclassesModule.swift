@@ -73,6 +73,16 @@ enum DataclassesModule {
         let ns = Namespace()
         var params: [String] = []
         var body: [String] = []
+        // A plain field: `name` or `name=_default_name`, assigned as given.
+        func addParameter(_ name: String, default value: Value?) {
+            if let value {
+                ns["_default_\(name)"] = value
+                params.append("\(name)=_default_\(name)")
+            } else {
+                params.append(name)
+            }
+            body.append("self.\(name) = \(name)")
+        }
         for name in fields {
             let current = cls.attributes.get(name)
             if case .native(let n)? = current, let spec = n as? FieldSpec {
@@ -81,22 +91,12 @@ enum DataclassesModule {
                     ns["_MISSING"] = .native(NotImplementedMarker.shared)
                     params.append("\(name)=_MISSING")
                     body.append("self.\(name) = _factory_\(name)() if \(name) is _MISSING else \(name)")
-                } else if let d = spec.defaultValue {
-                    ns["_default_\(name)"] = d
-                    params.append("\(name)=_default_\(name)")
-                    body.append("self.\(name) = \(name)")
                 } else {
-                    params.append(name)
-                    body.append("self.\(name) = \(name)")
+                    addParameter(name, default: spec.defaultValue)
                 }
                 cls.attributes.removeValue(forKey: HashKey(unchecked: .str(name)))
-            } else if let d = current {
-                ns["_default_\(name)"] = d
-                params.append("\(name)=_default_\(name)")
-                body.append("self.\(name) = \(name)")
             } else {
-                params.append(name)
-                body.append("self.\(name) = \(name)")
+                addParameter(name, default: current)
             }
         }
         if cls.lookup("__post_init__") != nil { body.append("self.__post_init__()") }

@@ -29,7 +29,7 @@ extension RegexParser {
         case "N":
             if !(try tok.match("{")) { throw tok.error("missing {") }
             let name = try tok.getUntil("}", "character name")
-            throw tok.error("undefined character name \(RegexSyntaxHelpers.pyRepr(name))", name.unicodeScalars.count + 4)
+            throw tok.error("undefined character name \(VirtualMachine.quoteText(name))", name.unicodeScalars.count + 4)
         default: return nil
         }
         escape += try tok.getWhile(digits, RegexSyntaxHelpers.isHexDigit)

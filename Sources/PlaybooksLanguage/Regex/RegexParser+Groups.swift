@@ -30,7 +30,7 @@ extension RegexParser {
                     try tok.checkGroupName(n, 1)
                     let len = n.unicodeScalars.count
                     guard let gid = groupNames[n] else {
-                        throw tok.error("unknown group name \(RegexSyntaxHelpers.pyRepr(n))", len + 1)
+                        throw tok.error("unknown group name \(VirtualMachine.quoteText(n))", len + 1)
                     }
                     if !groupClosed(gid) { throw tok.error("cannot refer to an open group", len + 1) }
                     try checkLookbehindGroup(gid)
@@ -76,12 +76,12 @@ extension RegexParser {
                 var condGroup: Int
                 if RegexSyntaxHelpers.isIdentifier(condName) {
                     guard let g = groupNames[condName] else {
-                        throw tok.error("unknown group name \(RegexSyntaxHelpers.pyRepr(condName))", len + 1)
+                        throw tok.error("unknown group name \(VirtualMachine.quoteText(condName))", len + 1)
                     }
                     condGroup = g
                 } else {
                     guard let g = RegexSyntaxHelpers.pythonInt(condName), g >= 0 else {
-                        throw tok.error("bad character in group name \(RegexSyntaxHelpers.pyRepr(condName))", len + 1)
+                        throw tok.error("bad character in group name \(VirtualMachine.quoteText(condName))", len + 1)
                     }
                     if g == 0 { throw tok.error("bad group number", len + 1) }
                     if g >= RegexSyntaxHelpers.maxGroups {
@@ -133,7 +133,7 @@ extension RegexParser {
             if let name {
                 if let old = groupNames[name] {
                     throw tok.error(
-                        "redefinition of group name \(RegexSyntaxHelpers.pyRepr(name)) as group \(gid); was group \(old)",
+                        "redefinition of group name \(VirtualMachine.quoteText(name)) as group \(gid); was group \(old)",
                         name.unicodeScalars.count + 1)
                 }
                 groupNames[name] = gid

@@ -15,36 +15,6 @@ enum RegexSyntaxHelpers {
         return !first
     }
 
-    /// Python's repr() of a str (enough for error messages).
-    static func pyRepr(_ s: String) -> String {
-        let useDouble = s.contains("'") && !s.contains("\"")
-        let quote: Unicode.Scalar = useDouble ? "\"" : "'"
-        var out = String(Character(quote))
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c == quote {
-                    out += "\\" + String(Character(quote))
-                } else if c.value < 0x20 || c.value == 0x7f {
-                    out += "\\x" + hex(c.value, 2)
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        out.unicodeScalars.append(quote)
-        return out
-    }
-
-    static func hex(_ v: UInt32, _ width: Int) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-
     static func isHexDigit(_ c: Unicode.Scalar) -> Bool {
         (c >= "0" && c <= "9") || (c >= "a" && c <= "f") || (c >= "A" && c <= "F")
     }

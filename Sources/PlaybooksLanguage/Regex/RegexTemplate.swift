@@ -35,12 +35,12 @@ func parseRegexTemplate(_ template: String, regex: CompiledRegex) throws(RegexEr
                 let index: Int
                 if RegexSyntaxHelpers.isIdentifier(name) {
                     guard let g = regex.groupNames[name] else {
-                        throw RegexError("unknown group name \(RegexSyntaxHelpers.pyRepr(name))", kind: .indexError)
+                        throw RegexError("unknown group name \(VirtualMachine.quoteText(name))", kind: .indexError)
                     }
                     index = g
                 } else {
                     guard let g = RegexSyntaxHelpers.pythonInt(name), g >= 0 else {
-                        throw tok.error("bad character in group name \(RegexSyntaxHelpers.pyRepr(name))", len + 1)
+                        throw tok.error("bad character in group name \(VirtualMachine.quoteText(name))", len + 1)
                     }
                     if g >= RegexSyntaxHelpers.maxGroups { throw tok.error("invalid group reference \(g)", len + 1) }
                     index = g

@@ -119,7 +119,7 @@ struct RegexTokenizer {
     func checkGroupName(_ name: String, _ offset: Int) throws(RegexError) {
         if !RegexSyntaxHelpers.isIdentifier(name) {
             throw error(
-                "bad character in group name \(RegexSyntaxHelpers.pyRepr(name))",
+                "bad character in group name \(VirtualMachine.quoteText(name))",
                 name.unicodeScalars.count + offset)
         }
     }

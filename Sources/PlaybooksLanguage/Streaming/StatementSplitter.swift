@@ -313,15 +313,7 @@ public struct StatementSplitter: Sendable, Equatable {
                     lineState = .indent
                     return
                 }
-                if b == 10 {
-                    blankLine()
-                    return
-                }
-                if b == 35 {
-                    lineState = .commentOnly
-                    lex = .comment
-                    return
-                }
+                if endsBlankOrStartsComment(b) { return }
                 // A line at indentation 0 with content.
                 lineStartOffset = buffer.count - 1
                 lineStartLine = line
@@ -337,15 +329,7 @@ public struct StatementSplitter: Sendable, Equatable {
                 wordComplete(firstByte: b)
             case .indent:
                 if isSpace { return }
-                if b == 10 {
-                    blankLine()
-                    return
-                }
-                if b == 35 {
-                    lineState = .commentOnly
-                    lex = .comment
-                    return
-                }
+                if endsBlankOrStartsComment(b) { return }
                 lineState = .body
                 if kind == .none {
                     // An indented line with nothing to belong to: its own statement (the parser
@@ -397,6 +381,21 @@ public struct StatementSplitter: Sendable, Equatable {
         var i = buffer.count - 1
         while i > 0 && buffer[i - 1] != 10 { i -= 1 }
         return i
+    }
+
+    /// At the start of a line's content: a newline ends a blank line, a `#` starts a comment-only line. Whether
+    /// `b` was one of them (and is handled).
+    @inline(__always) mutating func endsBlankOrStartsComment(_ b: UInt8) -> Bool {
+        if b == 10 {
+            blankLine()
+            return true
+        }
+        if b == 35 {
+            lineState = .commentOnly
+            lex = .comment
+            return true
+        }
+        return false
     }
 
     mutating func blankLine() {

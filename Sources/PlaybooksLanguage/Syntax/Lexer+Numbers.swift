@@ -43,17 +43,7 @@ extension Lexer {
                 nonzero = true
                 try scanDecimalTail()
             }
-            c = byte(pos)
-            if c == UInt8(ascii: ".") {
-                pos += 1
-                return try scanFraction(start: start)
-            }
-            if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-                return try scanExponent(start: start)
-            }
-            if c == UInt8(ascii: "j") || c == UInt8(ascii: "J") {
-                throw error("imaginary numbers are not supported", at: start)
-            }
+            if let float = try scanFloatAfterDigits(start: start) { return float }
             if nonzero {
                 throw error(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
@@ -67,7 +57,15 @@ extension Lexer {
             return try scanFraction(start: start)
         }
         try scanDecimalTail()
-        c = byte(pos)
+        if let float = try scanFloatAfterDigits(start: start) { return float }
+        try verifyEndOfNumber(kind: "decimal")
+        return integerValue(start: start, radix: 10)
+    }
+
+    /// After the integer digits of a decimal literal: the float it continues into (a `.` or an exponent follows),
+    /// `nil` when it is an integer, or the error for an imaginary `j` suffix.
+    mutating func scanFloatAfterDigits(start: Int) throws(SyntaxError) -> NumberLiteral? {
+        let c = byte(pos)
         if c == UInt8(ascii: ".") {
             pos += 1
             return try scanFraction(start: start)
@@ -78,8 +76,7 @@ extension Lexer {
         if c == UInt8(ascii: "j") || c == UInt8(ascii: "J") {
             throw error("imaginary numbers are not supported", at: start)
         }
-        try verifyEndOfNumber(kind: "decimal")
-        return integerValue(start: start, radix: 10)
+        return nil
     }
 
     /// Digits with single underscores between them.

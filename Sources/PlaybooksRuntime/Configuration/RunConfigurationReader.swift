@@ -8,6 +8,11 @@ struct RunConfigurationReader {
 
     init(text: String, file: String) throws(ConfigurationError) {
         self.file = file
+        if let line = TOMLHeaderCheck.firstUnparsableHeaderLine(in: text) {
+            throw ConfigurationError(
+                file: file, key: nil, line: line,
+                message: "invalid TOML: a table header must start with a key (a bare key or a quoted one)")
+        }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {

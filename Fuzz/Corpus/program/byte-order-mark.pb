@@ -1,0 +1,7 @@
+﻿# Bom
+
+```python
+@playbook
+async def Main():
+    return 1
+```

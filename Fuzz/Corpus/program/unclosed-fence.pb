@@ -1,0 +1,5 @@
+# Unclosed
+
+```python
+@playbook
+async def Main(:
