@@ -6,6 +6,9 @@ import Foundation
 /// (`Triggers`, `Steps`, `Notes`, or any other title, kept in the description); fenced blocks are
 /// skipped over as a whole so that nothing inside them is read as Markdown. Python blocks are parsed
 /// (and compiled, to catch errors such as `return` outside a function) when their agent ends.
+/// Before the first agent: a `#!` line and YAML front matter. HTML comments are skipped, `<tag>` ...
+/// `</tag>` blocks are plain text, `key: value` lines under `#`/`##` are metadata
+/// (``splitMetadata(_:)``). The rules are listed in `docs/PB-FORMAT.md`.
 struct ProgramParser {
     let path: String
     let lines: [ProgramLine]
