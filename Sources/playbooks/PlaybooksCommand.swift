@@ -10,7 +10,7 @@ struct PlaybooksCommand: AsyncParsableCommand {
         version: PlaybooksVersion.current,
         subcommands: [
             RunCommand.self, ResumeCommand.self, SubmitCommand.self, WorkerCommand.self, ExecutionsCommand.self, CheckpointsCommand.self,
-            ExecCommand.self,
+            ExecCommand.self, CheckCommand.self,
         ]
     )
 

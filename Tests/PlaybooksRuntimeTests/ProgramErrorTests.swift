@@ -65,7 +65,8 @@ struct ProgramErrorTests {
         let error = failure(source)
         #expect(error?.kind == .invalidSignature(heading: "Look up (the order"))
         #expect(error?.line == 3)
-        for heading in ["Two words", "Main(a b)", "Main() ->", "1stPlaybook", "Main(a,,b)", "Main(x:)", "Main() trailing"] {
+        // A name in words (`## Two words`) is a playbook since the original's format is read: `TwoWords`.
+        for heading in ["Main(a b)", "Main() ->", "1stPlaybook", "Main(a,,b)", "Main(x:)", "Main() trailing"] {
             let e = failure("# A\n## \(heading)\n")
             #expect(e?.kind == .invalidSignature(heading: heading), "\(heading)")
         }

@@ -114,6 +114,9 @@ struct MarkdownList {
 struct ProgramLine: Equatable {
     var text: String
     var number: Int
+    /// Text inside an XML-style block (`<rules>` ... `</rules>`) or a non-Python fence: never read as
+    /// metadata, headings or steps.
+    var opaque = false
 }
 
 extension StringProtocol {

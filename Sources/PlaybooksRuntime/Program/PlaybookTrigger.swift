@@ -13,6 +13,34 @@ public struct PlaybookTrigger: Sendable, Equatable {
         self.isStartTrigger = PlaybookTrigger.isStartTrigger(text)
     }
 
+    /// The three kinds of trigger of the original Playbooks (its `T1:BGN`, `T1:CND`, `T1:EVT` labels).
+    public enum Kind: String, Sendable, Equatable, Codable {
+        /// The program (or agent) starts.
+        case begin = "BGN"
+        /// A condition over state variables holds, e.g. `When $x > 15`.
+        case condition = "CND"
+        /// Something happens: a message, a call, an invitation, something the user says.
+        case event = "EVT"
+    }
+
+    /// The trigger's kind: a `T1:BGN`/`T1:CND`/`T1:EVT` label when written, else ``Kind/begin`` for a
+    /// start trigger, ``Kind/condition`` when the text names a `$variable`, else ``Kind/event``.
+    public var kind: Kind {
+        let words = text.split(separator: " ", maxSplits: 1)
+        if let label = words.first, let colon = label.lastIndex(of: ":"),
+            let written = Kind(rawValue: String(label[label.index(after: colon)...]).uppercased())
+        {
+            return written
+        }
+        if isStartTrigger { return .begin }
+        var previous: Character = " "
+        for ch in text {
+            if previous == "$", ch.isLetter || ch == "_" { return .condition }
+            previous = ch
+        }
+        return .event
+    }
+
     /// Whether `text` means "when the program starts". Compared case-insensitively after dropping
     /// leading `T1:BGN`-style labels and punctuation; recognised phrases: `at the beginning`,
     /// `at the start`, `at start`, `at startup`, `on start`, `on startup`, `when (the) program starts`,
@@ -28,7 +56,8 @@ public struct PlaybookTrigger: Sendable, Equatable {
         if words.first == "bgn" { words.removeFirst() }
         let phrase = words.joined(separator: " ")
         let starts = [
-            "at the beginning", "at the start", "at start", "at startup", "on start", "on startup",
+            "at the beginning", "in the beginning", "when programs starts", "at the start", "at start", "at startup", "on start",
+            "on startup",
             "when program starts", "when the program starts", "when program begins", "when the program begins",
             "when agent starts", "when the agent starts", "at program start", "on program start",
         ]

@@ -32,15 +32,22 @@ public struct Program: Sendable, Equatable {
     public var hash: String
     /// The agents in file order; never empty.
     public var agents: [AgentDefinition]
-    /// The first agent of the file, which the program starts with.
+    /// The agent the program starts with: the first AI agent of the file (human and MCP agents are
+    /// skipped), or the first agent when there is no AI agent.
     public var mainAgent: AgentDefinition
+    /// The YAML front matter between `---` lines at the top of the file (`title`, `author`, ...).
+    public var frontMatter: Metadata
+    /// Lenient readings made while parsing (e.g. `## Steps` taken as `### Steps`).
+    public var notices: [ProgramNotice]
 
     /// Parses program text. `path` names the file in errors and tracebacks. A UTF-8 byte-order
     /// mark at the start (as some editors write) is not part of the program.
     public init(parsing text: String, path: String) throws(ProgramError) {
         let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
-        let agents = try ProgramParser(text: text, path: path).parse()
-        guard let main = agents.first else {
+        var parser = ProgramParser(text: text, path: path)
+        let parsed = try parser.parse()
+        let agents = parsed.agents
+        guard let main = agents.first(where: { $0.kind == .ai }) ?? agents.first else {
             throw ProgramError(.noAgent, path: path, line: 1, message: "no agent: a program needs an `# AgentName` heading")
         }
         self.path = path
@@ -48,6 +55,8 @@ public struct Program: Sendable, Equatable {
         self.hash = SHA256.hexDigest(of: text)
         self.agents = agents
         self.mainAgent = main
+        self.frontMatter = parsed.frontMatter
+        self.notices = parsed.notices
     }
 
     /// Reads and parses the program at `path`.
@@ -86,7 +95,7 @@ public struct Program: Sendable, Equatable {
             return agents.first { $0.name == agent }?.playbook(named: name)
         }
         if let found = mainAgent.playbook(named: name) { return found }
-        for other in agents.dropFirst() {
+        for other in agents where other.name != mainAgent.name {
             if let found = other.playbook(named: name) { return found }
         }
         return nil

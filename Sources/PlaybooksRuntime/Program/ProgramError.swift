@@ -30,6 +30,16 @@ public struct ProgramError: Error, Sendable, Equatable, CustomStringConvertible 
         case pythonSyntax
         /// Nothing to start: no start trigger and no `Main`.
         case noEntryPlaybook
+        /// An `#` heading is not an agent: `Name`, `Name:AI`, `Name:Human` or `Name:MCP`.
+        case invalidAgentHeading(heading: String)
+        /// Two agents share a name.
+        case duplicateAgent(name: String)
+        /// Metadata lines (`key: value`) that do not read as YAML.
+        case invalidMetadata
+        /// The YAML front matter between `---` lines at the top does not read or is never closed.
+        case invalidFrontMatter
+        /// The program uses something this runtime does not support (yet); `name` says what.
+        case unsupportedFeature(name: String)
     }
 
     public var kind: Kind

@@ -1,4 +1,4 @@
-import PlaybooksLanguage
+import Foundation
 
 /// Reads the Markdown structure of a `.pb` file into agents and playbooks.
 ///
@@ -6,71 +6,14 @@ import PlaybooksLanguage
 /// (`Triggers`, `Steps`, `Notes`, or any other title, kept in the description); fenced blocks are
 /// skipped over as a whole so that nothing inside them is read as Markdown. Python blocks are parsed
 /// (and compiled, to catch errors such as `return` outside a function) when their agent ends.
+/// Before the first agent: a `#!` line and YAML front matter. HTML comments are skipped, `<tag>` ...
+/// `</tag>` blocks are plain text, `key: value` lines under `#`/`##` are metadata
+/// (``splitMetadata(_:)``). The rules are listed in `docs/PB-FORMAT.md`.
 struct ProgramParser {
     let path: String
     let lines: [ProgramLine]
-
-    /// An H2 section being read.
-    private struct Section {
-        var heading: String
-        var line: Int
-        var lastLine: Int
-        var descriptionLines: [ProgramLine] = []
-        var triggerLines: [ProgramLine]? = nil
-        var stepLines: [ProgramLine]? = nil
-        var noteLines: [ProgramLine]? = nil
-        var otherParts: [(title: String, lines: [ProgramLine])] = []
-        /// Which part text goes to now.
-        var part: Part = .description
-        var hasPython = false
-
-        enum Part { case description, triggers, steps, notes, other }
-
-        init(heading: String, line: Int) {
-            self.heading = heading
-            self.line = line
-            self.lastLine = line
-        }
-
-        mutating func startPart(_ title: String) {
-            switch title.lowercased().trimmingEdges(":") {
-            case "triggers", "trigger":
-                part = .triggers
-                if triggerLines == nil { triggerLines = [] }
-            case "steps", "step":
-                part = .steps
-                if stepLines == nil { stepLines = [] }
-            case "notes", "note":
-                part = .notes
-                if noteLines == nil { noteLines = [] }
-            default:
-                part = .other
-                otherParts.append((title, []))
-            }
-        }
-
-        mutating func add(_ line: ProgramLine) {
-            if !line.text.programTrimmed().isEmpty { lastLine = line.number }
-            switch part {
-            case .description: descriptionLines.append(line)
-            case .triggers: triggerLines?.append(line)
-            case .steps: stepLines?.append(line)
-            case .notes: noteLines?.append(line)
-            case .other:
-                if !otherParts.isEmpty { otherParts[otherParts.count - 1].lines.append(line) }
-            }
-        }
-    }
-
-    /// An H1 section being read.
-    private struct AgentBuilder {
-        var name: String
-        var line: Int
-        var descriptionLines: [String] = []
-        var descriptionOpen = true
-        var blocks: [(source: String, firstLine: Int)] = []
-        var markdownPlaybooks: [PlaybookDefinition] = []
-    }
+    /// Lenient readings and other notes gathered while parsing.
+    var notices: [ProgramNotice] = []
 
     init(text: String, path: String) {
         self.path = path
@@ -85,10 +28,11 @@ struct ProgramParser {
         self.lines = lines
     }
 
-    func parse() throws(ProgramError) -> [AgentDefinition] {
+    mutating func parse() throws(ProgramError) -> ParsedProgram {
         var agents: [AgentDefinition] = []
-        var agent: AgentBuilder? = nil
-        var section: Section? = nil
+        var agent: ProgramAgentBuilder? = nil
+        var section: ProgramSection? = nil
+        var frontMatter = Metadata()
 
         func closeSection() throws(ProgramError) {
             guard let current = section else { return }
@@ -101,10 +45,43 @@ struct ProgramParser {
             try closeSection()
             guard let current = agent else { return }
             agent = nil
+            if let first = agents.first(where: { $0.name == current.name }) {
+                throw ProgramError(
+                    .duplicateAgent(name: current.name), path: path, line: current.line,
+                    message: "duplicate agent `\(current.name)` (first defined on line \(first.line))")
+            }
             agents.append(try finish(current))
+        }
+        /// Text for the open section, else the agent's description while it is open.
+        func addText(_ line: ProgramLine) {
+            if section != nil {
+                section?.add(line)
+            } else if agent?.descriptionOpen == true {
+                agent?.descriptionLines.append(line)
+            }
         }
 
         var index = 0
+        // `#!/usr/bin/env pb`: the program is a script.
+        if let first = lines.first, first.text.hasPrefix("#!") { index = 1 }
+        while index < lines.count, lines[index].text.programTrimmed().isEmpty { index += 1 }
+        if index < lines.count, lines[index].text.programTrimmed() == "---" {
+            let open = lines[index]
+            var end = index + 1
+            while end < lines.count, !["---", "..."].contains(lines[end].text.programTrimmed()) { end += 1 }
+            guard end < lines.count else {
+                throw ProgramError(
+                    .invalidFrontMatter, path: path, line: open.number,
+                    message: "front matter opened here with `---` is never closed with `---`")
+            }
+            do throws(ProgramError) {
+                frontMatter = try MetadataParser.parse(Array(lines[(index + 1)..<end]), path: path)
+            } catch {
+                throw ProgramError(.invalidFrontMatter, path: path, line: error.line, message: "front matter: " + error.message)
+            }
+            index = end + 1
+        }
+
         while index < lines.count {
             let line = lines[index]
             if let fence = CodeFence(opening: line.text) {
@@ -130,18 +107,47 @@ struct ProgramParser {
                     section?.hasPython = true
                     section?.lastLine = lines[end].number
                 } else if section != nil {
-                    for fenced in lines[index...end] { section?.add(fenced) }
+                    for var fenced in lines[index...end] {
+                        fenced.opaque = true
+                        section?.add(fenced)
+                    }
                 } else {
                     agent?.descriptionOpen = false
                 }
                 index = end + 1
                 continue
             }
+            if let end = htmlCommentEnd(from: index) {
+                index = end + 1
+                continue
+            }
+            if let end = ProgramParser.xmlBlockEnd(in: lines, from: index) {
+                for var tagged in lines[index...end] {
+                    tagged.opaque = true
+                    addText(tagged)
+                }
+                index = end + 1
+                continue
+            }
+            let trimmed = line.text.programTrimmed()
+            if trimmed.hasPrefix("!import ") || trimmed == "!import" {
+                throw ProgramError(
+                    .unsupportedFeature(name: "!import"), path: path, line: line.number,
+                    message: "`\(trimmed)`: `!import` of other files is not supported yet; paste the file's text here instead")
+            }
             if let (level, title) = ProgramParser.heading(line.text), level <= 3 {
                 switch level {
                 case 1:
                     try closeAgent()
-                    agent = AgentBuilder(name: title, line: line.number)
+                    let (name, kind) = try agentHeading(title, line: line.number)
+                    agent = ProgramAgentBuilder(name: name, heading: title, kind: kind, line: line.number)
+                case 2 where section != nil && ProgramSection.knownPart(title) != nil:
+                    // `## Steps` right under a playbook: the author meant `### Steps`.
+                    notices.append(
+                        ProgramNotice(
+                            .lenient, line: line.number,
+                            message: "`## \(title)` read as `### \(title)` of playbook `\(section?.heading ?? "")`"))
+                    section?.startPart(title)
                 case 2:
                     try closeSection()
                     guard agent != nil else {
@@ -150,7 +156,7 @@ struct ProgramParser {
                             message: "playbook `## \(title)` before the first agent: add an `# AgentName` heading above it")
                     }
                     agent?.descriptionOpen = false
-                    section = Section(heading: title, line: line.number)
+                    section = ProgramSection(heading: title, line: line.number)
                 default:
                     if section != nil {
                         section?.startPart(title)
@@ -161,11 +167,7 @@ struct ProgramParser {
                 index += 1
                 continue
             }
-            if section != nil {
-                section?.add(line)
-            } else if agent?.descriptionOpen == true {
-                agent?.descriptionLines.append(line.text)
-            }
+            addText(line)
             index += 1
         }
         try closeAgent()
@@ -173,7 +175,67 @@ struct ProgramParser {
             throw ProgramError(
                 .noAgent, path: path, line: 1, message: "no agent: a program needs an `# AgentName` heading")
         }
-        return agents
+        return ParsedProgram(agents: agents, frontMatter: frontMatter, notices: notices)
+    }
+
+    /// The agent's name and kind from its `#` heading: `Name`, `Name:AI`, `Name:Human`, `Name:MCP`;
+    /// a name in words (`Head Chef`) becomes an identifier (`HeadChef`).
+    func agentHeading(_ title: String, line: Int) throws(ProgramError) -> (String, AgentDefinition.Kind) {
+        var namePart = title
+        var kind = AgentDefinition.Kind.ai
+        if let colon = title.lastIndex(of: ":") {
+            let type = title[title.index(after: colon)...].programTrimmed()
+            switch type.lowercased() {
+            case "ai": kind = .ai
+            case "human": kind = .human
+            case "mcp": kind = .mcp
+            default:
+                throw ProgramError(
+                    .invalidAgentHeading(heading: title), path: path, line: line,
+                    message: "`# \(title)`: unknown agent type `\(type)`: expected `Name`, `Name:AI`, `Name:Human` or `Name:MCP`")
+            }
+            namePart = String(title[title.startIndex..<colon])
+        }
+        guard let name = ProgramNames.identifier(from: namePart) else {
+            throw ProgramError(
+                .invalidAgentHeading(heading: title), path: path, line: line,
+                message: "`# \(title)` is not an agent name: expected words or an identifier such as `OrderAgent`")
+        }
+        return (name, kind)
+    }
+
+    /// The index of the line that ends an HTML comment opened at `index` (`<!-- ... -->`, which may
+    /// span lines); `nil` when the line does not open one. An unclosed comment runs to the end.
+    mutating func htmlCommentEnd(from index: Int) -> Int? {
+        let text = lines[index].text
+        guard MarkdownList.indentation(of: text) <= 3, let open = text.range(of: "<!--") else { return nil }
+        guard text[text.startIndex..<open.lowerBound].allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
+        if text[open.upperBound...].contains("-->") { return index }
+        var end = index + 1
+        while end < lines.count {
+            if lines[end].text.contains("-->") { return end }
+            end += 1
+        }
+        notices.append(
+            ProgramNotice(.lenient, line: lines[index].number, message: "HTML comment never closed: the rest of the file is a comment"))
+        return lines.count - 1
+    }
+
+    /// The index of the `</tag>` line that closes a `<tag>` line at `index`. Between them nothing is
+    /// read as Markdown structure (headings, metadata, steps): prompts often hold such blocks.
+    static func xmlBlockEnd(in lines: [ProgramLine], from index: Int) -> Int? {
+        let trimmed = lines[index].text.programTrimmed()
+        guard trimmed.count > 2, trimmed.hasPrefix("<"), trimmed.hasSuffix(">") else { return nil }
+        let name = trimmed.dropFirst().dropLast()
+        guard let first = name.first, first.isLetter, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+        else { return nil }
+        let closing = "</\(name)>"
+        var end = index + 1
+        while end < lines.count {
+            if lines[end].text.programTrimmed() == closing { return end }
+            end += 1
+        }
+        return nil
     }
 
     /// `(level, title)` for an ATX heading line (`# Title`, `## Title ##`), else `nil`.
@@ -192,122 +254,5 @@ struct ProgramParser {
             if kept.isEmpty || kept.last == " " || kept.last == "\t" { title = kept.programTrimmed() }
         }
         return (hashes.count, title)
-    }
-
-    /// The Markdown playbook an H2 section defines; `nil` for a heading that only groups python blocks.
-    private func markdownPlaybook(_ section: Section, agentName: String) throws(ProgramError) -> PlaybookDefinition? {
-        if section.hasPython, section.stepLines == nil, section.triggerLines == nil { return nil }
-        guard let signature = MarkdownSignature(parsing: section.heading) else {
-            throw ProgramError(
-                .invalidSignature(heading: section.heading), path: path, line: section.line,
-                message: "`## \(section.heading)` is not a playbook signature: expected `Name`, `Name(params)` "
-                    + "or `Name(params) -> ReturnType`")
-        }
-        var triggers: [PlaybookTrigger] = []
-        if let lines = section.triggerLines {
-            let list = MarkdownList(lines: lines)
-            for paragraph in list.paragraphs { triggers.append(PlaybookTrigger(text: paragraph.text, line: paragraph.line)) }
-            for item in list.items { triggers.append(PlaybookTrigger(text: item.text, line: item.line)) }
-            triggers.sort { $0.line < $1.line }
-        }
-        var steps: [PlaybookStep] = []
-        if let lines = section.stepLines {
-            steps = ProgramParser.numberSteps(MarkdownList(lines: lines).items, playbook: signature.name, prefix: nil)
-        }
-        var notes: [(text: String, line: Int)] = []
-        if let lines = section.noteLines {
-            let list = MarkdownList(lines: lines)
-            notes = list.paragraphs + list.items.map { (ProgramParser.render($0, depth: 0), $0.line) }
-            notes.sort { $0.line < $1.line }
-        }
-        var description = ProgramParser.paragraphText(section.descriptionLines.map(\.text))
-        for part in section.otherParts {
-            let body = ProgramParser.paragraphText(part.lines.map(\.text))
-            let text = body.isEmpty ? "### \(part.title)" : "### \(part.title)\n\(body)"
-            description = description.isEmpty ? text : description + "\n\n" + text
-        }
-        return PlaybookDefinition(
-            name: signature.name, kind: .markdown, agentName: agentName, parameters: signature.parameters,
-            returnType: signature.returnType, signature: signature.text, description: description,
-            line: section.line, lastLine: section.lastLine, triggers: triggers, steps: steps,
-            notes: notes.map(\.text))
-    }
-
-    /// Gives list items their step ids: `Name:01`, `Name:01.01`, ...
-    static func numberSteps(_ items: [MarkdownList.Item], playbook: String, prefix: String?) -> [PlaybookStep] {
-        var steps: [PlaybookStep] = []
-        for (offset, item) in items.enumerated() {
-            let number = offset + 1
-            let digits = number < 10 ? "0\(number)" : "\(number)"
-            let path = prefix.map { "\($0).\(digits)" } ?? digits
-            steps.append(
-                PlaybookStep(
-                    id: "\(playbook):\(path)", kind: StepKind.infer(from: item.text), text: item.text, line: item.line,
-                    children: numberSteps(item.children, playbook: playbook, prefix: path)))
-        }
-        return steps
-    }
-
-    /// An item and its nested items as Markdown text, the item itself without a bullet.
-    static func render(_ item: MarkdownList.Item, depth: Int) -> String {
-        var text = item.text
-        for child in item.children {
-            text += "\n" + String(repeating: "  ", count: depth + 1) + "- " + render(child, depth: depth + 1)
-        }
-        return text
-    }
-
-    /// Lines with trailing spaces removed, joined, and trimmed as a whole.
-    static func paragraphText(_ lines: [String]) -> String {
-        var kept: [String] = []
-        for line in lines {
-            var view = Substring(line)
-            while let last = view.last, last.isWhitespace { view = view.dropLast() }
-            kept.append(String(view))
-        }
-        return kept.joined(separator: "\n").programTrimmed()
-    }
-
-    /// Parses and compiles the agent's python blocks and gathers its playbooks.
-    private func finish(_ builder: AgentBuilder) throws(ProgramError) -> AgentDefinition {
-        var blocks: [PythonBlock] = []
-        var playbooks = builder.markdownPlaybooks
-        for raw in builder.blocks {
-            let module: Module
-            do throws(SyntaxError) {
-                module = try Parser.parse(raw.source, firstLine: raw.firstLine)
-                _ = try Compiler.compile(module, filename: path, namespace: Namespace())
-            } catch {
-                throw ProgramError(
-                    .pythonSyntax, path: path, line: error.line,
-                    message: "\(error.kind): \(error.message) (python block of agent `\(builder.name)`)")
-            }
-            let block = PythonBlock(source: raw.source, firstLine: raw.firstLine, agentName: builder.name, module: module)
-            blocks.append(block)
-            playbooks += PythonPlaybookScanner.playbooks(in: block)
-        }
-        playbooks.sort { $0.line < $1.line }
-        var firstLines: [String: Int] = [:]
-        for playbook in playbooks {
-            if let first = firstLines[playbook.name] {
-                throw ProgramError(
-                    .duplicatePlaybook(name: playbook.name), path: path, line: playbook.line,
-                    message: "duplicate playbook `\(playbook.name)` in agent `\(builder.name)` (first defined on line \(first))")
-            }
-            firstLines[playbook.name] = playbook.line
-        }
-        return AgentDefinition(
-            name: builder.name, description: ProgramParser.paragraphText(builder.descriptionLines), line: builder.line,
-            playbooks: playbooks, pythonBlocks: blocks)
-    }
-}
-
-extension String {
-    /// The text without the given characters at either end.
-    fileprivate func trimmingEdges(_ set: Character) -> String {
-        var view = Substring(self)
-        while view.first == set { view = view.dropFirst() }
-        while view.last == set { view = view.dropLast() }
-        return String(view)
     }
 }
