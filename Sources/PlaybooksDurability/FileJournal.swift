@@ -198,7 +198,8 @@ final class FileJournal: @unchecked Sendable {
         closeFile()
         var detail = "execution \(id): \(what); \(range) not written"
         if !cutBack {
-            detail += " (cutting the journal back to record \(state.lastSequence) failed too: a partial record may remain, read as a torn tail)"
+            detail +=
+                " (cutting the journal back to record \(state.lastSequence) failed too: a partial record may remain, read as a torn tail)"
         } else if !cutSynced {
             detail += ", the journal is cut back to record \(state.lastSequence) (the cut is not known to be on disk)"
         } else {

@@ -69,7 +69,7 @@ public final class SQLiteCheckpointStore: CheckpointStore {
         SQLITE_READONLY | (6 << 8): "SQLITE_READONLY_DIRECTORY", SQLITE_CANTOPEN: "SQLITE_CANTOPEN",
     ]
 
-        /// Append transactions committed so far by this store (each carries one or more appends).
+    /// Append transactions committed so far by this store (each carries one or more appends).
     public var transactionCount: Int { commits.withLock { $0 } }
 
     /// Opens (creating if needed, with missing parent directories) the database at `path`.
