@@ -141,10 +141,15 @@ final class TmpfsMount {
         try FileManager.default.removeItem(at: directory.appendingPathComponent("filler"))
     }
 
-    deinit {
+    /// Unmounts it and removes the directory; call it with `defer` right after mounting, so the
+    /// mount lives to the end of the test (ARC may free an object after its last use).
+    func unmount() {
         if mounted, let umount = StorageFaults.findExecutable(["umount"]) {
             _ = try? StorageFaults.command(umount, [directory.path])
+            mounted = false
         }
         try? FileManager.default.removeItem(at: directory)
     }
+
+    deinit { unmount() }
 }

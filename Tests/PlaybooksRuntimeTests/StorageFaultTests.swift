@@ -187,6 +187,7 @@ struct StorageFaultTests {
         let expected = try Self.baseline(path, store: store.argument(in: directory), in: directory)
 
         let mount = try TmpfsMount(label: "enospc", size: "4m")
+        defer { mount.unmount() }
         let storeArgument = store.argument(in: mount.directory)
         // Enough for the store and some records; found by trying (4 KiB pages; SQLite needs its
         // WAL index and a few WAL pages before the first commit).
@@ -208,6 +209,7 @@ struct StorageFaultTests {
         let expected = try Self.baseline(path, store: store.argument(in: directory), in: directory, arguments: ["--message", "Ada"])
 
         let mount = try TmpfsMount(label: "erofs", size: "16m")
+        defer { mount.unmount() }
         let storeArgument = store.argument(in: mount.directory)
         let first = try CLI.run(["run", path, "--store", storeArgument, "--id", "ro", "--non-interactive"], in: directory)
         try #require(first.status == 3, "the run did not stop waiting: \(first)")
