@@ -20,6 +20,8 @@ final class FileJournal: @unchecked Sendable {
     private let lock = NSLock()
     private var fd: Int32 = -1
     private var cache: Cache?
+    /// Set once an fsync of the journal failed: what every later append and prune throws.
+    private var syncFailure: StoreError?
 
     /// What is known about the open file while its stat still matches.
     private struct Cache {
@@ -119,6 +121,7 @@ final class FileJournal: @unchecked Sendable {
         _ records: [JournalRecord], durability: DurabilityLevel, failpoints: Failpoints, crash: @Sendable () -> Void
     ) throws(StoreError) {
         try withLock { () throws(StoreError) in
+            if let syncFailure { throw syncFailure }
             if try !openCurrentFile() {
                 try POSIXFile.atomicWrite(
                     JournalFileHeader(baseSequence: 0).encoded(), to: path, sync: durability == .machine, exclusive: true)
@@ -154,8 +157,14 @@ final class FileJournal: @unchecked Sendable {
                 }
                 JournalFrame.encode(record, into: &bytes)
             }
-            try POSIXFile.writeAll(fd, bytes, path: path)
-            if durability == .machine { try POSIXFile.syncData(fd, path: path) }
+            do throws(StoreError) { try POSIXFile.writeAll(fd, bytes, path: path) } catch {
+                throw undoAppend(records, failure: error, keeping: state, sync: durability == .machine, syncFailed: false)
+            }
+            if durability == .machine {
+                do throws(StoreError) { try POSIXFile.syncData(fd, path: path) } catch {
+                    throw undoAppend(records, failure: error, keeping: state, sync: true, syncFailed: true)
+                }
+            }
             let st = try currentStat()
             let end = state.validEnd + bytes.count
             if Int(st.st_size) == end {
@@ -167,6 +176,42 @@ final class FileJournal: @unchecked Sendable {
                 cache = state
             }
         }
+    }
+
+    /// Takes back an append whose `write` or `fdatasync` failed: cuts the file back to where the
+    /// intact journal ended before it (`state.validEnd`), fsyncing the cut when `sync`, so the
+    /// append is all or nothing and no partial frame is left behind. Returns the error to throw,
+    /// naming the execution, the records and the fault.
+    ///
+    /// After a failed fsync the kernel may have dropped the unwritten pages while reads still show
+    /// them, and a later fsync of the same file may succeed without writing them (PostgreSQL's
+    /// "fsyncgate"). So the journal is then closed for appends in this process (``syncFailure``):
+    /// the execution continues only by a resume that reads the journal afresh.
+    private func undoAppend(
+        _ records: [JournalRecord], failure: StoreError, keeping state: Cache, sync: Bool, syncFailed: Bool
+    ) -> StoreError {
+        let what = "\(failure)".replacingOccurrences(of: "store unavailable: ", with: "")
+        let first = records[0].sequence
+        let range = records.count == 1 ? "record \(first)" : "records \(first)-\(records[records.count - 1].sequence)"
+        let cutBack = ftruncate(fd, off_t(state.validEnd)) == 0
+        let cutSynced = cutBack && (!sync || fsync(fd) == 0)
+        closeFile()
+        var detail = "execution \(id): \(what); \(range) not written"
+        if !cutBack {
+            detail +=
+                " (cutting the journal back to record \(state.lastSequence) failed too: a partial record may remain, read as a torn tail)"
+        } else if !cutSynced {
+            detail += ", the journal is cut back to record \(state.lastSequence) (the cut is not known to be on disk)"
+        } else {
+            detail += ", the journal is cut back to record \(state.lastSequence)"
+        }
+        if syncFailed {
+            syncFailure = .unavailable(
+                "execution \(id): an fsync of journal \(path) failed earlier (\(what)): data written before it may not be on disk, "
+                    + "so this store appends nothing more to the execution; resume it with a newly opened store")
+            detail += "; no more appends to this journal from this store (after a failed fsync, resume with a newly opened store)"
+        }
+        return .unavailable(detail)
     }
 
     /// The intact records from `sequence` on and the damaged tail, if any.
@@ -191,6 +236,7 @@ final class FileJournal: @unchecked Sendable {
     /// (a torn prune would lose the whole journal, not just its last record).
     func prune(keepingFrom sequence: Int) throws(StoreError) {
         try withLock { () throws(StoreError) in
+            if let syncFailure { throw syncFailure }
             guard try openCurrentFile() else { return }
             let scan = try scanOpenFile(collectingFrom: sequence).0
             let base = max(scan.baseSequence, min(sequence - 1, scan.lastSequence))

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PlaybooksChecksum
 
 /// A ``CheckpointStore`` in one SQLite database (WAL mode): `sqlite:PATH`, the embedded default.
@@ -40,6 +41,34 @@ public final class SQLiteCheckpointStore: CheckpointStore {
         var records: [JournalRecord]
     }
 
+    /// How long a write waits while another connection holds the database's write lock
+    /// (`SQLITE_BUSY`) before it fails, in seconds.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// What went wrong in a database call, for a ``StoreError/unavailable(_:)`` message: SQLite's
+    /// own text with its extended result code by name (`SQLITE_IOERR_FSYNC` tells a failed fsync
+    /// from a failed write), and for a lock held too long by another connection, that it was
+    /// waited for.
+    static func describe(_ error: any Error, location: String) -> String {
+        if let error = error as? StoreError { return "\(error)" }
+        guard let error = error as? DatabaseError else { return "\(location): \(error)" }
+        if error.resultCode == .SQLITE_BUSY {
+            return "\(location): another connection held the database's write lock for more than "
+                + "\(Int(busyTimeout)) s (SQLITE_BUSY): \(error)"
+        }
+        if let name = extendedCodeNames[error.extendedResultCode.rawValue] { return "\(location): \(error) (\(name))" }
+        return "\(location): \(error)"
+    }
+
+    /// Names of the extended result codes a storage fault produces.
+    static let extendedCodeNames: [Int32: String] = [
+        SQLITE_FULL: "SQLITE_FULL", SQLITE_READONLY: "SQLITE_READONLY", SQLITE_IOERR: "SQLITE_IOERR",
+        SQLITE_IOERR | (1 << 8): "SQLITE_IOERR_READ", SQLITE_IOERR | (3 << 8): "SQLITE_IOERR_WRITE",
+        SQLITE_IOERR | (4 << 8): "SQLITE_IOERR_FSYNC", SQLITE_IOERR | (5 << 8): "SQLITE_IOERR_DIR_FSYNC",
+        SQLITE_IOERR | (6 << 8): "SQLITE_IOERR_TRUNCATE", SQLITE_IOERR | (19 << 8): "SQLITE_IOERR_SHMSIZE",
+        SQLITE_READONLY | (6 << 8): "SQLITE_READONLY_DIRECTORY", SQLITE_CANTOPEN: "SQLITE_CANTOPEN",
+    ]
+
     /// Append transactions committed so far by this store (each carries one or more appends).
     public var transactionCount: Int { commits.withLock { $0 } }
 
@@ -62,7 +91,7 @@ public final class SQLiteCheckpointStore: CheckpointStore {
         try POSIXFile.makeDirectories(POSIXFile.parentDirectory(of: path))
         if POSIXFile.isDirectory(path) { throw .unavailable("\(location): is a directory, not a database file") }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(SQLiteCheckpointStore.busyTimeout)
         configuration.label = "playbooks.sqlite"
         let pool: DatabasePool
         do {
@@ -74,7 +103,7 @@ public final class SQLiteCheckpointStore: CheckpointStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .unavailable("\(location): \(error)")
+            throw .unavailable(SQLiteCheckpointStore.describe(error, location: location))
         }
         self.pool = pool
         let commits = Locked(0)
@@ -93,7 +122,7 @@ public final class SQLiteCheckpointStore: CheckpointStore {
 
     private func mapped(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
-        return .unavailable("\(location): \(error)")
+        return .unavailable(SQLiteCheckpointStore.describe(error, location: location))
     }
 
     private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
@@ -249,8 +278,8 @@ public final class SQLiteCheckpointStore: CheckpointStore {
                 }
             }
         } catch {
-            let failure = StoreError.unavailable("\(location): \(error)")
-            return Array(repeating: .failure(failure), count: batch.count)
+            let detail = describe(error, location: location)
+            return batch.map { .failure(StoreError.unavailable(detail).naming($0.id)) }
         }
         commits.withLock { $0 += 1 }
         if crashAfterCommit { crash() }

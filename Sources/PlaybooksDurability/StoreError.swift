@@ -39,3 +39,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension StoreError {
+    /// This error naming execution `id`: a store failure (``unavailable(_:)``) whose message does
+    /// not name it yet gets it in front; other cases are returned as they are.
+    package func naming(_ id: ExecutionID) -> StoreError {
+        guard case .unavailable(let detail) = self, !detail.contains("execution \(id.rawValue)") else { return self }
+        return .unavailable("execution \(id): \(detail)")
+    }
+}

@@ -38,7 +38,7 @@ struct RunCommand: AsyncParsableCommand {
         let durable = configuration.durability.enabled || storeOptions.store != nil
         do {
             store = durable ? try storeOptions.open(configuration: configuration) : MemoryCheckpointStore()
-        } catch { throw fail("\(error)") }
+        } catch { throw fail(id.map { "execution \($0): \(error)" } ?? "\(error)") }
         let executionID = try id.map(parseExecutionID)
         let provider = try llmOptions.provider(configuration: configuration)
         let runner: ExecutionRunner
@@ -79,9 +79,9 @@ struct ResumeCommand: AsyncParsableCommand {
     func run() async throws {
         let executionID = try parseExecutionID(id)
         let store: any CheckpointStore
-        do { store = try storeOptions.open() } catch { throw fail("\(error)") }
+        do { store = try storeOptions.open() } catch { throw fail("execution \(executionID): \(error)") }
         let info: ExecutionInfo?
-        do { info = try await store.loadExecution(executionID) } catch { throw fail(error.description) }
+        do { info = try await store.loadExecution(executionID) } catch { throw fail(error.naming(executionID).description) }
         guard let info else {
             throw fail("no execution \(executionID) in \(store.location) (pass --store or --program to choose the store)")
         }

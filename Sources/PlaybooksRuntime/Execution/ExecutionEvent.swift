@@ -75,6 +75,12 @@ public enum ExecutionError: Error, Sendable, CustomStringConvertible {
     /// just been recorded, so the execution resumes from there.
     case stopped(ExecutionID, at: Int)
 
+    /// This error naming execution `id` when it is a store failure that does not name it yet.
+    func naming(_ id: ExecutionID) -> ExecutionError {
+        guard case .store(let e) = self else { return self }
+        return .store(e.naming(id))
+    }
+
     public var description: String {
         switch self {
         case .store(let e): return e.description

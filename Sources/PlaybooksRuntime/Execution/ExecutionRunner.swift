@@ -46,6 +46,8 @@ public final class ExecutionRunner {
     let sourceLines: [Substring]
     /// Inspection never performs a call or writes anything.
     let inspecting: Bool
+    /// The store error that ended this runner (see ``run()``).
+    private var storeFailure: ExecutionError?
 
     init(
         program: ExecutionProgram, vm: VirtualMachine, info: ExecutionInfo, journal: ExecutionJournal, options: RunnerOptions,
@@ -94,6 +96,12 @@ public final class ExecutionRunner {
         program: ExecutionProgram, store: any CheckpointStore, id: ExecutionID? = nil, options: RunnerOptions = RunnerOptions()
     ) async throws(ExecutionError) -> ExecutionRunner {
         let id = id ?? ExecutionID.generate()
+        do { return try await startNamed(program: program, store: store, id: id, options: options) } catch { throw error.naming(id) }
+    }
+
+    private static func startNamed(
+        program: ExecutionProgram, store: any CheckpointStore, id: ExecutionID, options: RunnerOptions
+    ) async throws(ExecutionError) -> ExecutionRunner {
         let lock = try ExecutionJournal.wrap { () throws(StoreError) in try store.lock(id) }
         var info = newInfo(program: program, id: id)
         if !options.messages.isEmpty { info.attributes[messagesAttribute] = encodeMessages(options.messages) }
@@ -136,6 +144,12 @@ public final class ExecutionRunner {
     /// journal lost records, or `program` is not the program it began with.
     public static func resume(
         id: ExecutionID, program: ExecutionProgram, store: any CheckpointStore, options: RunnerOptions = RunnerOptions()
+    ) async throws(ExecutionError) -> ExecutionRunner {
+        do { return try await resumeNamed(id: id, program: program, store: store, options: options) } catch { throw error.naming(id) }
+    }
+
+    private static func resumeNamed(
+        id: ExecutionID, program: ExecutionProgram, store: any CheckpointStore, options: RunnerOptions
     ) async throws(ExecutionError) -> ExecutionRunner {
         guard var info = try await ExecutionJournal.wrap({ () async throws(StoreError) in try await store.loadExecution(id) })
         else { throw .store(.executionNotFound(id)) }
@@ -267,7 +281,22 @@ public final class ExecutionRunner {
     }
 
     /// Runs until the entry playbook returns, fails, or waits for a message that was not given.
+    ///
+    /// A store error ends the runner: the write that failed may or may not have reached the disk
+    /// (a failed fsync tells nothing about what is there), so this runner's state is no longer
+    /// known to match the store's. Every later call throws the same error; ``resume(id:program:store:options:)``
+    /// continues the execution from what the store holds.
     public func run() async throws(ExecutionError) -> ExecutionOutcome {
+        if let storeFailure { throw storeFailure }
+        do { return try await runUntilStop() } catch {
+            guard case .store = error else { throw error }
+            let named = error.naming(id)
+            storeFailure = named
+            throw named
+        }
+    }
+
+    private func runUntilStop() async throws(ExecutionError) -> ExecutionOutcome {
         if info.status == .waiting || agent.messagesUnsaved {
             info.status = .running
             info.attributes["waiting_for"] = nil
