@@ -50,13 +50,13 @@ extension VirtualMachine {
             guard x.count == y.count else { return false }
             try enterNativeRecursion(NativeRecursionContext.comparison)
             defer { leaveNativeRecursion() }
-            for (k, v) in x.pairs {
-                guard let other = y[try hashKey(k)] else { return false }
+            for (k, v) in x.hashedPairs {
+                guard let other = y[try lookupKey(k, in: y)] else { return false }
                 if !identical(v, other), !(try equals(v, other)) { return false }
             }
             return true
         case (.set(let x), .set(let y)):
-            return x.storage == y.storage
+            return try setsEqual(x.storage, y.storage)
         case (.instance(let o), _):
             if let m = o.cls.lookup("__eq__") {
                 let r = try callValue(m, [a, b][...], [])
@@ -96,7 +96,8 @@ extension VirtualMachine {
         case (.list(let x), .list(let y)): return try sequenceLess(x.items, y.items, symbol, orEqual: false)
         case (.tuple(let x), .tuple(let y)): return try sequenceLess(x, y, symbol, orEqual: false)
         case (.set(let x), .set(let y)):
-            return x.storage.count < y.storage.count && x.storage.allSatisfy { y.storage.contains($0) }
+            guard x.storage.count < y.storage.count else { return false }
+            return try isSubset(x.storage, of: y.storage)
         case (.instance(let o), _):
             if let m = o.cls.lookup("__lt__") { return try isTruthy(try callValue(m, [a, b][...], [])) }
         case (_, .instance(let o)):
@@ -118,7 +119,7 @@ extension VirtualMachine {
         case (.list(let x), .list(let y)): return try sequenceLess(x.items, y.items, symbol, orEqual: true)
         case (.tuple(let x), .tuple(let y)): return try sequenceLess(x, y, symbol, orEqual: true)
         case (.set(let x), .set(let y)):
-            return x.storage.allSatisfy { y.storage.contains($0) }
+            return try isSubset(x.storage, of: y.storage)
         case (.instance(let o), _):
             if let m = o.cls.lookup("__le__") { return try isTruthy(try callValue(m, [a, b][...], [])) }
         case (.native(let n), _):
@@ -207,9 +208,9 @@ extension VirtualMachine {
             }
             return false
         case .dict(let d):
-            return d.containsKey(try hashKey(item))
+            return d.containsKey(try hashKey(item, in: d))
         case .set(let s):
-            return s.storage.containsInPlace(try hashKey(item))
+            return s.storage.containsInPlace(try hashKey(item, in: s))
         case .range(let r):
             guard let i = Arithmetic.small(item) else { return false }
             if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }

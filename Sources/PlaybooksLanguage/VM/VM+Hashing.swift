@@ -1,11 +1,17 @@
 import BigInt
 
 extension VirtualMachine {
-    /// The key for a dict or set, or `TypeError: unhashable type`.
+    /// The key for a dict or set, or `TypeError: unhashable type`; an instance whose class
+    /// defines `__hash__` (or a tuple holding one) is hashed by calling it (see
+    /// ``userHashedKey(_:)``). To look the key up in a container, use ``hashKey(_:in:)-(_,DictObject)``,
+    /// which also honours a user `__eq__`.
     @inline(__always)
     func hashKey(_ v: Value) throws(PyException) -> HashKey {
         guard let k = HashKey(v) else { throw unhashable(v) }
-        return k
+        switch v {
+        case .instance, .tuple: return try userHashedKey(k)
+        default: return k
+        }
     }
 
     /// `TypeError: unhashable type: 'list'` (out of line: the hashable path is inlined).

@@ -128,12 +128,12 @@ extension VirtualMachine {
         case (_, .tuple(let b)):
             if op == .mul, let n = Arithmetic.small(l) { return .tuple(try repeatArray(b, n)) }
         case (.set(let a), .set(let b)):
-            if let s = setOperation(op, a, b) { return .set(s) }
+            if let s = try setOperation(op, a, b) { return .set(s) }
         case (.dict(let a), .dict(let b)):
             if case .counter = a.flavor { return try counterOperation(op, a, b) }
             if op == .bitor {
                 let d = a.copy()
-                for (k, v) in b.pairs { d[try hashKey(k)] = v }
+                for (k, v) in b.hashedPairs { d[try lookupKey(k, in: d)] = v }
                 return .dict(d)
             }
         case (.instance(let o), _):
@@ -242,19 +242,20 @@ extension VirtualMachine {
         return out
     }
 
-    func setOperation(_ op: BinaryOp, _ a: SetObject, _ b: SetObject) -> SetObject? {
+    /// `|`, `&`, `-`, `^` of two sets; elements with a user `__eq__` are compared with it.
+    func setOperation(_ op: BinaryOp, _ a: SetObject, _ b: SetObject) throws(PyException) -> SetObject? {
         var out = OrderedKeySet()
         switch op {
         case .bitor:
             out = a.storage
-            for k in b.storage { out.insert(k) }
+            for k in b.storage { out.insert(try lookupKey(k, in: out)) }
         case .bitand:
-            for k in a.storage where b.storage.contains(k) { out.insert(k) }
+            for k in a.storage where b.storage.contains(try lookupKey(k, in: b.storage)) { out.insert(k) }
         case .sub:
-            for k in a.storage where !b.storage.contains(k) { out.insert(k) }
+            for k in a.storage where !b.storage.contains(try lookupKey(k, in: b.storage)) { out.insert(k) }
         case .bitxor:
-            for k in a.storage where !b.storage.contains(k) { out.insert(k) }
-            for k in b.storage where !a.storage.contains(k) { out.insert(k) }
+            for k in a.storage where !b.storage.contains(try lookupKey(k, in: b.storage)) { out.insert(k) }
+            for k in b.storage where !a.storage.contains(try lookupKey(k, in: a.storage)) { out.insert(k) }
         default:
             return nil
         }
@@ -273,7 +274,7 @@ extension VirtualMachine {
             }
         case (.set(let a), .bitor), (.set(let a), .bitand), (.set(let a), .sub), (.set(let a), .bitxor):
             guard case .set(let b) = r else { break }
-            if let s = setOperation(op, a, b) { a.storage = s.storage }
+            if let s = try setOperation(op, a, b) { a.storage = s.storage }
             return l
         case (.dict(let a), .bitor):
             try dictUpdate(a, from: r)
