@@ -119,7 +119,32 @@ enum SweepPrograms {
             return i * 100
         """
 
+    /// A dict and a set keyed by instances whose class defines `__hash__` and `__eq__`, kept
+    /// across awaits: after a resume from a snapshot, fresh equal instances must still find them.
+    static let userKeys = """
+        class P:
+            def __init__(self, x):
+                self.x = x
+            def __eq__(self, other):
+                return isinstance(other, P) and self.x == other.x
+            def __hash__(self):
+                return hash(self.x) * 7919
+
+        @playbook
+        async def Main():
+            counts = {P(i): 0 for i in range(12)}
+            seen = {P(0)}
+            for i in range(4):
+                await Step(f"Main:01.{i:02d}:EXE")
+                counts[P(i)] += 1
+                seen.add(P(i))
+                await Say("user", f"round {i}: {counts[P(i)]} {P(i) in seen} {len(seen)}")
+            await Say("user", f"{sum(counts.values())} {len(counts)} {P(3) in counts} {P(12) in counts}")
+            return len(seen | {P(0), P(20)})
+        """
+
     static let all: [(name: String, source: String)] = [
         ("seed", seed), ("for", forLoop), ("while", whileLoop), ("try-finally", tryFinally), ("nested", nested),
+        ("user-keys", userKeys),
     ]
 }

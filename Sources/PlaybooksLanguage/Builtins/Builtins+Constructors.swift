@@ -48,7 +48,7 @@ extension Builtins {
             try r.expect(0, 1)
             let s = SetObject(OrderedKeySet(), frozen: t.name == "frozenset")
             if let v = r.optional(0) {
-                for item in try vm.iterate(v) { s.storage.insert(try vm.hashKey(item)) }
+                for item in try vm.iterate(v) { s.storage.insert(try vm.hashKey(item, in: s)) }
             }
             return .set(s)
         case "dict":
@@ -204,12 +204,12 @@ extension VirtualMachine {
     /// `d.update(other)` / `dict(other)`: a mapping or an iterable of pairs.
     func dictUpdate(_ d: DictObject, from v: Value) throws(PyException) {
         if case .dict(let src) = v {
-            for (k, val) in src.pairs { d[try hashKey(k)] = val }
+            for (k, val) in src.hashedPairs { d[try lookupKey(k, in: d)] = val }
             return
         }
         if case .instance(let o) = v, o.cls.lookup("keys") != nil {
             for k in try iterate(try callValue(try getAttribute(v, "keys"), [][...], [])) {
-                d[try hashKey(k)] = try getItem(v, k)
+                d[try hashKey(k, in: d)] = try getItem(v, k)
             }
             return
         }
@@ -228,7 +228,7 @@ extension VirtualMachine {
             guard pair.count == 2 else {
                 throw PyException.valueError("dictionary update sequence element #\(i) has length \(pair.count); 2 is required")
             }
-            d[try hashKey(pair[0])] = pair[1]
+            d[try hashKey(pair[0], in: d)] = pair[1]
         }
     }
 

@@ -245,52 +245,57 @@ enum SetMethods {
                 out.append(s.storage)
             } else {
                 var k = OrderedKeySet()
-                for v in try vm.iterate(a) { k.insert(try vm.hashKey(v)) }
+                for v in try vm.iterate(a) { k.insert(try vm.hashKey(v, in: k)) }
                 out.append(k)
             }
         }
         return out
     }
 
-    static func combine(
-        _ name: String, _ op: @escaping @Sendable (OrderedKeySet, OrderedKeySet) -> OrderedKeySet
-    ) -> (String, NativeFunction) {
+    /// A set operation; elements with a user `__eq__` are compared with it.
+    typealias SetOperation = @Sendable (VirtualMachine, OrderedKeySet, OrderedKeySet) throws(PyException) -> OrderedKeySet
+
+    static func combine(_ name: String, _ op: @escaping SetOperation) -> (String, NativeFunction) {
         (
             name,
             { vm, args, _ throws(PyException) in
                 let s = try receiver(args, name)
                 var result = s.storage
-                for o in try others(vm, args) { result = op(result, o) }
+                for o in try others(vm, args) { result = try op(vm, result, o) }
                 return .set(SetObject(result, frozen: s.isFrozen))
             }
         )
     }
 
-    static func union(_ a: OrderedKeySet, _ b: OrderedKeySet) -> OrderedKeySet {
+    static func union(_ vm: VirtualMachine, _ a: OrderedKeySet, _ b: OrderedKeySet) throws(PyException) -> OrderedKeySet {
         var r = a
-        for k in b { r.insert(k) }
+        for k in b { r.insert(try vm.lookupKey(k, in: r)) }
         return r
     }
-    static func intersection(_ a: OrderedKeySet, _ b: OrderedKeySet) -> OrderedKeySet {
-        OrderedKeySet(a.filter { b.contains($0) })
+    static func intersection(_ vm: VirtualMachine, _ a: OrderedKeySet, _ b: OrderedKeySet) throws(PyException) -> OrderedKeySet {
+        var r = OrderedKeySet()
+        for k in a where b.contains(try vm.lookupKey(k, in: b)) { r.insert(k) }
+        return r
     }
-    static func difference(_ a: OrderedKeySet, _ b: OrderedKeySet) -> OrderedKeySet {
-        OrderedKeySet(a.filter { !b.contains($0) })
+    static func difference(_ vm: VirtualMachine, _ a: OrderedKeySet, _ b: OrderedKeySet) throws(PyException) -> OrderedKeySet {
+        var r = OrderedKeySet()
+        for k in a where !b.contains(try vm.lookupKey(k, in: b)) { r.insert(k) }
+        return r
     }
-    static func symmetricDifference(_ a: OrderedKeySet, _ b: OrderedKeySet) -> OrderedKeySet {
-        var r = difference(a, b)
-        for k in b where !a.contains(k) { r.insert(k) }
+    static func symmetricDifference(
+        _ vm: VirtualMachine, _ a: OrderedKeySet, _ b: OrderedKeySet
+    ) throws(PyException) -> OrderedKeySet {
+        var r = try difference(vm, a, b)
+        for k in b where !a.contains(try vm.lookupKey(k, in: a)) { r.insert(k) }
         return r
     }
 
-    static func update(
-        _ name: String, _ op: @escaping @Sendable (OrderedKeySet, OrderedKeySet) -> OrderedKeySet
-    ) -> (String, NativeFunction) {
+    static func update(_ name: String, _ op: @escaping SetOperation) -> (String, NativeFunction) {
         (
             name,
             { vm, args, _ throws(PyException) in
                 let s = try receiver(args, name)
-                for o in try others(vm, args) { s.storage = op(s.storage, o) }
+                for o in try others(vm, args) { s.storage = try op(vm, s.storage, o) }
                 return .none
             }
         )
@@ -308,7 +313,7 @@ enum SetMethods {
                 guard let o = try others(vm, args).first else {
                     throw PyException.typeError("issubset() takes exactly one argument (0 given)")
                 }
-                return .bool(s.storage.allSatisfy { o.contains($0) })
+                return .bool(try vm.isSubset(s.storage, of: o))
             }
         ),
         (
@@ -318,7 +323,7 @@ enum SetMethods {
                 guard let o = try others(vm, args).first else {
                     throw PyException.typeError("issuperset() takes exactly one argument (0 given)")
                 }
-                return .bool(o.allSatisfy { s.storage.contains($0) })
+                return .bool(try vm.isSubset(o, of: s.storage))
             }
         ),
         (
@@ -328,7 +333,12 @@ enum SetMethods {
                 guard let o = try others(vm, args).first else {
                     throw PyException.typeError("isdisjoint() takes exactly one argument (0 given)")
                 }
-                return .bool(!s.storage.contains { o.contains($0) })
+                var disjoint = true
+                for k in s.storage where o.contains(try vm.lookupKey(k, in: o)) {
+                    disjoint = false
+                    break
+                }
+                return .bool(disjoint)
             }
         ),
         (
@@ -348,7 +358,7 @@ enum SetMethods {
             { vm, args, _ throws(PyException) in
                 let s = try receiver(args, "add")
                 try ListMethods.exactly(args, 1, "set.add")
-                s.storage.insert(try vm.hashKey(args[args.startIndex + 1]))
+                s.storage.insert(try vm.hashKey(args[args.startIndex + 1], in: s))
                 return .none
             }
         ),
@@ -358,7 +368,7 @@ enum SetMethods {
                 let s = try receiver(args, "remove")
                 try ListMethods.exactly(args, 1, "set.remove")
                 let v = args[args.startIndex + 1]
-                guard s.storage.remove(try vm.hashKey(v)) else { throw PyException.keyError(v) }
+                guard s.storage.remove(try vm.hashKey(v, in: s)) else { throw PyException.keyError(v) }
                 return .none
             }
         ),
@@ -367,7 +377,7 @@ enum SetMethods {
             { vm, args, _ throws(PyException) in
                 let s = try receiver(args, "discard")
                 try ListMethods.exactly(args, 1, "set.discard")
-                s.storage.remove(try vm.hashKey(args[args.startIndex + 1]))
+                s.storage.remove(try vm.hashKey(args[args.startIndex + 1], in: s))
                 return .none
             }
         ),

@@ -14,7 +14,7 @@ enum DictMethods {
             { vm, args, _ throws(PyException) in
                 let d = try receiver(args, "get")
                 guard args.count == 2 || args.count == 3 else { throw PyException.typeError("get expected at least 1 argument, got 0") }
-                return d[try vm.hashKey(args[args.startIndex + 1])] ?? (args.count == 3 ? args[args.startIndex + 2] : .none)
+                return d[try vm.hashKey(args[args.startIndex + 1], in: d)] ?? (args.count == 3 ? args[args.startIndex + 2] : .none)
             }
         ),
         ("keys", { _, args, _ throws(PyException) in .native(DictView(try receiver(args, "keys"), .keys)) }),
@@ -26,7 +26,7 @@ enum DictMethods {
                 let d = try receiver(args, "pop")
                 guard args.count == 2 || args.count == 3 else { throw PyException.typeError("pop expected at least 1 argument, got 0") }
                 let k = args[args.startIndex + 1]
-                if let v = d.removeValue(forKey: try vm.hashKey(k)) { return v }
+                if let v = d.removeValue(forKey: try vm.hashKey(k, in: d)) { return v }
                 if args.count == 3 { return args[args.startIndex + 2] }
                 throw PyException.keyError(k)
             }
@@ -48,7 +48,7 @@ enum DictMethods {
                 guard args.count == 2 || args.count == 3 else {
                     throw PyException.typeError("setdefault expected at least 1 argument, got 0")
                 }
-                let k = try vm.hashKey(args[args.startIndex + 1])
+                let k = try vm.hashKey(args[args.startIndex + 1], in: d)
                 if let v = d[k] { return v }
                 let v = args.count == 3 ? args[args.startIndex + 2] : .none
                 d[k] = v
@@ -96,7 +96,7 @@ enum DictMethods {
                 }
                 let d = DictObject()
                 let v = args.count == 2 ? args[args.startIndex + 1] : .none
-                for k in try vm.iterate(args[args.startIndex]) { d[try vm.hashKey(k)] = v }
+                for k in try vm.iterate(args[args.startIndex]) { d[try vm.hashKey(k, in: d)] = v }
                 return .dict(d)
             }
         )
@@ -152,17 +152,17 @@ enum DictMethods {
             { vm, args, kwargs throws(PyException) in
                 let d = try receiver(args, "move_to_end")
                 guard args.count >= 2 else { throw PyException.typeError("move_to_end() missing required argument 'key'") }
-                let k = try vm.hashKey(args[args.startIndex + 1])
+                let k = try vm.hashKey(args[args.startIndex + 1], in: d)
                 var last = true
                 if let v = ArgumentReader("move_to_end", args, kwargs).optional(2, "last") { last = try vm.isTruthy(v) }
                 guard let v = d.removeValue(forKey: k) else { throw PyException.keyError(args[args.startIndex + 1]) }
                 if last {
                     d[k] = v
                 } else {
-                    let rest = d.pairs
+                    let rest = d.hashedPairs
                     d.removeAll()
                     d[k] = v
-                    for (rk, rv) in rest { d[try vm.hashKey(rk)] = rv }
+                    for (rk, rv) in rest { d[rk] = rv }
                 }
                 return .none
             }
@@ -179,11 +179,11 @@ enum DictMethods {
                     }
                     return .tuple([e.key, e.value])
                 }
-                guard let first = d.pairs.first else {
+                guard let first = d.hashedPairs.first else {
                     throw PyException(ExceptionObject(type: Types.keyError, args: [.str("dictionary is empty")]))
                 }
-                d.removeValue(forKey: try vm.hashKey(first.key))
-                return .tuple([first.key, first.value])
+                d.removeValue(forKey: first.key)
+                return .tuple([first.key.value, first.value])
             }
         ),
     ]
@@ -193,14 +193,14 @@ extension VirtualMachine {
     /// `Counter.update` (sign 1) and `subtract` (sign -1): a mapping of counts or an iterable to count.
     func counterUpdate(_ d: DictObject, _ source: Value, sign: Int) throws(PyException) {
         if case .dict(let src) = source {
-            for (k, v) in src.pairs {
-                let key = try hashKey(k)
+            for (k, v) in src.hashedPairs {
+                let key = try lookupKey(k, in: d)
                 d[key] = try binaryOp(sign > 0 ? .add : .sub, d[key] ?? .int(0), v)
             }
             return
         }
         for item in try iterate(source) {
-            let key = try hashKey(item)
+            let key = try hashKey(item, in: d)
             d[key] = try binaryOp(.add, d[key] ?? .int(0), .int(sign))
         }
     }
@@ -209,12 +209,11 @@ extension VirtualMachine {
     func counterOperation(_ op: BinaryOp, _ a: DictObject, _ b: DictObject) throws(PyException) -> Value {
         let out = DictObject()
         out.flavor = .counter
-        var keys = a.keys
-        for k in b.keys where a[try hashKey(k)] == nil { keys.append(k) }
+        var keys = a.hashedPairs.map(\.key)
+        for (k, _) in b.hashedPairs where a[try lookupKey(k, in: a)] == nil { keys.append(k) }
         for k in keys {
-            let key = try hashKey(k)
-            let x = a[key] ?? .int(0)
-            let y = b[key] ?? .int(0)
+            let x = a[try lookupKey(k, in: a)] ?? .int(0)
+            let y = b[try lookupKey(k, in: b)] ?? .int(0)
             let r: Value
             switch op {
             case .add: r = try binaryOp(.add, x, y)
@@ -223,7 +222,7 @@ extension VirtualMachine {
             case .bitand: r = try lessThan(x, y, "<") ? x : y
             default: throw unsupported(op.symbol, .dict(a), .dict(b))
             }
-            if try lessThan(.int(0), r, "<") { out[key] = r }
+            if try lessThan(.int(0), r, "<") { out[k] = r }
         }
         return .dict(out)
     }
@@ -273,7 +272,7 @@ final class DictView: NativeObject, @unchecked Sendable {
 
     func asSet(_ vm: VirtualMachine) throws(PyException) -> SetObject {
         let s = SetObject()
-        for v in list { s.storage.insert(try vm.hashKey(v)) }
+        for v in list { s.storage.insert(try vm.hashKey(v, in: s)) }
         return s
     }
 
@@ -288,7 +287,7 @@ final class DictView: NativeObject, @unchecked Sendable {
             theirs = .set(try o.asSet(vm))
         default:
             let s = SetObject()
-            for v in try vm.iterate(other) { s.storage.insert(try vm.hashKey(v)) }
+            for v in try vm.iterate(other) { s.storage.insert(try vm.hashKey(v, in: s)) }
             theirs = .set(s)
         }
         return reflected ? try vm.binaryOp(op, theirs, mine) : try vm.binaryOp(op, mine, theirs)

@@ -25,19 +25,19 @@ public final class DictObject: @unchecked Sendable {
     func reserve(_ n: Int) { table.reserve(n) }
 
     public subscript(key: HashKey) -> Value? {
-        get { table.valueInPlace(for: key.value, hash: PyHash.hash(key.value)) }
+        get { table.valueInPlace(for: key.value, hash: key.hash) }
         set {
             if let newValue {
-                table.set(key.value, hash: PyHash.hash(key.value), value: newValue)
+                table.set(key.value, hash: key.hash, value: newValue)
             } else {
-                table.remove(key.value, hash: PyHash.hash(key.value))
+                table.remove(key.value, hash: key.hash)
             }
         }
     }
 
     /// Whether `key` is in the dict (`key in d`), without copying its value.
     func containsKey(_ key: HashKey) -> Bool {
-        table.findInPlace(key.value, hash: PyHash.hash(key.value)) != nil
+        table.findInPlace(key.value, hash: key.hash) != nil
     }
 
     /// Looks up a string key without the caller building a ``HashKey``.
@@ -78,13 +78,17 @@ public final class DictObject: @unchecked Sendable {
 
     @discardableResult
     public func removeValue(forKey key: HashKey) -> Value? {
-        table.remove(key.value, hash: PyHash.hash(key.value))
+        table.remove(key.value, hash: key.hash)
     }
 
     public func removeAll() { table.removeAll() }
 
     /// Live entries in insertion order.
     public var pairs: [(key: Value, value: Value)] { table.entries.compactMap { $0.map { ($0.key, $0.value) } } }
+    /// Live entries in insertion order, each key with the hash it is stored with.
+    var hashedPairs: [(key: HashKey, value: Value)] {
+        table.entries.compactMap { $0.map { (HashKey(raw: $0.key, hash: $0.hash), $0.value) } }
+    }
     public var keys: [Value] { table.entries.compactMap { $0?.key } }
     public var values: [Value] { table.entries.compactMap { $0?.value } }
 
@@ -118,9 +122,8 @@ public final class DictObject: @unchecked Sendable {
 
 extension HashKey {
     /// Wraps a value known to be hashable (a string, an int).
-    @usableFromInline
     init(unchecked value: Value) {
-        self.init(raw: value)
+        self.init(raw: value, hash: PyHash.hash(value))
     }
 }
 

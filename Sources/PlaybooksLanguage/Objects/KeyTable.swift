@@ -125,6 +125,27 @@ struct KeyTable {
         }
     }
 
+    /// The stored keys whose hash is `hash`, in probe order: the keys a key with a user-defined
+    /// `__eq__` must be compared with (the VM calls `__eq__`, which may run any code, before the
+    /// table is touched; see `VirtualMachine.lookupKey(_:in:)`).
+    func keys(withHash hash: Int) -> [Value] {
+        var out: [Value] = []
+        if index.isEmpty {
+            for case let entry? in entries where entry.hash == hash { out.append(entry.key) }
+            return out
+        }
+        let mask = index.count - 1
+        var perturb = UInt(bitPattern: hash)
+        var i = Int(UInt(bitPattern: hash) & UInt(mask))
+        while true {
+            let e = Int(index[i])
+            if e == -1 { return out }
+            if e >= 0, let entry = entries[e], entry.hash == hash { out.append(entry.key) }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+    }
+
     /// Makes room for `n` keys up front (dict displays know their size).
     mutating func reserve(_ n: Int) {
         guard index.isEmpty, n > 0 else { return }

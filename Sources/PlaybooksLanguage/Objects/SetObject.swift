@@ -20,20 +20,20 @@ public struct OrderedKeySet: Equatable, Sequence, @unchecked Sendable {
     }
 
     public var count: Int { table.count }
-    public func contains(_ k: HashKey) -> Bool { table.find(k.value, hash: PyHash.hash(k.value)) != nil }
+    public func contains(_ k: HashKey) -> Bool { table.find(k.value, hash: k.hash) != nil }
 
     /// ``contains(_:)`` for a set stored in a class: reaches the table in place instead of
     /// copying it (see ``KeyTable/valueInPlace(for:hash:)``).
-    mutating func containsInPlace(_ k: HashKey) -> Bool { table.findInPlace(k.value, hash: PyHash.hash(k.value)) != nil }
+    mutating func containsInPlace(_ k: HashKey) -> Bool { table.findInPlace(k.value, hash: k.hash) != nil }
 
     @discardableResult
     public mutating func insert(_ k: HashKey) -> Bool {
-        table.set(k.value, hash: PyHash.hash(k.value), value: .none)
+        table.set(k.value, hash: k.hash, value: .none)
     }
 
     @discardableResult
     public mutating func remove(_ k: HashKey) -> Bool {
-        table.remove(k.value, hash: PyHash.hash(k.value)) != nil
+        table.remove(k.value, hash: k.hash) != nil
     }
 
     public mutating func removeAll() { table.removeAll() }
@@ -42,7 +42,7 @@ public struct OrderedKeySet: Equatable, Sequence, @unchecked Sendable {
         var base: IndexingIterator<[KeyTable.Entry?]>
         public mutating func next() -> HashKey? {
             while let e = base.next() {
-                if let e { return HashKey(raw: e.key) }
+                if let e { return HashKey(raw: e.key, hash: e.hash) }
             }
             return nil
         }
@@ -50,13 +50,13 @@ public struct OrderedKeySet: Equatable, Sequence, @unchecked Sendable {
 
     public func makeIterator() -> Iterator { Iterator(base: table.entries.makeIterator()) }
 
-    var elements: [HashKey] { table.entries.compactMap { $0.map { HashKey(raw: $0.key) } } }
+    var elements: [HashKey] { table.entries.compactMap { $0.map { HashKey(raw: $0.key, hash: $0.hash) } } }
 
     /// Positional access for iterators that must survive a snapshot.
     var slotCount: Int { table.entries.count }
     func slot(_ i: Int) -> HashKey? {
         guard i < table.entries.count, let e = table.entries[i] else { return nil }
-        return HashKey(raw: e.key)
+        return HashKey(raw: e.key, hash: e.hash)
     }
 
     public static func == (a: OrderedKeySet, b: OrderedKeySet) -> Bool {

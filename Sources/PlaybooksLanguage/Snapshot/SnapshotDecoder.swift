@@ -163,6 +163,20 @@ struct SnapshotDecoder {
         try r.bool() ? try value() : nil
     }
 
+    /// The hashes a user `__hash__` gave some of a dict's or set's `count` keys (when its
+    /// ``SnapshotFormat/userHashesFlag`` is `present`), by position; `nil` for the keys hashed
+    /// as ``HashKey`` hashes them.
+    mutating func userHashes(count: Int, present: Bool) throws(SnapshotError) -> [Int?] {
+        var out = [Int?](repeating: nil, count: count)
+        guard present else { return out }
+        for _ in 0..<(try r.count()) {
+            let i = try r.count()
+            guard i < count else { throw SnapshotDecoder.damaged("a key hash for a missing key") }
+            out[i] = Int(truncatingIfNeeded: try r.u64())
+        }
+        return out
+    }
+
     func hashKey(_ v: Value) throws(SnapshotError) -> HashKey {
         guard let k = HashKey(v) else { throw SnapshotDecoder.damaged("an unhashable dict key") }
         return k
@@ -183,7 +197,9 @@ struct SnapshotDecoder {
             for _ in 0..<n { l.items.append(try value()) }
         case .dict:
             let d = try object(id, as: DictObject.self)
-            switch try r.u8() {
+            let flavor = try r.u8()
+            let hasUserHashes = version >= 3 && flavor & SnapshotFormat.userHashesFlag != 0
+            switch hasUserHashes ? flavor & ~SnapshotFormat.userHashesFlag : flavor {
             case 0: d.flavor = .plain
             case 1: d.flavor = .counter
             case 2: d.flavor = .defaultdict(try value())
@@ -191,15 +207,25 @@ struct SnapshotDecoder {
             default: throw SnapshotDecoder.damaged("unknown dict flavor")
             }
             let n = try r.count()
+            var pairs: [(HashKey, Value)] = []
             for _ in 0..<n {
                 let k = try value()
-                d[try hashKey(k)] = try value()
+                pairs.append((try hashKey(k), try value()))
             }
+            let hashes = try userHashes(count: n, present: hasUserHashes)
+            for (i, (k, v)) in pairs.enumerated() { d[hashes[i].map { HashKey(raw: k.value, hash: $0) } ?? k] = v }
         case .set:
             let s = try object(id, as: SetObject.self)
-            s.isFrozen = try r.bool()
+            let flags = try r.u8()
+            let hasUserHashes = version >= 3 && flags & SnapshotFormat.userHashesFlag != 0
+            let frozen = hasUserHashes ? flags & ~SnapshotFormat.userHashesFlag : flags
+            guard frozen <= 1 else { throw SnapshotDecoder.damaged("unknown set flags") }
+            s.isFrozen = frozen == 1
             let n = try r.count()
-            for _ in 0..<n { s.storage.insert(try hashKey(try value())) }
+            var keys: [HashKey] = []
+            for _ in 0..<n { keys.append(try hashKey(try value())) }
+            let hashes = try userHashes(count: n, present: hasUserHashes)
+            for (i, k) in keys.enumerated() { s.storage.insert(hashes[i].map { HashKey(raw: k.value, hash: $0) } ?? k) }
         case .function:
             let f = try object(id, as: FunctionObject.self)
             f.code = try codeRef()

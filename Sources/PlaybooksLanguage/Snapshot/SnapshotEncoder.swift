@@ -17,7 +17,11 @@ import PlaybooksChecksum
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("PBVM".utf8)
     /// 2: traceback entries carry their code's file name. Version 1 still decodes (file names empty).
-    static let version: UInt16 = 2
+    /// 3: a dict or set with keys that a user `__hash__` hashed (the decoder cannot call it) has
+    /// ``userHashesFlag`` set in its flavor or frozen byte and ends with those keys' hashes.
+    /// Versions 1 and 2 still decode (they never set the flag).
+    static let version: UInt16 = 3
+    static let userHashesFlag: UInt8 = 0x80
     static let oldestReadable: UInt16 = 1
 
     enum Kind: UInt8 {
@@ -184,26 +188,31 @@ struct SnapshotEncoder {
             for v in l.items { value(v, into: &w) }
         case .dict:
             guard let d = o as? DictObject else { return }
+            let pairs = d.hashedPairs
+            let hashes = Self.userHashes(pairs.lazy.map(\.key))
+            let flag: UInt8 = hashes.isEmpty ? 0 : SnapshotFormat.userHashesFlag
             switch d.flavor {
-            case .plain: w.u8(0)
-            case .counter: w.u8(1)
+            case .plain: w.u8(0 | flag)
+            case .counter: w.u8(1 | flag)
             case .defaultdict(let f):
-                w.u8(2)
+                w.u8(2 | flag)
                 value(f, into: &w)
-            case .ordered: w.u8(3)
+            case .ordered: w.u8(3 | flag)
             }
-            let pairs = d.pairs
             w.count(pairs.count)
             for (k, v) in pairs {
-                value(k, into: &w)
+                value(k.value, into: &w)
                 value(v, into: &w)
             }
+            if !hashes.isEmpty { Self.write(hashes, into: &w) }
         case .set:
             guard let s = o as? SetObject else { return }
-            w.bool(s.isFrozen)
             let items = s.storage.elements
+            let hashes = Self.userHashes(items)
+            w.u8((s.isFrozen ? 1 : 0) | (hashes.isEmpty ? 0 : SnapshotFormat.userHashesFlag))
             w.count(items.count)
             for k in items { value(k.value, into: &w) }
+            if !hashes.isEmpty { Self.write(hashes, into: &w) }
         case .function:
             guard let f = o as? FunctionObject else { return }
             w.count(code(f.code))
@@ -456,5 +465,25 @@ extension VirtualMachine {
         out.bytes.append(contentsOf: payload.bytes)
         out.u32(CRC32.checksum(out.bytes))
         return out.bytes
+    }
+}
+
+extension SnapshotEncoder {
+    /// The keys (by position) whose stored hash came from a user `__hash__`, with those hashes.
+    static func userHashes<Keys: Sequence>(_ keys: Keys) -> [(Int, Int)] where Keys.Element == HashKey {
+        var found: [(Int, Int)] = []
+        for (i, k) in keys.enumerated() where VirtualMachine.holdsUserMethod(k.value, "__hash__") {
+            found.append((i, k.hash))
+        }
+        return found
+    }
+
+    /// ``userHashes(_:)``: a count, then the position and hash (as 64 bits) of each.
+    static func write(_ found: [(Int, Int)], into w: inout ByteWriter) {
+        w.count(found.count)
+        for (i, h) in found {
+            w.count(i)
+            w.u64(UInt64(truncatingIfNeeded: h))
+        }
     }
 }

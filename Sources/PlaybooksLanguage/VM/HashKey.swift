@@ -4,19 +4,28 @@ import BigInt
 /// `1 == 1.0 == True` are one key, and tuples compare element by element.
 public struct HashKey: Hashable, @unchecked Sendable {
     public let value: Value
+    /// The hash that dicts and sets store and probe with: ``PyHash``'s, or, for an instance whose
+    /// class defines `__hash__` (and a tuple holding one), the one the VM computed by calling it
+    /// (see `VirtualMachine.hashKey(_:)`). Stored with the entry, as CPython stores it.
+    public let hash: Int
 
     /// Wraps `value`, or returns `nil` when Python considers it unhashable (lists, dicts, sets).
-    @inlinable
+    /// Instances hash by identity here; the VM's `hashKey` honours a user `__hash__`.
+    @inline(__always)
     public init?(_ value: Value) {
         switch value {
         case .str, .int, .bool, .none, .float: break
         default: guard HashKey.isHashable(value) else { return nil }
         }
         self.value = value
+        self.hash = PyHash.hash(value)
     }
 
-    @usableFromInline
-    init(raw value: Value) { self.value = value }
+    /// A key whose hash is already known (an entry's stored hash, a user `__hash__`'s result).
+    init(raw value: Value, hash: Int) {
+        self.value = value
+        self.hash = hash
+    }
 
     @usableFromInline
     static func isHashable(_ value: Value) -> Bool {
@@ -87,7 +96,7 @@ public struct HashKey: Hashable, @unchecked Sendable {
         case .set(let s):
             // Order-independent: xor of element hashes.
             var acc = 0
-            for k in s.storage { acc ^= k.hashValue }
+            for k in s.storage { acc ^= k.hash }
             hasher.combine(acc)
         case .range(let r): hasher.combine(r.start); hasher.combine(r.stop); hasher.combine(r.step)
         case .ellipsis: hasher.combine(0xE11)

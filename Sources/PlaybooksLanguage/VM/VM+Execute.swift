@@ -350,7 +350,7 @@ extension VirtualMachine {
                     f.push(.tuple(f.popArray(Int(n))))
                 case .buildSet(let n):
                     let set = SetObject()
-                    for v in f.values(from: f.sp - Int(n)) { set.storage.insert(try hashKey(v)) }
+                    for v in f.values(from: f.sp - Int(n)) { set.storage.insert(try hashKey(v, in: set)) }
                     f.drop(Int(n))
                     f.push(.set(set))
                 case .buildMap(let n):
@@ -358,7 +358,7 @@ extension VirtualMachine {
                     d.reserve(Int(n))
                     let base = f.sp - 2 * Int(n)
                     for k in 0..<Int(n) {
-                        d[try hashKey(f.at(base + 2 * k))] = f.at(base + 2 * k + 1)
+                        d[try hashKey(f.at(base + 2 * k), in: d)] = f.at(base + 2 * k + 1)
                     }
                     f.drop(2 * Int(n))
                     f.push(.dict(d))
@@ -374,11 +374,11 @@ extension VirtualMachine {
                     if case .list(let l) = f.peek(Int(depth)) { l.items.append(v) }
                 case .setAdd(let depth):
                     let v = f.pop()
-                    if case .set(let s) = f.peek(Int(depth)) { s.storage.insert(try hashKey(v)) }
+                    if case .set(let s) = f.peek(Int(depth)) { s.storage.insert(try hashKey(v, in: s)) }
                 case .mapAdd(let depth):
                     let v = f.pop()
                     let k = f.pop()
-                    if case .dict(let d) = f.peek(Int(depth)) { d[try hashKey(k)] = v }
+                    if case .dict(let d) = f.peek(Int(depth)) { d[try hashKey(k, in: d)] = v }
                 case .listExtend(let depth):
                     let v = f.pop()
                     if case .list(let l) = f.peek(Int(depth) - 1) {
@@ -387,7 +387,7 @@ extension VirtualMachine {
                 case .setUpdate(let depth):
                     let v = f.pop()
                     if case .set(let s) = f.peek(Int(depth) - 1) {
-                        for item in try iterate(v) { s.storage.insert(try hashKey(item)) }
+                        for item in try iterate(v) { s.storage.insert(try hashKey(item, in: s)) }
                     }
                 case .dictUpdate(let depth):
                     let v = f.pop()
@@ -400,10 +400,10 @@ extension VirtualMachine {
                         guard case .dict(let src) = v else {
                             throw PyException.typeError("argument after ** must be a mapping, not \(v.typeName)")
                         }
-                        for (k, val) in src.pairs {
-                            let key = try hashKey(k)
+                        for (stored, val) in src.hashedPairs {
+                            let key = try lookupKey(stored, in: d)
                             if d[key] != nil {
-                                throw PyException.typeError("got multiple values for keyword argument '\(try str(k))'")
+                                throw PyException.typeError("got multiple values for keyword argument '\(try str(stored.value))'")
                             }
                             d[key] = val
                         }

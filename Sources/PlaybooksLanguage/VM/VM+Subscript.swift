@@ -111,7 +111,7 @@ extension VirtualMachine {
             let i = try indexValue(index, "string")
             return .str(try characterAt(s, i))
         case .dict(let d):
-            let key = try hashKey(index)
+            let key = try hashKey(index, in: d)
             if let v = d[key] { return v }
             switch d.flavor {
             case .counter: return .int(0)
@@ -177,7 +177,7 @@ extension VirtualMachine {
             guard let j = normalizedIndex(i, l.items.count) else { throw PyException.indexError("list assignment index out of range") }
             l.items[j] = value
         case .dict(let d):
-            d[try hashKey(index)] = value
+            d[try hashKey(index, in: d)] = value
         case .instance(let o):
             guard let m = o.cls.lookup("__setitem__") else {
                 throw PyException.typeError("'\(o.cls.name)' object does not support item assignment")
@@ -206,7 +206,7 @@ extension VirtualMachine {
             guard let j = normalizedIndex(i, l.items.count) else { throw PyException.indexError("list assignment index out of range") }
             l.items.remove(at: j)
         case .dict(let d):
-            guard d.removeValue(forKey: try hashKey(index)) != nil else { throw PyException.keyError(index) }
+            guard d.removeValue(forKey: try hashKey(index, in: d)) != nil else { throw PyException.keyError(index) }
         case .instance(let o):
             guard let m = o.cls.lookup("__delitem__") else {
                 throw PyException.typeError("'\(o.cls.name)' object does not support item deletion")
