@@ -264,10 +264,10 @@ import Testing
     @Test func idleReadTimeoutBeforeTextIsRetried() async throws {
         let sleeps = LockedBox<[Duration]>([])
         try await TestLLMServer.with({ number, _ in
-            number == 0 ? [.head(status: 200), .pause(.seconds(3)), .end] : Wire.openAIStream(["awake"])
+            number == 0 ? [.head(status: 200), .pause(.seconds(6)), .end] : Wire.openAIStream(["awake"])
         }) { server in
             let timeouts = HTTPProviderConfiguration.Timeouts(
-                connect: .seconds(5), responseHead: .seconds(10), idleRead: .milliseconds(400))
+                connect: .seconds(5), responseHead: .seconds(10), idleRead: .milliseconds(1500))
             let outcome = await consume(
                 try provider(server, sleeps: sleeps, timeouts: timeouts).stream(LLMRequest(messages: [.user("hi")])))
             #expect(outcome.error == nil)
