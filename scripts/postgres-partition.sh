@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A worker cut off from PostgreSQL by the network while its leases run out, then reconnected.
 #
-#   scripts/postgres-partition.sh [EXECUTIONS] [CUT_SECONDS]     (as root; defaults 200 and 8)
+#   scripts/postgres-partition.sh [EXECUTIONS] [CUT_SECONDS]     (as root; defaults 300 and 8)
 #
 # Worker A runs in a network namespace and reaches the server over a veth pair (the server listens
 # on the host end); worker B runs on the host. Once A holds executions, the host end of the veth is
@@ -16,7 +16,7 @@
 # (PLAYBOOKS_BIN, default .build/debug/playbooks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count=${1:-200}
+count=${1:-300}
 cut_seconds=${2:-8}
 bin=${PLAYBOOKS_BIN:-$PWD/.build/debug/playbooks}
 [ "$(id -u)" = 0 ] || { echo "postgres-partition: needs root (network namespaces)" >&2; exit 2; }
@@ -39,6 +39,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 say() { printf '%s partition: %s\n' "$(date -u +%H:%M:%S.%N | cut -c1-12)" "$*"; }
 
 eval "$(scripts/postgres-throwaway.sh start | sed 's/^/export /')"
@@ -56,7 +57,7 @@ ip link set "$host_if" up
 ip netns exec "$ns" ip addr add "$ns_ip/24" dev "$ns_if"
 ip netns exec "$ns" ip link set "$ns_if" up
 ip netns exec "$ns" ip link set lo up
-sql "ALTER SYSTEM SET listen_addresses = '127.0.0.1,$host_ip'"
+echo "127.0.0.1,$host_ip" >"$PLAYBOOKS_PG_DIR/listen"
 runuser -u postgres -- sh -c "echo 'host all all ${net}0/24 scram-sha-256' >> '$PLAYBOOKS_PG_DIR/data/pg_hba.conf'"
 scripts/postgres-throwaway.sh pause "$PLAYBOOKS_PG_DIR"
 scripts/postgres-throwaway.sh resume "$PLAYBOOKS_PG_DIR"
@@ -84,11 +85,12 @@ pids+=($!)
 a_pid=$!
 until [ "$(sql "SELECT count(*) FROM $schema.playbooks_executions WHERE owner IS NOT NULL")" -ge 10 ] \
     && [ "$(sql "SELECT count(*) FROM $schema.audit")" -ge 200 ]; do sleep 0.1; done
-(cd "$work" && exec "$bin" "${worker_args[@]}" --store "$host_url" --concurrency 30) 2>"$work/b.log" &
+(cd "$work" && exec "$bin" "${worker_args[@]}" --store "$host_url" --concurrency 10) 2>"$work/b.log" &
 pids+=($!)
 b_pid=$!
 sleep 1
-a_owner=$(sed -n 's/^worker \(pid [0-9]* on .* #[0-9a-f]*\) on .*/\1/p' "$work/a.log" | head -1)
+a_owner=$(sed -n 's/.*worker \(pid [0-9]* on .* #[0-9a-f]*\) on .*: up to .*/\1/p' "$work/a.log" | head -1)
+[ -n "$a_owner" ] || { say "worker A did not start:"; cat "$work/a.log" >&2; exit 1; }
 sql "SELECT id FROM $schema.playbooks_executions WHERE owner = '$a_owner'" >"$work/a-held"
 say "worker A ($a_owner) holds $(wc -l <"$work/a-held") executions; cutting its link for $cut_seconds s"
 cut_at=$(date +%s.%N)
@@ -118,7 +120,8 @@ writes=$(sql "SELECT count(*) FROM $schema.audit")
 duplicated=$(sql "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM $schema.audit GROUP BY execution_id, sequence) t")
 stale=$(sql "SELECT count(*) FROM $schema.audit a JOIN $schema.audit b ON a.execution_id = b.execution_id AND a.sequence < b.sequence AND a.token > b.token")
 held_list=$(sed "s/.*/'&'/" "$work/a-held" | paste -sd,)
-moved=$(sql "SELECT count(*) FROM (SELECT execution_id FROM $schema.audit WHERE execution_id IN ($held_list) GROUP BY 1 HAVING count(DISTINCT token) > 1) t")
+moved=0
+[ -n "$held_list" ] && moved=$(sql "SELECT count(*) FROM (SELECT execution_id FROM $schema.audit WHERE execution_id IN ($held_list) GROUP BY 1 HAVING count(DISTINCT token) > 1) t")
 different=0
 while read -r id; do
     (cd "$work" && "$bin" executions show "$id" --store "$host_url" --transcript) >"$work/t.txt" 2>&1 || true
@@ -126,7 +129,8 @@ while read -r id; do
 done <"$work/ids"
 lost_events=$(grep -c "lost " "$work/a.log" || true)
 refused=$(grep -c "superseded\|expired" "$work/a.log" || true)
-say "A's log: $lost_events executions reported lost, $refused writes refused by the fence"
+say "A's log: $(grep -c "claimed " "$work/a.log" || true) claims, $(grep -c ": finished " "$work/a.log" || true) finished," \
+    "$lost_events executions reported lost, $refused writes refused by the fence"
 grep "worker: " "$work/a.log" | grep -v "claimed\|finished\|released" | head -5 | sed 's/^/  A: /'
 lost=$((count - finished))
 say "RESULT executions=$count cut=${cut_seconds}s held_by_A=$(wc -l <"$work/a-held") taken_over_after=${taken:-never}s" \

@@ -113,10 +113,10 @@ struct PostgresFaultTests {
     @Test(.timeLimit(.minutes(3)))
     func aStoppedTransactionReleasesItsRowsWithinTheLease() async throws {
         let (_, url) = try CLIWorkerTests.makeStore("stopped")
-        // The stopped worker's store gives up on a call after 5 s (a query on a session the server
-        // ended waits for that).
+        // The stopped worker's store gives up on a call after 12 s (a query on a session the server
+        // ended waits for that), after the 10 s its transaction stands still.
         var options = TestPostgres.options
-        options.timeout = .seconds(5)
+        options.timeout = .seconds(12)
         let store = try PostgresCheckpointStore(url: url, options: options)
         try await store.prepare()
         let program = try ExecutionProgram(program: Program(parsing: CLIWorkerTests.program, path: "loops.pb"))
@@ -126,14 +126,14 @@ struct PostgresFaultTests {
 
         let executions = store.schema.executions
         let locked = Locked(false)
-        // The stopped worker: locks the row as an append does, then sends nothing for 8 s.
+        // The stopped worker: locks the row as an append does, then sends nothing for 10 s.
         let stalled = Task { () -> Bool in
             do {
                 try await store.runTransaction { connection in
                     try await connection.query(
                         "SELECT id FROM \(unescaped: executions) WHERE id = \(id.rawValue) FOR UPDATE", logger: store.pool.logger)
                     locked.withLock { $0 = true }
-                    try await Task.sleep(for: .seconds(8))
+                    try await Task.sleep(for: .seconds(10))
                     try await connection.query("SELECT 1", logger: store.pool.logger)
                 }
                 return true
@@ -154,9 +154,9 @@ struct PostgresFaultTests {
         let elapsed = ContinuousClock.now - start
         #expect(taken?.executionID == id && taken?.token == lease.token + 1)
         // The lease ran out 2 s after the claim; the row lock must not hold the takeover back until
-        // the stopped transaction's 8 s are over.
+        // the stopped transaction's 10 s are over.
         #expect(elapsed < .seconds(6), "taken over after \(elapsed)")
         #expect(await stalled.value == false, "the stopped transaction went on after its session was ended")
-        Self.report("a transaction stopped for 8 s with a 2 s lease: taken over after \(elapsed)")
+        Self.report("a transaction stopped for 10 s with a 2 s lease: taken over after \(elapsed)")
     }
 }
