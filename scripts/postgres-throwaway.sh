@@ -8,6 +8,8 @@
 #   scripts/postgres-throwaway.sh stop DIR     stops the server started in DIR and removes DIR
 #   scripts/postgres-throwaway.sh pause DIR    stops the server, keeping DIR (for tests of a server that is down)
 #   scripts/postgres-throwaway.sh resume DIR   starts a paused server again on its port
+#                                              (listening on the addresses in DIR/listen, if that file
+#                                              exists: comma-separated, as listen_addresses)
 #
 # The server listens on 127.0.0.1 on a free port, with fsync on (the durability numbers are real),
 # password (SCRAM) authentication over TCP for user 'playbooks', and no Unix socket outside DIR.
@@ -33,8 +35,10 @@ free_port() {
 }
 
 start_server() { # DIR PORT
+    local listen=127.0.0.1
+    [ -f "$1/listen" ] && listen=$(cat "$1/listen")
     as_owner "$(bindir)/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 start \
-        -o "-c listen_addresses=127.0.0.1 -p $2 -k $1 -c max_connections=400 -c shared_buffers=64MB" \
+        -o "-c listen_addresses=$listen -p $2 -k $1 -c max_connections=400 -c shared_buffers=64MB" \
         </dev/null >>"$1/pg_ctl.log" 2>&1 || { cat "$1/pg_ctl.log" "$1/server.log" >&2 2>/dev/null; return 1; }
 }
 

@@ -44,6 +44,9 @@ extension PostgresCheckpointStore: ExecutionQueue {
 
     public func claim(owner: String, limit: Int, leaseDuration: Duration) async throws(StoreError) -> [Lease] {
         guard limit > 0 else { return [] }
+        // A worker stopped in the middle of a transaction must not keep its rows locked past its
+        // leases: the server ends such a session after half a lease (see `limitIdleTransactions`).
+        pool.limitIdleTransactions(to: leaseDuration / 2)
         let executions = schema.executions
         let seconds = leaseDuration.seconds
         let rows = try await run { connection in

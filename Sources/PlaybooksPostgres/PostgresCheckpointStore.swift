@@ -31,6 +31,11 @@ import PostgresNIO
 /// one (see ``PostgresConnectionPool``). An append that timed out may still have committed: read
 /// the journal's tail before retrying.
 ///
+/// **A worker stopped inside a transaction** (`SIGSTOP`, a paused VM, a network cut) would keep
+/// the rows it locked until the server ends the transaction. Once the store has claimed with a
+/// lease, its sessions run with `idle_in_transaction_session_timeout` at half the lease, so such
+/// rows are free again before the lease runs out, and another worker takes over when it does.
+///
 /// **Locks** are session-level advisory locks held on a dedicated connection; see
 /// ``PostgresExecutionLock``.
 ///

@@ -32,6 +32,10 @@ final class PostgresConnectionPool: Sendable {
         var closed = false
         /// Callers waiting for a connection: resumed with an idle one, or with `nil` when they may open one.
         var waiters: [CheckedContinuation<PostgresConnection?, Never>] = []
+        /// See ``limitIdleTransactions(to:)``: the limit in milliseconds, and the limit each open
+        /// connection's session was set to (by connection id).
+        var idleTransactionLimit: Int?
+        var sessionIdleLimits: [Int: Int] = [:]
     }
 
     init(
@@ -86,8 +90,18 @@ final class PostgresConnectionPool: Sendable {
         let start = ContinuousClock.now
         let connection = try await acquire()
         let remaining = timeout - (ContinuousClock.now - start)
-        switch await Self.race(body, on: connection, within: remaining) {
+        let setting = pendingIdleLimit(of: connection)
+        let logger = self.logger
+        let configured: @Sendable (PostgresConnection) async throws -> T = { connection in
+            if let setting {
+                try await connection.query(
+                    "SELECT set_config('idle_in_transaction_session_timeout', \(String(setting)), false)", logger: logger)
+            }
+            return try await body(connection)
+        }
+        switch await Self.race(configured, on: connection, within: remaining) {
         case .success(let value):
+            if let setting { state.withLock { $0.sessionIdleLimits[connection.id] = setting } }
             release(connection, reusable: true)
             return value
         case .timedOut:
@@ -99,6 +113,31 @@ final class PostgresConnectionPool: Sendable {
         case .failure(let error):
             release(connection, reusable: false)
             throw unavailable(error)
+        }
+    }
+
+    /// Bounds, from now on, how long a transaction of this pool may sit idle on the server between
+    /// two statements: past `limit` the server ends the session, which releases the transaction's
+    /// row locks (`idle_in_transaction_session_timeout`, set on each connection before its next use).
+    /// Only ever lowers the limit.
+    ///
+    /// A client does not idle inside its own transactions (it sends their statements back to back),
+    /// unless its process is stopped (`SIGSTOP`, a debugger, a VM paused) or its network is gone:
+    /// then its locks would otherwise outlive its leases, and a worker taking over the leased
+    /// executions would skip them (`FOR UPDATE SKIP LOCKED`) until ``timeout``.
+    func limitIdleTransactions(to limit: Duration) {
+        let milliseconds = Int(min(max(limit.seconds * 1000, 1), 2_000_000_000))
+        state.withLock { state in
+            if state.idleTransactionLimit.map({ milliseconds < $0 }) ?? true { state.idleTransactionLimit = milliseconds }
+        }
+    }
+
+    /// The idle-transaction limit `connection`'s session must be set to before its next use, if it
+    /// differs from what it was set to.
+    private func pendingIdleLimit(of connection: PostgresConnection) -> Int? {
+        state.withLock { state in
+            guard let limit = state.idleTransactionLimit, state.sessionIdleLimits[connection.id] != limit else { return nil }
+            return limit
         }
     }
 
@@ -201,6 +240,7 @@ final class PostgresConnectionPool: Sendable {
                 while let connection = state.idle.popLast() {
                     if !connection.isClosed { return .idle(connection) }
                     state.open -= 1
+                    state.sessionIdleLimits[connection.id] = nil
                 }
                 if state.open < maximumConnections {
                     state.open += 1
@@ -284,6 +324,7 @@ final class PostgresConnectionPool: Sendable {
                 return (waiter, false)
             }
             state.open -= 1
+            if let connection { state.sessionIdleLimits[connection.id] = nil }
             return (waiter, connection != nil)
         }
         if close, let connection { connection.closeInBackground() }

@@ -217,4 +217,49 @@ import Testing
             ))
         #expect(llm.requests.withLock { $0.count } == 3)
     }
+
+    /// A provider that refuses every request (an endpoint that is down).
+    final class DownLLM: LLMProvider, Sendable {
+        let name = "down"
+        let attempts = Mutex(0)
+        func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> {
+            attempts.withLock { $0 += 1 }
+            return AsyncThrowingStream { $0.finish(throwing: LLMError(provider: "down", kind: .connection, message: "connection refused")) }
+        }
+    }
+
+    @Test func anUnreachableLLMLeavesTheExecutionResumableNotFailed() async throws {
+        let program = try ExecutionProgram(program: Program(parsing: Self.program, path: "helper.pb"))
+        let store = MemoryCheckpointStore()
+        let replies = [
+            "await Say(\"user\", \"before\")\nanswer = await WaitForMessage(\"user\")\n",
+            "await Say(\"user\", f\"after {answer}\")\nawait Return(1)\n",
+        ]
+        // The first reply arrives and waits for the user; then the endpoint goes down.
+        let first = try await ExecutionRunner.start(
+            program: program, store: store, options: RunnerOptions(llm: RecordingLLM(replies)).with(failpoints: Failpoints()))
+        #expect(try await first.run() == .waitingForMessage(source: "user"))
+        let id = first.id
+        first.close()
+        let down = DownLLM()
+        let interrupted = try await ExecutionRunner.resume(
+            id: id, program: program, store: store,
+            options: RunnerOptions(messages: ["hi"], llm: down).with(failpoints: Failpoints()))
+        do {
+            _ = try await interrupted.run()
+            Issue.record("the run went on after the LLM failed")
+        } catch {
+            #expect("\(error)".contains("the LLM failed"))
+            #expect("\(error)".contains("can be resumed once the LLM is reachable"))
+        }
+        #expect(down.attempts.withLock { $0 } >= 1)
+        interrupted.close()
+        let info = try #require(try await store.loadExecution(id))
+        #expect(info.status == .running)
+        // Back up: the resume asks again and finishes, nothing said twice.
+        let again = try await ExecutionRunner.resume(
+            id: id, program: program, store: store, options: RunnerOptions(llm: RecordingLLM(replies)).with(failpoints: Failpoints()))
+        #expect(try await again.run() == .finished(ExecutionResult(value: .int(1), repr: "1")))
+        #expect(again.state.transcript.map(\.text) == ["before", "after hi"])
+    }
 }

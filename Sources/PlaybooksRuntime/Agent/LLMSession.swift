@@ -23,9 +23,12 @@ final class LLMSession {
 
     /// The answer to one of the Markdown playbook loop's internal calls (`__PBPrompt__`,
     /// `__PBStart__`, `__PBNext__`).
+    ///
+    /// Throws ``Unreachable`` when the LLM keeps failing: the await is then not recorded, so the
+    /// execution stays where it was and a resume asks again.
     func outcome(
         of builtin: HostBuiltin, _ call: HostCall, vm: VirtualMachine, program: ExecutionProgram
-    ) async -> AwaitRecord.Outcome {
+    ) async throws(Unreachable) -> AwaitRecord.Outcome {
         switch builtin {
         case .prompt:
             return prompt(call, vm: vm, program: program)
@@ -35,7 +38,7 @@ final class LLMSession {
             responses[prelude.depth] = LiveResponse(stream: provider.stream(request(vm: vm, program: program, continuing: false)))
             return .value(.none)
         case .next:
-            return await nextStatement(vm: vm, program: program)
+            return try await nextStatement(vm: vm, program: program)
         default:
             return .value(.none)
         }
@@ -105,7 +108,12 @@ final class LLMSession {
         return LLMRequest(messages: messages, model: model, callIndex: frame?.callIndex ?? 0)
     }
 
-    private func nextStatement(vm: VirtualMachine, program: ExecutionProgram) async -> AwaitRecord.Outcome {
+    /// The LLM failed on every attempt (unreachable, refused, an error mid-stream).
+    struct Unreachable: Error {
+        let message: String
+    }
+
+    private func nextStatement(vm: VirtualMachine, program: ExecutionProgram) async throws(Unreachable) -> AwaitRecord.Outcome {
         guard let provider else { return .error(type: "RuntimeError", message: "no LLM is configured") }
         let prelude = PreludeGlobals(vm: vm)
         let depth = prelude.depth
@@ -138,7 +146,7 @@ final class LLMSession {
                 attempts += 1
                 if attempts > 2 {
                     responses[depth] = nil
-                    return .error(type: "RuntimeError", message: "the LLM failed: \(error)")
+                    throw Unreachable(message: "\(error)")
                 }
                 responses[depth] = LiveResponse(
                     stream: provider.stream(request(vm: vm, program: program, continuing: true)),

@@ -74,6 +74,9 @@ public enum ExecutionError: Error, Sendable, CustomStringConvertible {
     /// ``ExecutionRunner/shouldStop`` asked the run to stop; it did so after the await that had
     /// just been recorded, so the execution resumes from there.
     case stopped(ExecutionID, at: Int)
+    /// The LLM failed on every attempt. Nothing of the failed call was recorded: the execution
+    /// stays at the await where it asked, and a resume (once the LLM is reachable) asks again.
+    case llmUnavailable(ExecutionID, String)
 
     /// This error naming execution `id` when it is a store failure that does not name it yet.
     func naming(_ id: ExecutionID) -> ExecutionError {
@@ -95,6 +98,9 @@ public enum ExecutionError: Error, Sendable, CustomStringConvertible {
                 + "the code awaited \(found)"
         case .crashed(let id, let n): return "execution \(id): stopped by a failpoint at record \(n)"
         case .stopped(let id, let n): return "execution \(id): stopped on request after record \(n); it can be resumed from there"
+        case .llmUnavailable(let id, let message):
+            return "execution \(id): the LLM failed (\(message)); the execution is kept where it was and can be resumed "
+                + "once the LLM is reachable"
         }
     }
 }

@@ -35,7 +35,12 @@ extension ExecutionRunner {
                     return call.arguments.first.map { vm.strText($0) } ?? "user"
                 }
             case .prompt, .start, .next:
-                outcome = await agent.llm.outcome(of: builtin, call, vm: vm, program: program)
+                do {
+                    outcome = try await agent.llm.outcome(of: builtin, call, vm: vm, program: program)
+                } catch {
+                    // Nothing is recorded: the execution stays at this await, and a resume asks again.
+                    throw .llmUnavailable(id, error.message)
+                }
             default:
                 outcome = BuiltinEffects(agent: agent.name, catalog: program.catalog).outcome(of: builtin, call, in: vm)
             }

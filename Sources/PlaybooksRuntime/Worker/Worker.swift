@@ -272,6 +272,10 @@ public final class Worker: Sendable {
         case .notResumable:
             // It ended under an earlier owner that died before giving it back.
             await release(lease, finished: true)
+        case .llmUnavailable(_, let why):
+            // Nothing was recorded; the lease runs out and a worker retries it then (not at once,
+            // so a dead endpoint is not hammered).
+            emit(.failed(id, why, requeued: true))
         case .store(.unavailable(let why)):
             // The database is away: the lease runs out, and a worker (maybe this one) retries later.
             // A worker that is stopping gives it back if it can, for other workers to retry at once.
