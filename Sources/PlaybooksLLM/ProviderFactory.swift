@@ -5,7 +5,8 @@ import Foundation
 /// - `"scripted"`: needs `script` (a path; relative paths are relative to the current directory, so resolve them
 ///   first); `chunkSize` defaults to ``ScriptedProvider/defaultChunkSize``; `model`, `baseURL`, `apiKeyEnv` unused.
 /// - `"openai"`: `baseURL` defaults to ``OpenAICompatibleProvider/defaultBaseURL``; `apiKeyEnv` names the variable
-///   that holds the key (`nil` sends none, for local servers such as Ollama or llama.cpp).
+///   that holds the key — `OPENAI_API_KEY` when neither is given; with a `baseURL` and no `apiKeyEnv` no key is sent
+///   (local servers such as Ollama or llama.cpp).
 /// - `"anthropic"`: `baseURL` defaults to ``AnthropicProvider/defaultBaseURL``; `apiKeyEnv` defaults to
 ///   `ANTHROPIC_API_KEY`.
 ///
@@ -33,9 +34,11 @@ public func makeProvider(
         return try ScriptedProvider(
             scriptPath: script, chunkSize: chunkSize ?? ScriptedProvider.defaultChunkSize, requestLogPath: requestLogPath)
     case "openai":
+        // OpenAI's own API needs a key: without `api_key_env` it is read from OPENAI_API_KEY (an error
+        // up front when that is unset). Other OpenAI-compatible servers (a base URL given) may need none.
         let configuration = try HTTPProviderConfiguration(
             provider: "openai", baseURL: baseURL ?? OpenAICompatibleProvider.defaultBaseURL, model: try requireModel(model, "openai"),
-            apiKeyEnv: apiKeyEnv, environment: environment)
+            apiKeyEnv: apiKeyEnv ?? (baseURL == nil ? "OPENAI_API_KEY" : nil), environment: environment)
         return OpenAICompatibleProvider(configuration: configuration)
     case "anthropic":
         let configuration = try HTTPProviderConfiguration(

@@ -34,13 +34,14 @@ struct RunCommand: AsyncParsableCommand {
         do { configuration = try RunConfiguration.load(forProgramAt: programFile) } catch {
             throw fail(error.description, status: ExitStatus.usage)
         }
+        // The LLM's configuration (a missing key, say) is checked before any store is opened or created.
+        let provider = try llmOptions.provider(configuration: configuration)
+        let executionID = try id.map(parseExecutionID)
         let store: any CheckpointStore
         let durable = configuration.durability.enabled || storeOptions.store != nil
         do {
             store = durable ? try storeOptions.open(configuration: configuration) : MemoryCheckpointStore()
         } catch { throw fail(id.map { "execution \($0): \(error)" } ?? "\(error)") }
-        let executionID = try id.map(parseExecutionID)
-        let provider = try llmOptions.provider(configuration: configuration)
         let runner: ExecutionRunner
         do {
             let options = messageOptions.runnerOptions(llm: provider, llmOptions: llmOptions, configuration: configuration)

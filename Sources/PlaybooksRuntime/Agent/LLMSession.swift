@@ -144,7 +144,10 @@ final class LLMSession {
                 return .value(.list([.str(statement.text), .int(statement.line), rest]))
             } catch {
                 attempts += 1
-                if attempts > 2 {
+                // A stream that failed before any text: the provider has already retried it (HTTP
+                // providers with backoff), so asking again here would only multiply the wait.
+                // A stream that broke after some text is asked to continue, twice at most.
+                if attempts > 2 || !response.receivedText {
                     responses[depth] = nil
                     throw Unreachable(message: "\(error)")
                 }

@@ -13,6 +13,8 @@ final class LiveResponse {
     /// start of the stream that repeat it exactly are skipped.
     private var alreadyReceived: String
     private(set) var streamEnded = false
+    /// Whether any text arrived from the stream (a failure before that is the provider's to retry).
+    private(set) var receivedText = false
     /// Whether a journal record already carries ``remaining``.
     var restJournaled = false
 
@@ -53,6 +55,7 @@ final class LiveResponse {
                 return nil
             }
             if let delta = try await deltas?.next(isolation: #isolation) {
+                if !delta.isEmpty { receivedText = true }
                 queue.feed(delta)
             } else {
                 queue.finish()
