@@ -23,6 +23,12 @@ struct LLMOptions: ParsableArguments {
     @Option(help: "With --llm scripted: characters per streamed chunk.")
     var chunkSize: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Answer LLM requests identical to earlier ones from this directory, and keep new replies there (development).",
+            valueName: "dir"))
+    var llmCache: String?
+
     @Option(help: ArgumentHelp("Append the index of every LLM call requested to this file (for tests).", visibility: .hidden))
     var llmRequestLog: String?
 
@@ -35,10 +41,12 @@ struct LLMOptions: ParsableArguments {
         let config = configuration?.llm
         guard let name = llm ?? config?.provider?.rawValue else { return nil }
         do {
-            return try makeProvider(
+            let provider = try makeProvider(
                 provider: name, model: model ?? config?.model, baseURL: baseURL ?? config?.baseURL,
                 apiKeyEnv: apiKeyEnv ?? config?.apiKeyEnv, script: script ?? config?.script,
                 chunkSize: chunkSize ?? config?.chunkSize, requestLogPath: llmRequestLog)
+            guard let llmCache, !llmCache.isEmpty else { return provider }
+            return CachingProvider(wrapping: provider, directory: URL(fileURLWithPath: llmCache))
         } catch {
             throw fail("\(error)", status: ExitStatus.usage)
         }

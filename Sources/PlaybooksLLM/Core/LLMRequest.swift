@@ -18,6 +18,9 @@ public struct LLMRequest: Sendable, Equatable {
     /// The scripted provider answers reply number `callIndex`; the HTTP providers ignore it. Because it comes from
     /// the execution's durable state, a resumed execution asks for the same reply it would have asked for.
     public var callIndex: Int
+    /// Whether this asks the model to continue a reply that was cut off (after a crash or a broken
+    /// stream): the last message is the part already received. Caches never answer these.
+    public var isContinuation = false
 
     public init(
         messages: [LLMMessage], model: String? = nil, maxTokens: Int? = nil, temperature: Double? = nil, callIndex: Int = 0

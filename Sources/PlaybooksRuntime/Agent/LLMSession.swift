@@ -105,7 +105,9 @@ final class LLMSession {
                 messages.append(.user(PromptBuilder.continuation))
             }
         }
-        return LLMRequest(messages: messages, model: model, callIndex: frame?.callIndex ?? 0)
+        var request = LLMRequest(messages: messages, model: model, callIndex: frame?.callIndex ?? 0)
+        request.isContinuation = continuing
+        return request
     }
 
     /// The LLM failed on every attempt (unreachable, refused, an error mid-stream).
