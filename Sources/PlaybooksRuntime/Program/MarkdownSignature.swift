@@ -77,8 +77,11 @@ struct MarkdownSignature: Equatable {
         ch == "_" || ch.isLetter || ch.isNumber
     }
 
-    /// The index of the `)` that closes the `(` at the start of `text`, skipping nested brackets and strings.
-    static func matchingParenthesis(in text: Substring) -> Substring.Index? {
+    /// Walks `text` outside quoted strings, calling `visit` with each character's index, the
+    /// character and the bracket depth after it; returns the first index where `visit` says stop.
+    static func scanTopLevel(
+        _ text: Substring, _ visit: (Substring.Index, Character, Int) -> Bool
+    ) -> Substring.Index? {
         var depth = 0
         var quote: Character? = nil
         var index = text.startIndex
@@ -88,40 +91,37 @@ struct MarkdownSignature: Equatable {
                 if ch == q { quote = nil }
             } else if ch == "\"" || ch == "'" {
                 quote = ch
-            } else if ch == "(" || ch == "[" || ch == "{" {
-                depth += 1
-            } else if ch == ")" || ch == "]" || ch == "}" {
-                depth -= 1
-                if depth == 0 { return ch == ")" ? index : nil }
+            } else {
+                if ch == "(" || ch == "[" || ch == "{" {
+                    depth += 1
+                } else if ch == ")" || ch == "]" || ch == "}" {
+                    depth -= 1
+                }
+                if visit(index, ch, depth) { return index }
             }
             index = text.index(after: index)
         }
         return nil
     }
 
+    /// The index of the `)` that closes the `(` at the start of `text`, skipping nested brackets and strings.
+    static func matchingParenthesis(in text: Substring) -> Substring.Index? {
+        let closing = scanTopLevel(text) { _, ch, depth in depth == 0 && (ch == ")" || ch == "]" || ch == "}") }
+        guard let closing, text[closing] == ")" else { return nil }
+        return closing
+    }
+
     /// The parameters in a parenthesised list, or `nil` when one is malformed. With
     /// `allowSeparators` (Python), a bare `/` or `*` marker is skipped.
     static func parameterDetails(in text: Substring, allowSeparators: Bool) -> [PlaybookParameter]? {
         var pieces: [Substring] = []
-        var depth = 0
-        var quote: Character? = nil
         var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let ch = text[index]
-            if let q = quote {
-                if ch == q { quote = nil }
-            } else if ch == "\"" || ch == "'" {
-                quote = ch
-            } else if ch == "(" || ch == "[" || ch == "{" {
-                depth += 1
-            } else if ch == ")" || ch == "]" || ch == "}" {
-                depth -= 1
-            } else if ch == ",", depth == 0 {
+        _ = scanTopLevel(text) { index, ch, depth in
+            if ch == ",", depth == 0 {
                 pieces.append(text[start..<index])
                 start = text.index(after: index)
             }
-            index = text.index(after: index)
+            return false
         }
         pieces.append(text[start..<text.endIndex])
         // `f()` has no parameters; `f(a, b,)` has a trailing comma.
@@ -172,24 +172,6 @@ struct MarkdownSignature: Equatable {
 
     /// The first `=` outside brackets and strings.
     static func topLevelEquals(in text: Substring) -> Substring.Index? {
-        var depth = 0
-        var quote: Character? = nil
-        var index = text.startIndex
-        while index < text.endIndex {
-            let ch = text[index]
-            if let q = quote {
-                if ch == q { quote = nil }
-            } else if ch == "\"" || ch == "'" {
-                quote = ch
-            } else if ch == "(" || ch == "[" || ch == "{" {
-                depth += 1
-            } else if ch == ")" || ch == "]" || ch == "}" {
-                depth -= 1
-            } else if ch == "=", depth == 0 {
-                return index
-            }
-            index = text.index(after: index)
-        }
-        return nil
+        scanTopLevel(text) { _, ch, depth in ch == "=" && depth == 0 }
     }
 }
