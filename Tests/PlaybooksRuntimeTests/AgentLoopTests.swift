@@ -262,4 +262,43 @@ import Testing
         #expect(try await again.run() == .finished(ExecutionResult(value: .int(1), repr: "1")))
         #expect(again.state.transcript.map(\.text) == ["before", "after hi"])
     }
+
+    static let modesProgram = """
+        # Writer
+        Writes.
+
+        ## Main
+        ### Triggers
+        - At the beginning
+        ### Steps
+        - Summarize the text and return the summary
+
+        ## Summarize($text)
+        execution_mode: raw
+        Summarize the text in one line.
+
+        ## Explore($topic)
+        Find out what is known about the topic and return it.
+        """
+
+    @Test func aRawPlaybooksWholeReplyIsItsResultAndAReactPlaybookIsToldToLoop() async throws {
+        let program = try ExecutionProgram(program: Program(parsing: Self.modesProgram, path: "writer.pb"))
+        let llm = RecordingLLM([
+            "s = await Summarize(\"a long text\")\ne = await Explore(\"cats\")\nawait Return([s, e])\n",
+            "A one-line summary: x = 1 is not code here.",
+            "await Return(\"cats purr\")\n",
+        ])
+        let store = MemoryCheckpointStore()
+        let runner = try await ExecutionRunner.start(
+            program: program, store: store, options: RunnerOptions(llm: llm).with(failpoints: Failpoints()))
+        let expected = ExecutionOutcome.finished(
+            ExecutionResult(
+                value: .list([.str("A one-line summary: x = 1 is not code here."), .str("cats purr")]),
+                repr: "['A one-line summary: x = 1 is not code here.', 'cats purr']"))
+        #expect(try await runner.run() == expected)
+        let requests = llm.requests.withLock { $0 }
+        #expect(requests.count == 3)
+        #expect(requests[1].messages[1].content.contains("Reply with text only, no code: your whole reply is the playbook's result."))
+        #expect(requests[2].messages[1].content.contains("It has no steps: its description is the task. Work in a loop"))
+    }
 }

@@ -39,6 +39,15 @@ final class LLMSession {
             return .value(.none)
         case .next:
             return try await nextStatement(vm: vm, program: program)
+        case .text:
+            // A raw playbook: the whole reply is its result; the record keeps it, so a resume
+            // never asks again for a reply that arrived.
+            guard let provider else { return .error(type: "RuntimeError", message: "no LLM is configured") }
+            do {
+                return .value(.str(try await provider.complete(request(vm: vm, program: program, continuing: false))))
+            } catch {
+                throw Unreachable(message: "\(error)")
+            }
         default:
             return .value(.none)
         }
@@ -72,7 +81,8 @@ final class LLMSession {
         }
         let now = ExecutionState(reading: vm, agent: program.agent)
         let text = PromptBuilder.playbookCall(
-            name: name, text: summary?.text ?? program.markdownTexts[name] ?? "## \(name)\n", arguments: arguments,
+            name: name, mode: summary?.mode ?? .playbook, text: summary?.text ?? program.markdownTexts[name] ?? "## \(name)\n",
+            arguments: arguments,
             parameters: parameters, variables: now.variables.filter { v in !parameters.contains { $0.name == v.name } },
             artifacts: now.artifacts.map { ($0.name, $0.summary) }, callStack: now.callStackSummary)
         return .value(.str(text))

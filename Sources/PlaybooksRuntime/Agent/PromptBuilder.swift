@@ -56,13 +56,23 @@ enum PromptBuilder {
     /// The first message of a playbook call: which playbook to run with which arguments, its
     /// steps, and the agent's state.
     static func playbookCall(
-        name: String, text: String, arguments: [String], parameters: [NamedValue], variables: [NamedValue],
+        name: String, mode: PlaybookDefinition.ExecutionMode = .playbook, text: String, arguments: [String],
+        parameters: [NamedValue], variables: [NamedValue],
         artifacts: [(name: String, summary: String)], callStack: [String]
     ) -> String {
         var out = "Run the playbook \(name)(\(arguments.joined(separator: ", "))).\n"
         if !parameters.isEmpty {
             out += "Its parameters are variables your code can use (also as `$name`): "
             out += parameters.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + ".\n"
+        }
+        switch mode {
+        case .react:
+            out += "It has no steps: its description is the task. Work in a loop: think briefly, act (call playbooks, "
+            out += "say things), and read what happened in the next turn; when the task is done, `await Return(value)`.\n"
+        case .raw:
+            out += "Reply with text only, no code: your whole reply is the playbook's result.\n"
+        case .playbook, .python:
+            break
         }
         out += "\n\(text)"
         if !text.hasSuffix("\n") { out += "\n" }

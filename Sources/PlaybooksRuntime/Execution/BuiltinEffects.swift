@@ -26,7 +26,7 @@ struct BuiltinEffects {
                 return .error(type: "KeyError", message: "no artifact named \(PortableValue.str(name))")
             }
             return .value(PortableValue.converting(content, in: vm))
-        case .waitForMessage, .yield, .prompt, .start, .next: return .value(.none)
+        case .waitForMessage, .yield, .prompt, .start, .next, .text: return .value(.none)
         }
     }
 
@@ -90,7 +90,7 @@ struct BuiltinEffects {
         case .loadArtifact:
             frame?.appendToLog(ResponseLog.data(.called(call: Self.callText(call, in: vm), result: Self.shown(result, in: vm))))
             return nil
-        case .prompt, .start, .next:
+        case .prompt, .start, .next, .text:
             return nil
         }
     }

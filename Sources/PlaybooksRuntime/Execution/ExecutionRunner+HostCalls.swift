@@ -34,7 +34,7 @@ extension ExecutionRunner {
                 } else {
                     return call.arguments.first.map { vm.strText($0) } ?? "user"
                 }
-            case .prompt, .start, .next:
+            case .prompt, .start, .next, .text:
                 do {
                     outcome = try await agent.llm.outcome(of: builtin, call, vm: vm, program: program)
                 } catch {

@@ -211,7 +211,8 @@ public final class ExecutionRunner {
         vm.exposeStatementRunner(as: "__pb_run__")
         vm.globals[PreludeGlobals.Name.state.rawValue] = .dict(vm.stateVariables)
         let markdown = program.markdownPlaybooks.map { name in
-            Prelude.MarkdownPlaybook(name: name, parameters: program.catalog.first { $0.name == name }?.parameters ?? [])
+            let summary = program.catalog.first { $0.name == name }
+            return Prelude.MarkdownPlaybook(name: name, parameters: summary?.parameters ?? [], raw: summary?.mode == .raw)
         }
         do {
             try vm.load(

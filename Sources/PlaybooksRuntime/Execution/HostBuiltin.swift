@@ -17,6 +17,8 @@ enum HostBuiltin: String, CaseIterable {
     case prompt = "__PBPrompt__"
     case start = "__PBStart__"
     case next = "__PBNext__"
+    /// A `raw` Markdown playbook: the LLM's whole reply, as text (not run as code).
+    case text = "__PBText__"
 
-    var isLLM: Bool { self == .prompt || self == .start || self == .next }
+    var isLLM: Bool { self == .prompt || self == .start || self == .next || self == .text }
 }

@@ -17,6 +17,9 @@ public struct PlaybookSummary: Sendable, Equatable {
     public var text: String
     /// Markdown playbooks: every step id, both `Main:01` and `Main:01:QUE`.
     public var stepIDs: Set<String>
+    /// How the LLM carries it out: steps, a reason-and-act loop (no steps), or `raw` (the reply is
+    /// the result, as text).
+    public var mode: PlaybookDefinition.ExecutionMode = .playbook
 
     public init(
         name: String, signature: String, kind: PlaybookDefinition.Kind, parameters: [String] = [], text: String,
@@ -41,5 +44,6 @@ public struct PlaybookSummary: Sendable, Equatable {
             name: playbook.name, signature: playbook.signature, kind: playbook.kind,
             parameters: playbook.parameters.map { $0.hasPrefix("$") ? String($0.dropFirst()) : $0 },
             text: playbook.markdownText(withStepIDs: true), stepIDs: ids)
+        self.mode = playbook.executionMode
     }
 }

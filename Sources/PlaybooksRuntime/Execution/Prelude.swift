@@ -16,6 +16,8 @@ enum Prelude {
     struct MarkdownPlaybook: Equatable {
         var name: String
         var parameters: [String] = []
+        /// `execution_mode: raw`: one LLM call whose whole reply, as text, is the result.
+        var raw = false
     }
 
     static func source(agent: String, markdownPlaybooks: [String]) -> String {
@@ -66,13 +68,14 @@ enum Prelude {
 
             """
         text += llmLoop
+        text += rawLoop
         for playbook in markdown {
             let name = playbook.name
             let parameters = playbook.parameters.filter(isIdentifier)
             text += """
 
                 async def \(name)(*args, **kwargs):
-                    result = await __pb_llm_playbook__(\(pythonString(name)), list(args), kwargs, \(pythonList(parameters)), __pb_bind_\(name)__)
+                    result = await \(playbook.raw ? "__pb_llm_raw__" : "__pb_llm_playbook__")(\(pythonString(name)), list(args), kwargs, \(pythonList(parameters)), __pb_bind_\(name)__)
                     __pb_log__(["call", __pb_call_text__(\(pythonString(name)), args, kwargs), __pb_short__(repr(result))])
                     return result
                 __pb_playbooks__[\(pythonString(name))] = \(name)
@@ -215,6 +218,26 @@ enum Prelude {
                         __pb_state__[p] = old_state[p]
                     elif p in __pb_state__:
                         del __pb_state__[p]
+
+        """
+
+    /// How a `raw` Markdown playbook runs: one LLM call (`__PBText__`) whose whole reply is the
+    /// result, as text; nothing of it runs as code.
+    static let rawLoop = """
+
+        async def __pb_llm_raw__(name, args, kwargs, params, bind):
+            frame = {"playbook": name, "step": None, "returned": False, "value": None,
+                     "conversation": [], "response": "", "executed": "", "call": None, "rest": None,
+                     "statement": "", "statement_record": None, "log": []}
+            __pb_stack__.append(frame)
+            try:
+                prompt = await __PBPrompt__(name, args, kwargs)
+                frame["conversation"].append(["user", prompt])
+                __pb_llm_calls__[0] += 1
+                frame["call"] = __pb_llm_calls__[0] - 1
+                return await __PBText__(name, frame["call"])
+            finally:
+                __pb_stack__.pop()
 
         """
 

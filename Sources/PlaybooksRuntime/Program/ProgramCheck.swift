@@ -56,13 +56,6 @@ public struct ProgramCheck: Sendable {
                             .notRunYet, line: first.line,
                             message: "`\(agent.name).\(playbook.name)`: \(kinds) triggers are not matched yet (only start triggers run)"))
                 }
-                if playbook.kind == .markdown, playbook.executionMode != .playbook {
-                    out.append(
-                        ProgramNotice(
-                            .notRunYet, line: playbook.line,
-                            message: "`\(agent.name).\(playbook.name)` has execution mode `\(playbook.executionMode.rawValue)`: "
-                                + "run like any Markdown playbook (raw and react modes are not distinguished yet)"))
-                }
                 if playbook.kind == .markdown, ProgramCheck.hasPlaceholder(playbook.description) {
                     out.append(
                         ProgramNotice(
