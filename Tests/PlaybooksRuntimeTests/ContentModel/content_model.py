@@ -63,7 +63,7 @@ def travel(call, later):
     search = re.search(r"SearchFlights\('([^']*)'\) returned (.*)", later)
     if search is None:
         cities = re.findall(r"\b([A-Z][a-z]{2,})\b", words[-1])
-        cities = [c for c in cities if c not in ("I", "To", "Hello", "Please", "Yes", "No")]
+        cities = [c for c in cities if c not in ("I", "To", "Hello", "Please", "Yes", "No", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")]
         if not cities:
             return code('await Say("user", "Which city?")', 'answer = await WaitForMessage("user")')
         return f"The user wants to fly to {cities[-1]}.\n" + code(
