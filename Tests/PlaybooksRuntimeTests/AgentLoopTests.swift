@@ -301,4 +301,14 @@ import Testing
         #expect(requests[1].messages[1].content.contains("Reply with text only, no code: your whole reply is the playbook's result."))
         #expect(requests[2].messages[1].content.contains("It has no steps: its description is the task. Work in a loop"))
     }
+
+    @Test func placeholdersOfStateVariablesAndParametersAreRenderedInTheCall() {
+        let text = PromptBuilder.renderPlaceholders(
+            "Greet {$name} from {city} ({count} visits); {len($items)} and {unknown} stay; {",
+            values: [
+                NamedValue(name: "name", value: "'Ada'"), NamedValue(name: "city", value: "'Paris'"),
+                NamedValue(name: "count", value: "3"),
+            ])
+        #expect(text == "Greet Ada from Paris (3 visits); {len($items)} and {unknown} stay; {")
+    }
 }

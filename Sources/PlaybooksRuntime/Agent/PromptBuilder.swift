@@ -74,6 +74,7 @@ enum PromptBuilder {
         case .playbook, .python:
             break
         }
+        let text = renderPlaceholders(text, values: parameters + variables)
         out += "\n\(text)"
         if !text.hasSuffix("\n") { out += "\n" }
         if !variables.isEmpty {
@@ -87,6 +88,42 @@ enum PromptBuilder {
             out += "\nCall stack: \(callStack.joined(separator: " > "))\n"
         }
         return out
+    }
+
+    /// `text` with its `{$name}` and `{name}` placeholders replaced by the `repr` of that state
+    /// variable or parameter (strings without their quotes); other braces are left as written.
+    /// Placeholders holding expressions (`{len($items)}`) are not evaluated.
+    static func renderPlaceholders(_ text: String, values: [NamedValue]) -> String {
+        guard text.contains("{") else { return text }
+        var known: [String: String] = [:]
+        for v in values { known[v.name] = v.value }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else {
+                out += rest[open...]
+                return out
+            }
+            var name = after[..<close]
+            if name.hasPrefix("$") { name = name.dropFirst() }
+            if Prelude.isIdentifier(String(name)), let value = known[String(name)] {
+                out += Self.unquoted(value)
+            } else {
+                out += rest[open...close]
+            }
+            rest = after[after.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// A string's `repr` without its quotes (`'Ada'` -> `Ada`); other values as they are.
+    static func unquoted(_ repr: String) -> String {
+        guard repr.count >= 2, let first = repr.first, first == "'" || first == "\"", repr.last == first,
+            !repr.dropFirst().dropLast().contains("\\")
+        else { return repr }
+        return String(repr.dropFirst().dropLast())
     }
 
     /// A reply as the conversation shows it to the model again: the code of it that the runtime

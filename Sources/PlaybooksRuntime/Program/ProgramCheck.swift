@@ -60,7 +60,9 @@ public struct ProgramCheck: Sendable {
                     out.append(
                         ProgramNotice(
                             .notRunYet, line: playbook.line,
-                            message: "`\(agent.name).\(playbook.name)`: `{...}` placeholders in the description are not evaluated yet"))
+                            message:
+                                "`\(agent.name).\(playbook.name)`: `{...}` placeholders holding expressions are not evaluated yet (`{$name}` and `{name}` are rendered)"
+                        ))
                 }
             }
         }
