@@ -311,4 +311,26 @@ import Testing
             ])
         #expect(text == "Greet Ada from Paris (3 visits); {len($items)} and {unknown} stay; {")
     }
+
+    @Test func aLongConversationLeavesOutItsOldestExchangesWithAMarker() async throws {
+        let program = try ExecutionProgram(program: Program(parsing: Self.program, path: "helper.pb"))
+        // Eight replies of ~400 characters that do not return, then one that does.
+        let filler = String(repeating: "x", count: 400)
+        let replies = (0..<8).map { "s\($0) = '\(filler)'\nn\($0) = \($0)\n" } + ["await Return(n7)\n"]
+        let llm = RecordingLLM(replies)
+        var options = RunnerOptions(llm: llm).with(failpoints: Failpoints())
+        options.agentLoop.maxContextCharacters = 5_000
+        let runner = try await ExecutionRunner.start(program: program, store: MemoryCheckpointStore(), options: options)
+        #expect(try await runner.run() == .finished(ExecutionResult(value: .int(7), repr: "7")))
+        let requests = llm.requests.withLock { $0 }
+        #expect(requests.count == 9)
+        let last = try #require(requests.last)
+        #expect(last.messages.reduce(0) { $0 + $1.content.count } <= 5_000)
+        #expect(last.messages[1].content.contains("earlier exchanges of this playbook call (your reply and what it did) left out"))
+        // The latest exchange is kept; the roles still alternate after the call.
+        #expect(last.messages[last.messages.count - 2].content.contains("n7 = 7"))
+        #expect(last.messages.dropFirst(2).enumerated().allSatisfy { $0.element.role == ($0.offset % 2 == 0 ? .assistant : .user) })
+        // Early requests are whole.
+        #expect(!requests[2].messages[1].content.contains("left out"))
+    }
 }

@@ -115,6 +115,7 @@ final class LLMSession {
                 messages.append(.user(PromptBuilder.continuation))
             }
         }
+        messages = ConversationCompaction.compact(messages, maxCharacters: settings.maxContextCharacters)
         var request = LLMRequest(messages: messages, model: model, callIndex: frame?.callIndex ?? 0)
         request.isContinuation = continuing
         return request
