@@ -14,11 +14,18 @@ final class LLMSession {
     private var responses: [Int: LiveResponse] = [:]
 
     let settings: AgentLoopSettings
+    let budget: LLMBudget
+    let price: LLMPrice?
 
-    init(provider: (any LLMProvider)?, model: String?, settings: AgentLoopSettings = AgentLoopSettings()) {
+    init(
+        provider: (any LLMProvider)?, model: String?, settings: AgentLoopSettings = AgentLoopSettings(),
+        budget: LLMBudget = LLMBudget(), price: LLMPrice? = nil
+    ) {
         self.provider = provider
         self.model = model
         self.settings = settings
+        self.budget = budget
+        self.price = price
     }
 
     /// The answer to one of the Markdown playbook loop's internal calls (`__PBPrompt__`,
@@ -35,8 +42,21 @@ final class LLMSession {
         case .start:
             guard let provider else { return .error(type: "RuntimeError", message: "no LLM is configured") }
             let prelude = PreludeGlobals(vm: vm)
-            responses[prelude.depth] = LiveResponse(stream: provider.stream(request(vm: vm, program: program, continuing: false)))
-            return .value(.none)
+            // Replies the code stopped reading (a statement failed or returned): read to their end for their usage.
+            var drained: LLMUsage?
+            for depth in responses.keys.sorted() where depth >= prelude.depth {
+                guard let stale = responses.removeValue(forKey: depth), !stale.usageJournaled else { continue }
+                await stale.drain()
+                if let usage = stale.usage { drained = (drained ?? .zero) + usage }
+            }
+            var totals = LLMUsageTotals(reading: vm)
+            if let drained { totals.usage = totals.usage + drained }
+            if let refusal = budget.refusal(totals, price: price) {
+                return .error(type: "RuntimeError", message: refusal)
+            }
+            responses[prelude.depth] = LiveResponse(stream: provider.events(request(vm: vm, program: program, continuing: false)))
+            guard let drained else { return .value(.none) }
+            return .value(.dict([PortableEntry(.str("usage"), LLMUsageTotals.portable(drained, price: price))]))
         case .next:
             return try await nextStatement(vm: vm, program: program)
         default:
@@ -123,7 +143,7 @@ final class LLMSession {
             } else {
                 // The response was still arriving when the process stopped: ask for the rest.
                 responses[depth] = LiveResponse(
-                    stream: provider.stream(request(vm: vm, program: program, continuing: true)),
+                    stream: provider.events(request(vm: vm, program: program, continuing: true)),
                     alreadyReceived: prelude.current?.response ?? "")
             }
         }
@@ -133,7 +153,9 @@ final class LLMSession {
             do {
                 guard let (statement, parsed) = try await response.next() else {
                     responses[depth] = nil
-                    return .value(.none)
+                    guard !response.usageJournaled, let usage = response.usage else { return .value(.none) }
+                    // The end of the reply, with its usage (old journals have `None` here).
+                    return .value(.dict([PortableEntry(.str("usage"), LLMUsageTotals.portable(usage, price: price))]))
                 }
                 if let parsed { vm.offerParsedStatement(parsed) }
                 var rest: PortableValue = .none
@@ -141,7 +163,14 @@ final class LLMSession {
                     rest = .list(remaining.map { .list([.str($0.text), .int($0.line)]) })
                     response.restJournaled = true
                 }
-                return .value(.list([.str(statement.text), .int(statement.line), rest]))
+                var parts: [PortableValue] = [.str(statement.text), .int(statement.line), rest]
+                if !response.usageJournaled, let usage = response.usage {
+                    // The stream has ended: its usage goes with the first record after the end (the one that also
+                    // saves the rest), so a crash after it neither asks again nor loses it.
+                    parts.append(LLMUsageTotals.portable(usage, price: price))
+                    response.usageJournaled = true
+                }
+                return .value(.list(parts))
             } catch {
                 attempts += 1
                 if attempts > 2 {
@@ -149,7 +178,7 @@ final class LLMSession {
                     throw Unreachable(message: "\(error)")
                 }
                 responses[depth] = LiveResponse(
-                    stream: provider.stream(request(vm: vm, program: program, continuing: true)),
+                    stream: provider.events(request(vm: vm, program: program, continuing: true)),
                     alreadyReceived: prelude.current?.response ?? "")
             }
         }

@@ -90,7 +90,16 @@ struct BuiltinEffects {
         case .loadArtifact:
             frame?.appendToLog(ResponseLog.data(.called(call: Self.callText(call, in: vm), result: Self.shown(result, in: vm))))
             return nil
-        case .prompt, .start, .next:
+        case .start, .next:
+            // LLM usage: counted from the record, so replay counts exactly what the live run counted.
+            let reported = LLMUsageTotals.reported(by: result)
+            guard builtin == .start || reported != nil else { return nil }
+            var totals = LLMUsageTotals(reading: vm)
+            if builtin == .start { totals.calls += 1 }
+            if let reported { totals = totals.adding(reported) }
+            totals.write(to: vm)
+            return nil
+        case .prompt:
             return nil
         }
     }
