@@ -42,13 +42,8 @@ final class LLMSession {
         case .start:
             guard let provider else { return .error(type: "RuntimeError", message: "no LLM is configured") }
             let prelude = PreludeGlobals(vm: vm)
-            // Replies the code stopped reading (a statement failed or returned): read to their end for their usage.
-            var drained: LLMUsage?
-            for depth in responses.keys.sorted() where depth >= prelude.depth {
-                guard let stale = responses.removeValue(forKey: depth), !stale.usageJournaled else { continue }
-                await stale.drain()
-                if let usage = stale.usage { drained = (drained ?? .zero) + usage }
-            }
+            // Replies the code stopped reading (a statement failed): read to their end for their usage.
+            let drained = await drainUsage(from: prelude.depth)
             var totals = LLMUsageTotals(reading: vm)
             if let drained { totals.usage = totals.usage + drained }
             if let refusal = budget.refusal(totals, price: price) {
@@ -56,7 +51,7 @@ final class LLMSession {
             }
             responses[prelude.depth] = LiveResponse(stream: provider.events(request(vm: vm, program: program, continuing: false)))
             guard let drained else { return .value(.none) }
-            return .value(.dict([PortableEntry(.str("usage"), LLMUsageTotals.portable(drained, price: price))]))
+            return .value(usageValue(drained))
         case .next:
             return try await nextStatement(vm: vm, program: program)
         default:
@@ -96,6 +91,24 @@ final class LLMSession {
             parameters: parameters, variables: now.variables.filter { v in !parameters.contains { $0.name == v.name } },
             artifacts: now.artifacts.map { ($0.name, $0.summary) }, callStack: now.callStackSummary)
         return .value(.str(text))
+    }
+
+    /// The usage of the replies at `depth` and deeper that the code stopped reading before their end (a statement
+    /// failed, or the playbook returned): each is read to its end (its text discarded) and forgotten. `nil` when
+    /// none reported usage that no record carries yet.
+    func drainUsage(from depth: Int) async -> LLMUsage? {
+        var drained: LLMUsage?
+        for level in responses.keys.sorted() where level >= depth {
+            guard let stale = responses.removeValue(forKey: level), !stale.usageJournaled else { continue }
+            await stale.drain()
+            if let usage = stale.usage { drained = (drained ?? .zero) + usage }
+        }
+        return drained
+    }
+
+    /// A record value that carries `usage`: `{"usage": {...}}`.
+    func usageValue(_ usage: LLMUsage) -> PortableValue {
+        .dict([PortableEntry(.str("usage"), LLMUsageTotals.portable(usage, price: price))])
     }
 
     /// The request for the current LLM call: the frame's conversation, or — to continue an
@@ -155,7 +168,7 @@ final class LLMSession {
                     responses[depth] = nil
                     guard !response.usageJournaled, let usage = response.usage else { return .value(.none) }
                     // The end of the reply, with its usage (old journals have `None` here).
-                    return .value(.dict([PortableEntry(.str("usage"), LLMUsageTotals.portable(usage, price: price))]))
+                    return .value(usageValue(usage))
                 }
                 if let parsed { vm.offerParsedStatement(parsed) }
                 var rest: PortableValue = .none

@@ -20,6 +20,8 @@ final class LiveResponse {
     private(set) var usage: LLMUsage?
     /// Whether a journal record already carries ``usage``.
     var usageJournaled = false
+    /// An error met while reading ahead, thrown by the next ``next()``.
+    private var pendingError: (any Error)?
 
     init(stream: AsyncThrowingStream<LLMStreamEvent, any Error>, alreadyReceived: String = "") {
         self.deltas = stream.makeAsyncIterator()
@@ -51,7 +53,18 @@ final class LiveResponse {
                     }
                     alreadyReceived = ""
                 }
+                if !queue.isFinished {
+                    if Self.returns(s.text) {
+                        await readAhead(toEnd: true)
+                    } else if queue.isAfterCodeBlock, !queue.hasReady {
+                        await readAhead(toEnd: false)
+                    }
+                }
                 return (s, item)
+            }
+            if let error = pendingError {
+                pendingError = nil
+                throw error
             }
             if queue.isFinished {
                 streamEnded = true
@@ -65,6 +78,32 @@ final class LiveResponse {
             } else {
                 queue.finish()
             }
+        }
+    }
+
+    /// Whether `statement` is a top-level `await Return(...)`: nothing after it runs.
+    static func returns(_ statement: String) -> Bool {
+        statement.hasPrefix("await Return(")
+    }
+
+    /// Reads on before a statement is handed over, so that it goes with the reply's end — its usage and the statements
+    /// left — in one journal record: after a closed code block (only prose or another block can follow) until
+    /// another statement is ready or the stream ends; before a `Return` (nothing after it runs) to the end. An
+    /// error is kept for the next call.
+    private func readAhead(toEnd: Bool) async {
+        do {
+            while !queue.isFinished, toEnd || !queue.hasReady {
+                if let event = try await deltas?.next(isolation: #isolation) {
+                    switch event {
+                    case .text(let delta): queue.feed(delta)
+                    case .usage(let reported): usage = (usage ?? .zero) + reported
+                    }
+                } else {
+                    queue.finish()
+                }
+            }
+        } catch {
+            pendingError = error
         }
     }
 

@@ -71,6 +71,9 @@ struct BuiltinEffects {
             prelude.nearestLogging?.appendToLog(ResponseLog.data(.said(target: target, text: message.text)))
             return .said(message)
         case .returnValue:
+            if let reported = LLMUsageTotals.reported(by: result) {
+                LLMUsageTotals(reading: vm).adding(reported).write(to: vm)
+            }
             frame?[.returned] = .bool(true)
             frame?[.value] = call.arguments.first ?? .none
             return nil
