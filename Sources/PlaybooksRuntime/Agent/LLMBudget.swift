@@ -24,7 +24,8 @@ public struct LLMPrice: Sendable, Equatable, Codable {
     public func cost(of usage: LLMUsage) -> Double {
         let cached = Double(usage.cachedInputTokens)
         let uncached = Double(usage.inputTokens) - cached
-        return (uncached * inputPerMillion + cached * (cachedInputPerMillion ?? inputPerMillion)
+        return
+            (uncached * inputPerMillion + cached * (cachedInputPerMillion ?? inputPerMillion)
             + Double(usage.outputTokens) * outputPerMillion) / 1_000_000
     }
 }
