@@ -178,6 +178,31 @@ import Testing
         }
     }
 
+    /// A budget reached in a nested Markdown playbook fails the execution: the error is not sent back to the caller's
+    /// model (whose next call would be one more refused start).
+    @Test func aBudgetReachedInANestedPlaybookIsNotRetriedByTheModel() async throws {
+        let program = try ExecutionProgram(program: Program(parsing: AgentLoopTests.program, path: "helper.pb"))
+        let llm = AgentLoopTests.RecordingLLM([
+            "await Step(\"Main:02:EXE\")\nreply = await Greeter(\"Ada\")\nawait Return(reply)\n",
+            "await Say(\"user\", \"Hello, Ada\")\nawait Return(\"greeted\")\n",
+        ])
+        var options = RunnerOptions(llm: llm).with(failpoints: Failpoints())
+        options.llmBudget = LLMBudget(maxCalls: 1)
+        let store = MemoryCheckpointStore()
+        let runner = try await ExecutionRunner.start(program: program, store: store, options: options)
+        guard case .failed(let traceback) = try await runner.run() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(traceback.contains("RuntimeError: LLM budget exceeded: max_calls = 1 LLM calls reached"))
+        #expect(llm.requests.withLock { $0.count } == 1)
+        let starts = try await store.readJournal(runner.id, from: 1).records.map { try AwaitRecord(record: $0) }
+            .filter { $0.call == "__PBStart__" }
+        #expect(starts.count == 2, "Main's start, then Greeter's refused one; no second start for Main")
+        // A provider without usage reports (text-only `stream`) still counts calls.
+        #expect(runner.state.llmUsage == LLMUsageTotals(calls: 1))
+    }
+
     @Test func maxCostWithoutAPriceIsRefused() {
         let refusal = LLMBudget(maxCost: 1).refusal(LLMUsageTotals(), price: nil)
         #expect(refusal?.contains("no price is configured") == true)
