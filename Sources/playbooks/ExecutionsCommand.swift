@@ -165,6 +165,7 @@ struct ExecutionReport: Codable {
             for a in state.artifacts { lines.append("    \(a.name): \(a.summary)") }
         }
         lines.append("  messages: \(state.transcript.count)")
+        if let usage = state.llmUsage { lines.append("  llm: \(usage.summary)") }
         if let r = info.attributes["result"] { lines.append("  result: \(r)") }
         if let e = info.attributes["error"] {
             lines.append("  error:")

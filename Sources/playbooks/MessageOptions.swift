@@ -14,9 +14,13 @@ struct MessageOptions: ParsableArguments {
     /// `configuration` (the defaults of `playbooks.toml` when there is none).
     func runnerOptions(llm: (any LLMProvider)?, llmOptions: LLMOptions, configuration: RunConfiguration?) -> RunnerOptions {
         let settings = configuration ?? RunConfiguration()
-        return RunnerOptions(
-            messages: message, llm: llm, llmModel: llmOptions.modelName(configuration: configuration),
+        let model = llmOptions.modelName(configuration: configuration)
+        var options = RunnerOptions(
+            messages: message, llm: llm, llmModel: model,
             policy: SnapshotPolicy(everyRecords: settings.durability.snapshotEvery, keepLast: settings.durability.keepLastN),
             limits: settings.limits.vmLimits)
+        options.llmBudget = settings.llm.budget
+        options.llmPrice = settings.llm.price(of: model ?? llm?.name)
+        return options
     }
 }

@@ -37,7 +37,12 @@ import Testing
             #expect(body["stream"] as? Bool == true)
             #expect(body["max_tokens"] as? Int == 4096)
             #expect((body["temperature"] as? NSNumber)?.doubleValue == 0)
-            #expect(body["system"] as? String == "Rule one.\n\nRule two.")
+            // One text block marked for prompt caching: the system prompt is the stable prefix.
+            let system = try #require(body["system"] as? [[String: Any]])
+            #expect(system.count == 1)
+            #expect(system.first?["type"] as? String == "text")
+            #expect(system.first?["text"] as? String == "Rule one.\n\nRule two.")
+            #expect((system.first?["cache_control"] as? [String: String]) == ["type": "ephemeral"])
             let sentMessages = try #require(body["messages"] as? [[String: String]])
             #expect(
                 sentMessages == [

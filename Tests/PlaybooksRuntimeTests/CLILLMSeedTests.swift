@@ -50,7 +50,8 @@ struct CLILLMSeedTests {
         // Four LLM calls, each from its __PBStart__ to the __PBNext__ that ends its response (the last one returns).
         #expect(base.spans.count == 4, "\(base.rows)")
         for span in base.spans.prefix(3) {
-            #expect(base.rows[span.end - 1].call == "__PBNext__" && base.rows[span.end - 1].result == "None", "\(span)")
+            let end = base.rows[span.end - 1]
+            #expect(end.call == "__PBNext__" && (end.result == "None" || end.result.hasPrefix("{'usage'")), "\(span)")
         }
     }
 

@@ -68,7 +68,7 @@ struct LLMCallSpan: Equatable, CustomStringConvertible {
                 if later.call == "__PBStart__" { break }
                 if later.call == "__PBNext__" {
                     end = later.counter
-                    if later.result == "None" { break }
+                    if later.result == "None" || later.result.hasPrefix("{'usage'") { break }  // the reply's end
                 }
             }
             spans.append(LLMCallSpan(index: spans.count, start: row.counter, end: end))

@@ -132,7 +132,7 @@ struct ConfigurationTests {
         ("[llm]\nmodel = 4\n", "playbooks.toml: llm.model must be a string, got 4"),
         (
             "[llm]\napi_key = \"sk-secret\"\n",
-            "playbooks.toml: unknown key \"llm.api_key\" (known keys: provider, model, base_url, api_key_env, script, chunk_size)"
+            "playbooks.toml: unknown key \"llm.api_key\" (known keys: provider, model, base_url, api_key_env, script, chunk_size, max_calls, max_input_tokens, max_output_tokens, max_cost, prices)"
         ),
     ])
     func wrongKeysAndTypes(toml: String, expected: String) {

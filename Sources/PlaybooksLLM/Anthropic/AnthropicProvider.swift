@@ -6,7 +6,8 @@ import Logging
 ///
 /// Sends `POST {baseURL}/v1/messages` (no second `/v1` when the base URL already ends with it) with the headers
 /// `x-api-key` and `anthropic-version: 2023-06-01`, `"stream": true`, and the system messages joined into the
-/// top-level `system` field. Consecutive messages of one role are merged (blank line between them). Text comes
+/// top-level `system` field — one text block with `cache_control: {"type": "ephemeral"}`, so Anthropic caches
+/// the prompt prefix (the system prompt is stable for a whole execution). Consecutive messages of one role are merged (blank line between them). Text comes
 /// from `content_block_delta` events whose `delta.type` is `text_delta`; `message_stop` ends the reply.
 ///
 /// ```swift
@@ -45,7 +46,10 @@ public struct AnthropicProvider: LLMProvider, CustomStringConvertible, CustomRef
         configuration.baseURL.hasSuffix("/v1") ? configuration.baseURL + "/messages" : configuration.baseURL + "/v1/messages"
     }
 
-    public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> {
+    public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> { textOnly(events(request)) }
+
+    /// The reply and its usage (input, cache read and written, output tokens).
+    public func events(_ request: LLMRequest) -> AsyncThrowingStream<LLMStreamEvent, any Error> {
         var headers = [("anthropic-version", Self.apiVersion)]
         if let key = configuration.apiKey { headers.append(("x-api-key", key.value)) }
         let defaultMaxTokens = configuration.defaultMaxTokens
@@ -63,7 +67,17 @@ public struct AnthropicProvider: LLMProvider, CustomStringConvertible, CustomRef
         }
         var model: String
         var max_tokens: Int
-        var system: String?
+        /// The system prompt as one text block marked for prompt caching: it is the same for every call of an
+        /// execution, so later calls read it from Anthropic's cache.
+        struct SystemBlock: Encodable {
+            struct CacheControl: Encodable {
+                var type = "ephemeral"
+            }
+            var type = "text"
+            var text: String
+            var cache_control = CacheControl()
+        }
+        var system: [SystemBlock]?
         var messages: [Message]
         var stream = true
         var temperature: Double?
@@ -86,7 +100,7 @@ public struct AnthropicProvider: LLMProvider, CustomStringConvertible, CustomRef
         }
         let body = Body(
             model: model, max_tokens: request.maxTokens ?? defaultMaxTokens,
-            system: system.isEmpty ? nil : system.joined(separator: "\n\n"), messages: messages,
+            system: system.isEmpty ? nil : [Body.SystemBlock(text: system.joined(separator: "\n\n"))], messages: messages,
             temperature: request.temperature)
         return (try? Array(JSONEncoder().encode(body))) ?? []
     }

@@ -26,6 +26,43 @@ public protocol LLMProvider: Sendable {
 
     /// The reply as text deltas, in order. Errors: ``LLMError``.
     func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error>
+
+    /// The reply as text deltas and the request's token usage (``LLMStreamEvent``), in order. Errors: ``LLMError``.
+    ///
+    /// The default delivers ``stream(_:)``'s text and no usage; the built-in providers report usage.
+    func events(_ request: LLMRequest) -> AsyncThrowingStream<LLMStreamEvent, any Error>
+}
+
+extension LLMProvider {
+    public func events(_ request: LLMRequest) -> AsyncThrowingStream<LLMStreamEvent, any Error> {
+        let text = stream(request)
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for try await delta in text { continuation.yield(.text(delta)) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// The text deltas of ``events(_:)`` (usage dropped): how providers that implement `events` provide `stream`.
+    public func textOnly(_ events: AsyncThrowingStream<LLMStreamEvent, any Error>) -> AsyncThrowingStream<String, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for try await event in events { if case .text(let delta) = event { continuation.yield(delta) } }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
 }
 
 extension LLMProvider {

@@ -30,11 +30,11 @@ struct HTTPProviderConnection: Sendable {
     ///   - headers: the API's own headers (version, key); the content type, `accept: text/event-stream` and the
     ///     configuration's extra headers are added here.
     ///   - body: the request body for the model the request uses (its own, else the configuration's).
-    /// - Returns: the text deltas, or a stream that fails with a configuration error when no model is named.
+    /// - Returns: the text deltas and the usage, or a stream that fails with a configuration error when no model is named.
     func stream<Decoder: StreamDecoder>(
         _ request: LLMRequest, provider: String, decoder: Decoder.Type, url: String, headers: [(String, String)],
         body: (_ model: String) -> [UInt8]
-    ) -> AsyncThrowingStream<String, any Error> {
+    ) -> AsyncThrowingStream<LLMStreamEvent, any Error> {
         guard let model = request.model ?? configuration.model else {
             return .failed(
                 LLMError(

@@ -24,7 +24,7 @@ struct HTTPStreamingCall<Decoder: StreamDecoder>: Sendable {
     }
 
     /// The reply as a stream; ending the iteration early cancels the request.
-    func stream() -> AsyncThrowingStream<String, any Error> {
+    func stream() -> AsyncThrowingStream<LLMStreamEvent, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
@@ -38,7 +38,7 @@ struct HTTPStreamingCall<Decoder: StreamDecoder>: Sendable {
         }
     }
 
-    func run(deliver: (String) -> Void) async throws {
+    func run(deliver: (LLMStreamEvent) -> Void) async throws {
         let policy = configuration.retry
         var delivered = 0
         var attempt = 0
@@ -85,7 +85,7 @@ struct HTTPStreamingCall<Decoder: StreamDecoder>: Sendable {
         }
     }
 
-    private func attemptOnce(attempt: Int, delivered: inout Int, deliver: (String) -> Void) async throws {
+    private func attemptOnce(attempt: Int, delivered: inout Int, deliver: (LLMStreamEvent) -> Void) async throws {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers = headers
@@ -123,17 +123,20 @@ struct HTTPStreamingCall<Decoder: StreamDecoder>: Sendable {
                 case .text(let text):
                     guard !text.isEmpty else { continue }
                     delivered += text.count
-                    deliver(text)
+                    deliver(.text(text))
                 case .finished: finished = true
                 }
             }
         }
+        func end() {
+            if let usage = decoder.usage { deliver(.usage(usage)) }
+        }
         for try await chunk in response.body {
             try handle(parser.feed(chunk.readableBytesView))
-            if finished { return }
+            if finished { return end() }
         }
         try handle(parser.finish())
-        if finished || decoder.endedCleanly { return }
+        if finished || decoder.endedCleanly { return end() }
         throw LLMError(
             provider: provider, kind: .connection,
             message: "the stream ended before the reply was complete (no end-of-stream event)", isRetryable: true)

@@ -45,5 +45,11 @@ enum JSONValue: Equatable, Sendable, Decodable {
         return nil
     }
 
+    /// A number that is a whole number (token counts), else `nil`.
+    var intValue: Int? {
+        if case .number(let number) = self, number.rounded() == number, abs(number) < 1e15 { return Int(number) }
+        return nil
+    }
+
     var isNull: Bool { self == .null }
 }

@@ -14,6 +14,8 @@ protocol StreamDecoder: Sendable {
     mutating func decode(_ event: SSEEvent) throws(LLMError) -> StreamStep
     /// Whether the stream, ended by the server without the provider's end marker, still holds a complete reply.
     var endedCleanly: Bool { get }
+    /// The token usage the events read so far reported, if any.
+    var usage: LLMUsage? { get }
 }
 
 /// The message of an error body or error event: `{"error": {"message": ..., "type": ...}}` (OpenAI and Anthropic),

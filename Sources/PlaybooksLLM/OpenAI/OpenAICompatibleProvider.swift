@@ -5,7 +5,7 @@ import Logging
 /// OpenAI-compatible chat completions with streaming: OpenAI, vLLM, llama.cpp server, Ollama, LM Studio.
 ///
 /// Sends `POST {baseURL}/chat/completions` with `"stream": true` and reads `choices[0].delta.content` from the
-/// event stream until `data: [DONE]`. The key, when configured, goes in `Authorization: Bearer ...`.
+/// event stream until `data: [DONE]`; `stream_options.include_usage` asks for the token usage in the last chunk. The key, when configured, goes in `Authorization: Bearer ...`.
 ///
 /// ```swift
 /// let configuration = try HTTPProviderConfiguration(
@@ -36,7 +36,10 @@ public struct OpenAICompatibleProvider: LLMProvider, CustomStringConvertible, Cu
 
     public var customMirror: Mirror { connection.mirror(of: self, name: name) }
 
-    public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> {
+    public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> { textOnly(events(request)) }
+
+    /// The reply and its usage: the request asks for `stream_options: {"include_usage": true}`.
+    public func events(_ request: LLMRequest) -> AsyncThrowingStream<LLMStreamEvent, any Error> {
         var headers: [(String, String)] = []
         if let key = configuration.apiKey { headers.append(("authorization", "Bearer \(key.value)")) }
         return connection.stream(
@@ -52,9 +55,13 @@ public struct OpenAICompatibleProvider: LLMProvider, CustomStringConvertible, Cu
             var role: String
             var content: String
         }
+        struct StreamOptions: Encodable {
+            var include_usage = true
+        }
         var model: String
         var messages: [Message]
         var stream = true
+        var stream_options = StreamOptions()
         var max_tokens: Int?
         var temperature: Double?
     }

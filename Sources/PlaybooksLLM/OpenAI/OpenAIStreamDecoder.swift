@@ -1,10 +1,13 @@
-/// Reads OpenAI chat-completion chunks: `data: {"choices":[{"delta":{"content":"Hi"}}]}` ... `data: [DONE]`.
+/// Reads OpenAI chat-completion chunks: `data: {"choices":[{"delta":{"content":"Hi"}}]}` ... `data: [DONE]`,
+/// and the token usage of the last chunk (`usage.prompt_tokens`, `completion_tokens`,
+/// `prompt_tokens_details.cached_tokens`).
 ///
 /// An `error` object in a chunk (or an `event: error`) becomes an ``LLMError``. A stream that ends after a
 /// `finish_reason` but without `[DONE]` counts as complete (some compatible servers omit it).
 struct OpenAIStreamDecoder: StreamDecoder {
     let provider: String
     private var sawFinishReason = false
+    private(set) var usage: LLMUsage?
 
     init(provider: String) { self.provider = provider }
 
@@ -23,6 +26,12 @@ struct OpenAIStreamDecoder: StreamDecoder {
             throw apiError(json)
         }
         if event.type == "error" { throw apiError(json) }
+        if let usage = json["usage"], !usage.isNull {
+            // The last chunk when the request asked for `stream_options.include_usage` (its `choices` is empty).
+            self.usage = LLMUsage(
+                inputTokens: usage["prompt_tokens"]?.intValue ?? 0, outputTokens: usage["completion_tokens"]?.intValue ?? 0,
+                cachedInputTokens: usage["prompt_tokens_details"]?["cached_tokens"]?.intValue ?? 0)
+        }
         let choice = json["choices"]?[0]
         if let reason = choice?["finish_reason"], !reason.isNull { sawFinishReason = true }
         if let content = choice?["delta"]?["content"]?.string, !content.isEmpty { return .text(content) }

@@ -80,7 +80,18 @@ public final class ScriptedProvider: LLMProvider, CustomStringConvertible, @unch
         return chunks
     }
 
-    public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> {
+    public func stream(_ request: LLMRequest) -> AsyncThrowingStream<String, any Error> { textOnly(events(request)) }
+
+    /// The usage a scripted call reports: an estimate of one token per 4 characters of the request's messages
+    /// (input) and of the reply (output), so offline runs show numbers.
+    public static func estimatedUsage(_ request: LLMRequest, reply: String) -> LLMUsage {
+        LLMUsage(
+            inputTokens: request.messages.reduce(0) { $0 + LLMUsage.estimatedTokens($1.content) },
+            outputTokens: LLMUsage.estimatedTokens(reply))
+    }
+
+    /// The reply in chunks, then its estimated usage (``estimatedUsage(_:reply:)``).
+    public func events(_ request: LLMRequest) -> AsyncThrowingStream<LLMStreamEvent, any Error> {
         do {
             try record(request.callIndex)
         } catch {
@@ -96,10 +107,13 @@ public final class ScriptedProvider: LLMProvider, CustomStringConvertible, @unch
                         "\(source) has \(count) \(count == 1 ? "reply" : "replies"); reply \(request.callIndex + 1) was requested (callIndex \(request.callIndex))"
                 ))
         }
-        let chunks = Self.chunks(of: script.replies[request.callIndex], size: chunkSize)
+        let reply = script.replies[request.callIndex]
+        let chunks = Self.chunks(of: reply, size: chunkSize)
+        let usage = Self.estimatedUsage(request, reply: reply)
         guard let chunkDelay else {
             return AsyncThrowingStream { continuation in
-                for chunk in chunks { continuation.yield(chunk) }
+                for chunk in chunks { continuation.yield(.text(chunk)) }
+                continuation.yield(.usage(usage))
                 continuation.finish()
             }
         }
@@ -108,8 +122,9 @@ public final class ScriptedProvider: LLMProvider, CustomStringConvertible, @unch
                 do {
                     for (number, chunk) in chunks.enumerated() {
                         if number > 0 { try await Task.sleep(for: chunkDelay) }
-                        continuation.yield(chunk)
+                        continuation.yield(.text(chunk))
                     }
+                    continuation.yield(.usage(usage))
                     continuation.finish()
                 } catch {
                     continuation.finish(throwing: error)

@@ -44,6 +44,13 @@ public struct StatementQueue: Sendable {
 
     public init() {}
 
+    /// Whether a statement is ready for ``next()``.
+    public var hasReady: Bool { readyHead < ready.count }
+
+    /// Whether the text read so far ends after a closed Markdown fence: until another fence opens, what follows is
+    /// prose, not code.
+    public var isAfterCodeBlock: Bool { splitter.fenceMode == .outside }
+
     /// Feeds a chunk of the response.
     public mutating func feed(_ chunk: String) {
         splitter.feed(chunk)

@@ -14,11 +14,18 @@ final class LLMSession {
     private var responses: [Int: LiveResponse] = [:]
 
     let settings: AgentLoopSettings
+    let budget: LLMBudget
+    let price: LLMPrice?
 
-    init(provider: (any LLMProvider)?, model: String?, settings: AgentLoopSettings = AgentLoopSettings()) {
+    init(
+        provider: (any LLMProvider)?, model: String?, settings: AgentLoopSettings = AgentLoopSettings(),
+        budget: LLMBudget = LLMBudget(), price: LLMPrice? = nil
+    ) {
         self.provider = provider
         self.model = model
         self.settings = settings
+        self.budget = budget
+        self.price = price
     }
 
     /// The answer to one of the Markdown playbook loop's internal calls (`__PBPrompt__`,
@@ -35,8 +42,16 @@ final class LLMSession {
         case .start:
             guard let provider else { return .error(type: "RuntimeError", message: "no LLM is configured") }
             let prelude = PreludeGlobals(vm: vm)
-            responses[prelude.depth] = LiveResponse(stream: provider.stream(request(vm: vm, program: program, continuing: false)))
-            return .value(.none)
+            // Replies the code stopped reading (a statement failed): read to their end for their usage.
+            let drained = await drainUsage(from: prelude.depth)
+            var totals = LLMUsageTotals(reading: vm)
+            if let drained { totals.usage = totals.usage + drained }
+            if let refusal = budget.refusal(totals, price: price) {
+                return .error(type: "RuntimeError", message: refusal)
+            }
+            responses[prelude.depth] = LiveResponse(stream: provider.events(request(vm: vm, program: program, continuing: false)))
+            guard let drained else { return .value(.none) }
+            return .value(usageValue(drained))
         case .next:
             return try await nextStatement(vm: vm, program: program)
         case .text:
@@ -88,6 +103,24 @@ final class LLMSession {
         return .value(.str(text))
     }
 
+    /// The usage of the replies at `depth` and deeper that the code stopped reading before their end (a statement
+    /// failed, or the playbook returned): each is read to its end (its text discarded) and forgotten. `nil` when
+    /// none reported usage that no record carries yet.
+    func drainUsage(from depth: Int) async -> LLMUsage? {
+        var drained: LLMUsage?
+        for level in responses.keys.sorted() where level >= depth {
+            guard let stale = responses.removeValue(forKey: level), !stale.usageJournaled else { continue }
+            await stale.drain()
+            if let usage = stale.usage { drained = (drained ?? .zero) + usage }
+        }
+        return drained
+    }
+
+    /// A record value that carries `usage`: `{"usage": {...}}`.
+    func usageValue(_ usage: LLMUsage) -> PortableValue {
+        .dict([PortableEntry(.str("usage"), LLMUsageTotals.portable(usage, price: price))])
+    }
+
     /// The request for the current LLM call: the frame's conversation, or — to continue an
     /// interrupted response — the conversation, the part already received, and a request to go on.
     func request(vm: VirtualMachine, program: ExecutionProgram, continuing: Bool) -> LLMRequest {
@@ -136,7 +169,7 @@ final class LLMSession {
             } else {
                 // The response was still arriving when the process stopped: ask for the rest.
                 responses[depth] = LiveResponse(
-                    stream: provider.stream(request(vm: vm, program: program, continuing: true)),
+                    stream: provider.events(request(vm: vm, program: program, continuing: true)),
                     alreadyReceived: prelude.current?.response ?? "")
             }
         }
@@ -146,7 +179,9 @@ final class LLMSession {
             do {
                 guard let (statement, parsed) = try await response.next() else {
                     responses[depth] = nil
-                    return .value(.none)
+                    guard !response.usageJournaled, let usage = response.usage else { return .value(.none) }
+                    // The end of the reply, with its usage (old journals have `None` here).
+                    return .value(usageValue(usage))
                 }
                 if let parsed { vm.offerParsedStatement(parsed) }
                 var rest: PortableValue = .none
@@ -154,7 +189,14 @@ final class LLMSession {
                     rest = .list(remaining.map { .list([.str($0.text), .int($0.line)]) })
                     response.restJournaled = true
                 }
-                return .value(.list([.str(statement.text), .int(statement.line), rest]))
+                var parts: [PortableValue] = [.str(statement.text), .int(statement.line), rest]
+                if !response.usageJournaled, let usage = response.usage {
+                    // The stream has ended: its usage goes with the first record after the end (the one that also
+                    // saves the rest), so a crash after it neither asks again nor loses it.
+                    parts.append(LLMUsageTotals.portable(usage, price: price))
+                    response.usageJournaled = true
+                }
+                return .value(.list(parts))
             } catch {
                 attempts += 1
                 // A stream that failed before any text: the provider has already retried it (HTTP
@@ -165,7 +207,7 @@ final class LLMSession {
                     throw Unreachable(message: "\(error)")
                 }
                 responses[depth] = LiveResponse(
-                    stream: provider.stream(request(vm: vm, program: program, continuing: true)),
+                    stream: provider.events(request(vm: vm, program: program, continuing: true)),
                     alreadyReceived: prelude.current?.response ?? "")
             }
         }

@@ -8,6 +8,14 @@
 /// api_key_env = "OPENAI_API_KEY"   # the name of the variable, never the key itself
 /// script = "replies.md"            # scripted provider: the replies file
 /// chunk_size = 8                   # scripted provider: characters per streamed chunk
+/// max_calls = 50                   # budgets per execution (see LLMBudget); all optional
+/// max_input_tokens = 500000
+/// max_output_tokens = 50000
+/// max_cost = 2.0                   # in the unit of the prices below
+///
+/// [llm.prices."gpt-4o-mini"]       # per million tokens
+/// input_per_million = 0.15
+/// output_per_million = 0.60
 /// ```
 public struct LLMConfiguration: Sendable, Equatable {
     /// The kinds of LLM client.
@@ -29,6 +37,13 @@ public struct LLMConfiguration: Sendable, Equatable {
     public var script: String?
     /// Characters per chunk for the scripted provider.
     public var chunkSize: Int?
+    /// Per-execution limits on LLM calls, tokens and cost.
+    public var budget = LLMBudget()
+    /// Prices per million tokens, by model name.
+    public var prices: [String: LLMPrice] = [:]
+
+    /// The price of `model`, if the table has one.
+    public func price(of model: String?) -> LLMPrice? { model.flatMap { prices[$0] } }
 
     public init(
         provider: Provider? = nil, model: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil,

@@ -71,7 +71,12 @@ struct RunConfigurationReader {
         }
 
         if let table = try table("llm") {
-            try checkKeys(table, prefix: "llm", known: ["provider", "model", "base_url", "api_key_env", "script", "chunk_size"])
+            try checkKeys(
+                table, prefix: "llm",
+                known: [
+                    "provider", "model", "base_url", "api_key_env", "script", "chunk_size", "max_calls", "max_input_tokens",
+                    "max_output_tokens", "max_cost", "prices",
+                ])
             if let value = table["provider"] {
                 guard let text = value.string, let provider = LLMConfiguration.Provider(rawValue: text) else {
                     throw fail("llm.provider", "must be \"scripted\", \"openai\" or \"anthropic\", got \(describe(value))")
@@ -83,6 +88,28 @@ struct RunConfigurationReader {
             config.llm.apiKeyEnv = try string(table, "llm", "api_key_env")
             config.llm.script = try string(table, "llm", "script")
             config.llm.chunkSize = try int(table, "llm", "chunk_size", atLeast: 1)
+            config.llm.budget.maxCalls = try int(table, "llm", "max_calls", atLeast: 1)
+            config.llm.budget.maxInputTokens = try int(table, "llm", "max_input_tokens", atLeast: 1)
+            config.llm.budget.maxOutputTokens = try int(table, "llm", "max_output_tokens", atLeast: 1)
+            config.llm.budget.maxCost = try number(table, "llm", "max_cost")
+            if let value = table["prices"] {
+                guard let prices = value.table else {
+                    throw fail("llm.prices", "must be a table of models ([llm.prices.\"MODEL\"]), got \(describe(value))")
+                }
+                for model in prices.keys {
+                    let key = "llm.prices.\"\(model)\""
+                    guard let price = prices[model]?.table else {
+                        throw fail(key, "must be a table ([\(key)] with input_per_million and output_per_million)")
+                    }
+                    try checkKeys(price, prefix: key, known: ["input_per_million", "output_per_million", "cached_input_per_million"])
+                    guard let input = try number(price, key, "input_per_million"),
+                        let output = try number(price, key, "output_per_million")
+                    else { throw fail(key, "needs input_per_million and output_per_million") }
+                    config.llm.prices[model] = LLMPrice(
+                        inputPerMillion: input, outputPerMillion: output,
+                        cachedInputPerMillion: try number(price, key, "cached_input_per_million"))
+                }
+            }
         }
         return config
     }
@@ -125,6 +152,15 @@ struct RunConfigurationReader {
             throw fail("\(prefix).\(key)", "must be an integer >= \(minimum)\(upper), got \(describe(value))")
         }
         return int
+    }
+
+    /// A number >= 0 (an integer or a float).
+    private func number(_ table: TOMLTable, _ prefix: String, _ key: String) throws(ConfigurationError) -> Double? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.double ?? value.int.map(Double.init), number >= 0, number.isFinite else {
+            throw fail("\(prefix).\(key)", "must be a number >= 0, got \(describe(value))")
+        }
+        return number
     }
 
     private func string(_ table: TOMLTable, _ prefix: String, _ key: String) throws(ConfigurationError) -> String? {

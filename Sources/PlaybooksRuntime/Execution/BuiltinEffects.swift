@@ -71,6 +71,9 @@ struct BuiltinEffects {
             prelude.nearestLogging?.appendToLog(ResponseLog.data(.said(target: target, text: message.text)))
             return .said(message)
         case .returnValue:
+            if let reported = LLMUsageTotals.reported(by: result) {
+                LLMUsageTotals(reading: vm).adding(reported).write(to: vm)
+            }
             frame?[.returned] = .bool(true)
             frame?[.value] = call.arguments.first ?? .none
             return nil
@@ -90,7 +93,17 @@ struct BuiltinEffects {
         case .loadArtifact:
             frame?.appendToLog(ResponseLog.data(.called(call: Self.callText(call, in: vm), result: Self.shown(result, in: vm))))
             return nil
-        case .prompt, .start, .next, .text:
+        case .start, .next, .text:
+            // LLM usage: counted from the record, so replay counts exactly what the live run counted.
+            // A raw playbook's call (`__PBText__`) counts as a call; its tokens are not reported.
+            let reported = LLMUsageTotals.reported(by: result)
+            guard builtin != .next || reported != nil else { return nil }
+            var totals = LLMUsageTotals(reading: vm)
+            if builtin != .next { totals.calls += 1 }
+            if let reported { totals = totals.adding(reported) }
+            totals.write(to: vm)
+            return nil
+        case .prompt:
             return nil
         }
     }

@@ -42,7 +42,14 @@ extension ExecutionRunner {
                     throw .llmUnavailable(id, error.message)
                 }
             default:
-                outcome = BuiltinEffects(agent: agent.name, catalog: program.catalog).outcome(of: builtin, call, in: vm)
+                var answer = BuiltinEffects(agent: agent.name, catalog: program.catalog).outcome(of: builtin, call, in: vm)
+                if builtin == .returnValue, case .value(.none) = answer,
+                    let usage = await agent.llm.drainUsage(from: PreludeGlobals(vm: vm).depth)
+                {
+                    // The reply that returns is read no further: its usage goes with this record (the code gets None).
+                    answer = .value(agent.llm.usageValue(usage))
+                }
+                outcome = answer
             }
         } else if let external = externals[call.name] {
             if external.delivery == .atMostOnce {

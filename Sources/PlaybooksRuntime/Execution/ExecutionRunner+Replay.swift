@@ -34,6 +34,8 @@ extension ExecutionRunner {
                 ResponseLog.data(.called(call: BuiltinEffects.callText(call, in: vm), result: BuiltinEffects.shown(value, in: vm))))
         }
         switch outcome {
+        case .value where call.name == HostBuiltin.returnValue.rawValue:
+            vm.resume(returning: .none)  // its record may carry LLM usage, which is not the code's business
         case .value(let v): vm.resume(returning: v.makeValue())
         case .error(let type, let message): vm.resume(throwing: PyException(typeNamed: type, message: message))
         }

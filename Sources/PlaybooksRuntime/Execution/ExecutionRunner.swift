@@ -60,7 +60,9 @@ public final class ExecutionRunner {
         self.journal = journal
         self.agent = AgentInstance(
             name: program.agent, messages: Self.messagesGiven(info),
-            llm: LLMSession(provider: options.llm, model: options.llmModel, settings: options.agentLoop))
+            llm: LLMSession(
+                provider: options.llm, model: options.llmModel, settings: options.agentLoop, budget: options.llmBudget,
+                price: options.llmPrice))
         self.externals = Dictionary(options.externals.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.inspecting = inspecting
         self.sourceLines = program.text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -48,6 +48,8 @@ public struct ExecutionState: Sendable, Equatable, Codable {
     public var agents: [String]
     /// Meetings between agents (none yet; room for a later issue).
     public var meetings: [String]
+    /// What the execution's LLM calls used (calls, tokens, cost); `nil` when it made none.
+    public var llmUsage: LLMUsageTotals? = nil
 
     /// The call stack in the seed's short form, e.g. `["Main:03:ACT"]`.
     public var callStackSummary: [String] { callStack.map { $0.step ?? $0.playbook } }
@@ -96,6 +98,8 @@ extension ExecutionState {
         self.init(
             variables: variables, namespace: namespace, callStack: stack, transcript: prelude.transcript,
             artifacts: prelude.artifacts, agents: [agent], meetings: [])
+        let usage = LLMUsageTotals(reading: vm)
+        if usage != LLMUsageTotals() { llmUsage = usage }
     }
 }
 

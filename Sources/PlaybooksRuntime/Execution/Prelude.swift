@@ -114,6 +114,11 @@ enum Prelude {
     /// ran, the log of what the response did — is data in the playbook's frame, so it is in every
     /// snapshot and replays exactly.
     ///
+    /// `__PBNext__` answers a statement `[text, line, rest]` (`rest`: the statements not yet handed over, once the
+    /// reply has ended; a fourth element: the reply's token usage, once) or the end of the reply: `None`, or
+    /// `{"usage": ...}` when the usage was not handed over yet. The host counts the usage (``LLMUsageTotals``).
+    /// An error whose message starts with "LLM budget exceeded" is not shown to the model: it ends the execution.
+    ///
     /// The conversation is a list of turns: `["user", text]`, `["assistant", text]`, and after each
     /// reply that did not return `["log", entries, changed_state, ending]` — what the reply's
     /// statements did (see ``ResponseLog``), rendered for the model by ``PromptBuilder``.
@@ -164,7 +169,7 @@ enum Prelude {
                     statements = 0
                     while True:
                         piece = await __PBNext__()
-                        if piece is None:
+                        if piece is None or isinstance(piece, dict):
                             break
                         text, line = piece[0], piece[1]
                         if piece[2] is not None:
@@ -177,6 +182,8 @@ enum Prelude {
                         try:
                             await __pb_run__(text, line)
                         except Exception as e:
+                            if str(e).startswith("LLM budget exceeded"):
+                                raise
                             failure = [type(e).__name__, __pb_short__(str(e))]
                             frame["log"].append(["error", line, failure[0], failure[1], text])
                             break

@@ -24,6 +24,10 @@ public struct RunnerOptions: Sendable {
     public var limits: Limits
     /// Bounds of Markdown playbooks' LLM loops (replies per call, replies without progress).
     public var agentLoop = AgentLoopSettings()
+    /// Limits on the execution's LLM calls, tokens and cost, checked before each LLM call (none by default).
+    public var llmBudget = LLMBudget()
+    /// The price of ``llmModel``, for the cost in ``LLMUsageTotals`` and ``LLMBudget/maxCost``.
+    public var llmPrice: LLMPrice?
     /// Crash points honoured by the runner (tests and crash sweeps; by default those of `PLAYBOOKS_FAILPOINT`).
     package var failpoints: Failpoints = .current
 
