@@ -16,14 +16,14 @@ extension ExecutionRunner {
         else { throw .store(.executionNotFound(id)) }
         let options = RunnerOptions(limits: limits).with(failpoints: Failpoints())
         let read = try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.readJournal(id, from: 1) }
-        var snapshot: SnapshotRecord?
-        if let first = read.records.first, first.sequence > 1 {
-            snapshot = try await ExecutionJournal.wrap { () async throws(StoreError) in
-                try await store.latestSnapshot(id, atOrBefore: first.sequence - 1)
-            }
-            guard snapshot != nil else {
-                throw .damaged(id, "the journal starts at record \(first.sequence) and no snapshot precedes it")
-            }
+        // The snapshot before the oldest record kept (the one at record 0 holds the prelude as the
+        // execution began, with its settings); without one, the program loaded afresh.
+        let first = read.records.first?.sequence ?? 1
+        let snapshot = try await ExecutionJournal.wrap { () async throws(StoreError) in
+            try await store.latestSnapshot(id, atOrBefore: first - 1)
+        }
+        if snapshot == nil, first > 1 {
+            throw .damaged(id, "the journal starts at record \(first) and no snapshot precedes it")
         }
         let base = snapshot?.sequence ?? 0
         let records = read.records.filter { $0.sequence > base }

@@ -1,0 +1,66 @@
+import Foundation
+import PlaybooksDurability
+import PlaybooksLLM
+import PlaybooksLanguage
+import Testing
+
+@testable import PlaybooksRuntime
+
+/// `ExecutionRunner.trace`: the requests it rebuilds from the journal are the requests the LLM was sent.
+@Suite struct LLMTraceTests {
+    static let program = """
+        # Helper
+        Helps.
+
+        ## Main
+        ### Steps
+        - Work out the total
+        - Return the total
+
+        ## Greeter(name)
+        ### Steps
+        - Say hello to the name
+        """
+
+    static let replies = [
+        "```python\nawait Step(\"Main:01:EXE\")\nreply = await Greeter(\"Ada\")\nraise ValueError(\"x\" * 100)\n```\n",
+        "await Say(\"user\", \"Hello, Ada\")\nawait Return(\"greeted\")\n",
+        "await Step(\"Main:02:EXE\")\nawait Return(reply)\n",
+    ]
+
+    @Test func theTraceHasTheRequestsTheLLMWasSent() async throws {
+        let program = try ExecutionProgram(program: Program(parsing: Self.program, path: "helper.pb"))
+        let llm = AgentLoopTests.RecordingLLM(Self.replies)
+        var options = RunnerOptions(llm: llm).with(failpoints: Failpoints())
+        // Not the default: the trace must replay with the settings the execution began with.
+        options.agentLoop = AgentLoopSettings(maxShownCharacters: 40)
+        let store = MemoryCheckpointStore()
+        let runner = try await ExecutionRunner.start(program: program, store: store, options: options)
+        let outcome = try await runner.run()
+        #expect(outcome == .finished(ExecutionResult(value: .str("greeted"), repr: "'greeted'")))
+        runner.close()
+
+        let trace = try await ExecutionRunner.trace(id: runner.id, program: program, store: store)
+        let sent = llm.requests.withLock { $0 }
+        #expect(sent.map(\.callIndex) == [0, 1, 2])
+        #expect(trace.calls.map(\.index) == [0, 1, 2])
+        #expect(trace.calls.map(\.playbook) == ["Main", "Greeter", "Main"])
+        for (call, request) in zip(trace.calls, sent) {
+            let system = request.messages.filter { $0.role == .system }.map(\.content)
+            #expect(call.systemPrompt.map { [trace.systemPrompts[$0]] } == system, "call \(call.index)")
+            let others = request.messages.filter { $0.role != .system }.map {
+                LLMTrace.TraceMessage(role: $0.role.rawValue, content: $0.content)
+            }
+            #expect(call.messages == others, "call \(call.index)")
+        }
+        #expect(trace.systemPrompts.count == 1)
+        let failure = try #require(trace.calls.first?.errors.first)
+        #expect(failure.type == "ValueError" && failure.statement == "raise ValueError(\"x\" * 100)" && failure.line == 4)
+        #expect(failure.message == String(repeating: "x", count: 40) + "... [cut: 100 characters in all]")
+        #expect(trace.calls[0].feedback == sent[2].messages.last?.content)
+        #expect(trace.calls[0].feedback?.contains("Greeter('Ada') returned 'greeted'") == true)
+        #expect(trace.calls.map(\.ending) == ["error", "returned", "returned"])
+        #expect(trace.calls[1].statements.map(\.text) == ["await Say(\"user\", \"Hello, Ada\")", "await Return(\"greeted\")"])
+        #expect(trace.transcript == [Message(sender: "Helper", target: "user", text: "Hello, Ada")])
+    }
+}
