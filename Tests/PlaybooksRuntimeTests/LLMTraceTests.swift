@@ -63,4 +63,27 @@ import Testing
         #expect(trace.calls[1].statements.map(\.text) == ["await Say(\"user\", \"Hello, Ada\")", "await Return(\"greeted\")"])
         #expect(trace.transcript == [Message(sender: "Helper", target: "user", text: "Hello, Ada")])
     }
+
+    /// A playbook that fails after replies that make no progress: its last reply's error is in the
+    /// trace although no request followed it.
+    @Test func theLastReplyOfAPlaybookThatFailedHasItsError() async throws {
+        let program = try ExecutionProgram(program: Program(parsing: Self.program, path: "helper.pb"))
+        let llm = AgentLoopTests.RecordingLLM(Array(repeating: "await Step(\"Main:01:EXE\")\nx = {}[\"missing\"]\n", count: 5))
+        var options = RunnerOptions(llm: llm).with(failpoints: Failpoints())
+        options.agentLoop = AgentLoopSettings(maxStalledReplies: 2)
+        let store = MemoryCheckpointStore()
+        let runner = try await ExecutionRunner.start(program: program, store: store, options: options)
+        guard case .failed(let traceback) = try await runner.run() else {
+            Issue.record("the playbook should fail")
+            return
+        }
+        #expect(traceback.contains("made no progress in 2 LLM replies"), "\(traceback)")
+        runner.close()
+        let trace = try await ExecutionRunner.trace(id: runner.id, program: program, store: store)
+        #expect(trace.calls.count == 2)
+        #expect(trace.calls.map(\.ending) == ["error", "error"])
+        #expect(trace.calls.map { $0.errors.map(\.message) } == [["'missing'"], ["'missing'"]])
+        #expect(trace.calls.map { $0.feedback != nil } == [true, false], "nothing went back after the last reply")
+        #expect(trace.text.contains("  failed at line 2: KeyError: 'missing'\n    x = {}[\"missing\"]\n  ending: error"), "\(trace.text)")
+    }
 }

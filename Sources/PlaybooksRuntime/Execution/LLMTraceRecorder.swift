@@ -46,16 +46,29 @@ final class LLMTraceRecorder {
         }
     }
 
-    /// The errors of replies whose playbook is still running (no later request shows them).
+    /// Per call (by position): its playbook frame and how many replies that frame had before it.
+    private var frames: [Int: (frame: PlaybookFrame, reply: Int)] = [:]
+
+    /// The errors and endings of replies no later request showed: the last reply of a playbook
+    /// that failed (no progress), and replies of playbooks still running. Each frame's
+    /// conversation says what its replies did, also once the frame is off the stack.
     func finish(in runner: ExecutionRunner) {
-        let frames = PreludeGlobals(vm: runner.vm).frames
-        for (offset, frame) in frames.enumerated() where frame.keepsLog {
-            guard let position = position(of: frame, depth: offset + 1), trace.calls[position].errors.isEmpty,
-                case .list(let log)? = frame[.log]
-            else { continue }
-            let entries = log.items.compactMap { ResponseLog.entry($0, in: runner.vm) }
-            trace.calls[position].errors = Self.failures(entries)
-            if !trace.calls[position].errors.isEmpty { trace.calls[position].ending = "error" }
+        for (position, entry) in frames where trace.calls[position].ending == nil {
+            let turns = entry.frame.conversation(in: runner.vm) ?? []
+            let replies = turns.indices.filter { if case .assistant = turns[$0] { true } else { false } }
+            if entry.reply < replies.count {
+                let after = replies[entry.reply] + 1
+                if after < turns.count, case .log(let log) = turns[after] {
+                    trace.calls[position].errors = Self.failures(log.entries)
+                    trace.calls[position].ending = log.ending.rawValue
+                }
+            } else if PreludeGlobals(vm: runner.vm).frames.contains(where: { $0.dict === entry.frame.dict }),
+                case .list(let log)? = entry.frame[.log]
+            {
+                // The reply is still running (the execution waits or stopped during it).
+                trace.calls[position].errors = Self.failures(log.items.compactMap { ResponseLog.entry($0, in: runner.vm) })
+                if !trace.calls[position].errors.isEmpty { trace.calls[position].ending = "error" }
+            }
         }
     }
 
@@ -92,6 +105,7 @@ final class LLMTraceRecorder {
             }
         }
         lastCallAtDepth[depth] = trace.calls.count
+        frames[trace.calls.count] = (frame, turns.filter { if case .assistant = $0 { true } else { false } }.count)
         trace.calls.append(
             LLMTrace.Call(
                 index: frame.callIndex, playbook: frame.playbook, record: sequence, systemPrompt: system, messages: messages,
