@@ -13,19 +13,23 @@ struct CheckpointsCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List an execution's checkpoints, oldest first.")
+            commandName: "list",
+            abstract: "List an execution's checkpoints, oldest first: steps, messages, playbook and tool calls, waits.")
         @Argument(help: "The execution's id.") var id: String
         @OptionGroup var storeOptions: StoreOptions
+        @Flag(help: "Also list the LLM loop's own records (__PBPrompt__, __PBStart__, __PBNext__).") var all = false
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
             let (manager, _) = try await openManager(id, storeOptions)
-            let checkpoints: [Checkpoint]
+            var checkpoints: [Checkpoint]
             do { checkpoints = try await manager.list() } catch { throw fail(error.description) }
+            if !all { checkpoints.removeAll(where: \.isInternal) }
             if json { printJSON(checkpoints); return }
             print("N\tKIND\tLINE\tCALL\tRESULT\tSTATEMENT")
             for c in checkpoints {
-                print("\(c.counter)\t\(c.kind)\t\(c.line)\t\(c.call)\t\(short(c.result))\t\(c.statement)")
+                let line = c.lineIn.map { "\($0) \(c.line)" } ?? "\(c.line)"
+                print("\(c.counter)\t\(c.kind)\t\(line)\t\(c.call)\t\(short(c.result))\t\(oneLine(c.statement))")
             }
         }
     }
@@ -66,6 +70,12 @@ func openManager(_ id: String, _ options: StoreOptions) async throws -> (Checkpo
     do { info = try await store.loadExecution(executionID) } catch { throw fail(error.description) }
     guard let info else { throw fail("no execution \(executionID) in \(store.location)") }
     return (CheckpointManager(executionID: executionID, store: store, program: await inspectionProgram(for: info, in: store)), info)
+}
+
+/// A statement on one line: its first line, with `...` when there are more.
+func oneLine(_ s: String) -> String {
+    guard let end = s.firstIndex(of: "\n") else { return s }
+    return String(s[..<end]) + " ..."
 }
 
 func short(_ s: String) -> String { s.count <= 40 ? s : String(s.prefix(37)) + "..." }

@@ -3,12 +3,12 @@ import Foundation
 import PlaybooksDurability
 import PlaybooksRuntime
 
-/// `playbooks executions list|show`.
+/// `playbooks executions list|show|fork|trace`.
 struct ExecutionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "executions",
         abstract: "List and inspect executions.",
-        subcommands: [List.self, Show.self, Fork.self]
+        subcommands: [List.self, Show.self, Fork.self, Trace.self]
     )
 
     struct List: AsyncParsableCommand {

@@ -78,7 +78,7 @@ struct FinishedExecution {
         let attributes = info?["attributes"] as? NSDictionary
         var checkpoints = 0
         if countCheckpoints {
-            let list = try CLI.run(["checkpoints", "list", id, "--store", store, "--json"], in: directory)
+            let list = try CLI.run(["checkpoints", "list", id, "--store", store, "--json", "--all"], in: directory)
             #expect(list.status == 0, "checkpoints list \(id): \(list)")
             let array = try #require(try CLI.json(list) as? [NSDictionary], "checkpoints list --json: \(list)")
             #expect(array.map { $0["counter"] as? Int } == Array(1...max(array.count, 1)).map { Optional($0) })

@@ -37,7 +37,7 @@ struct CheckpointRow: Equatable, CustomStringConvertible {
     var description: String { "\(counter) \(call) -> \(result)" }
 
     static func list(_ id: String, store: String, in directory: URL) throws -> (rows: [CheckpointRow], raw: String) {
-        let list = try CLI.run(["checkpoints", "list", id, "--store", store, "--json"], in: directory)
+        let list = try CLI.run(["checkpoints", "list", id, "--store", store, "--json", "--all"], in: directory)
         #expect(list.status == 0 && list.exited, "checkpoints list \(id): \(list)")
         let array = try #require(try CLI.json(list) as? [NSDictionary], "checkpoints list --json printed no array: \(list)")
         let rows = array.map {

@@ -15,9 +15,12 @@ public struct Checkpoint: Sendable, Equatable, Codable {
     /// N: the position in the execution's journal, from 1.
     public var counter: Int
     public var timestamp: Date
-    /// The awaiting statement and its line in the program file.
+    /// The awaiting statement and its line (in the program file, or in an LLM reply: see ``lineIn``).
     public var statement: String
     public var line: Int
+    /// Where ``line`` is: `program` (the program file), `reply` (the LLM reply that held the
+    /// statement), or `nil` (the runtime's own code).
+    public var lineIn: String?
     /// The host function awaited, its arguments (as `repr`) and its result (`repr`, or `Type: message`).
     public var call: String
     public var arguments: [String]
@@ -33,6 +36,10 @@ public struct Checkpoint: Sendable, Equatable, Codable {
     /// in its namespace, and a playbook that returned right after the await is off the call stack.)
     public var state: ExecutionState?
 
+    /// Whether this is a record of the Markdown playbook loop's own (`__PBPrompt__`, `__PBStart__`,
+    /// `__PBNext__`) rather than an await of the playbooks' code.
+    public var isInternal: Bool { HostBuiltin(rawValue: call)?.isLLM ?? false }
+
     /// The namespace: the program's module-level names (from ``state``).
     public var namespace: [NamedValue] { state?.namespace ?? [] }
 
@@ -43,6 +50,11 @@ public struct Checkpoint: Sendable, Equatable, Codable {
         self.timestamp = Date(timeIntervalSince1970: record.timestamp)
         self.statement = statement
         self.line = record.line
+        switch record.statement {
+        case .programLine: self.lineIn = "program"
+        case .response, .text: self.lineIn = "reply"
+        case .none: self.lineIn = nil
+        }
         self.call = record.call
         self.arguments = record.arguments.map(\.description) + record.keywordArguments.map { "\($0.name)=\($0.value)" }
         switch record.outcome {

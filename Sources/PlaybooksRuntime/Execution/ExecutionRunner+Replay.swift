@@ -8,6 +8,7 @@ extension ExecutionRunner {
     /// Answers a suspended call from the next journal record.
     func answerFromJournal(_ call: HostCall) throws(ExecutionError) {
         let record = try journal.nextReplayed(for: call.name)
+        traceRecorder?.replayed(call, record, sequence: journal.sequence, in: self)
         if record.kind == .started {
             // An at-most-once call began here. If its outcome was recorded, the next record has it;
             // otherwise it was in flight when the process stopped: it may or may not have happened.

@@ -46,6 +46,8 @@ public final class ExecutionRunner {
     let sourceLines: [Substring]
     /// Inspection never performs a call or writes anything.
     let inspecting: Bool
+    /// Sees each replayed record before it is applied (``trace(id:program:store:)``).
+    var traceRecorder: LLMTraceRecorder?
     /// The store error that ended this runner (see ``run()``).
     private var storeFailure: ExecutionError?
 
