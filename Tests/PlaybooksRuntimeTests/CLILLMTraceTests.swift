@@ -136,7 +136,7 @@ struct CLILLMTraceTests {
         #expect(all.map(\.counter) == Array(1...all.count), "--all lists every record")
         #expect(all.filter { !loopRecords.contains($0.call) }.map(\.counter) == rows.compactMap { $0["counter"] as? Int })
         // Each user-level await has its statement and where its line is.
-        let say = try #require(rows.first { ($0["statement"] as? String)?.hasPrefix(#"await Say("user", "Let me look up"#) == true })
+        let say = try #require(rows.first { ($0["statement"] as? String)?.hasPrefix(#"await Say("user", f"Let me look up"#) == true })
         #expect(say["lineIn"] as? String == "reply" && say["line"] as? Int == 3, "\(say)")
         let step = try #require(rows.first { ($0["statement"] as? String) == #"await Step("CheckOrder:01:EXE")"# })
         #expect(step["lineIn"] as? String == "program", "\(step)")
