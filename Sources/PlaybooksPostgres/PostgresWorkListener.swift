@@ -74,7 +74,15 @@ final class PostgresWorkListener: Sendable {
             } catch {
                 logger.debug("listening on \(channel) failed: \(error)")
             }
-            state.withLock { $0.connection = nil }
+            // Closed before it is dropped, also when the server went away under it: PostgresNIO
+            // traps on a connection freed without `close()` (a worker died with SIGILL when the
+            // server was killed under it).
+            let dropped = state.withLock { state -> PostgresConnection? in
+                let connection = state.connection
+                state.connection = nil
+                return connection
+            }
+            try? await dropped?.close()
             signal()
             try? await Task.sleep(for: .seconds(1))
         }
