@@ -20,6 +20,7 @@ struct MessageOptions: ParsableArguments {
             policy: SnapshotPolicy(everyRecords: settings.durability.snapshotEvery, keepLast: settings.durability.keepLastN),
             limits: settings.limits.vmLimits)
         options.llmBudget = settings.llm.budget
+        options.agentLoop = settings.llm.agentLoop
         options.llmPrice = settings.llm.price(of: model ?? llm?.name)
         return options
     }

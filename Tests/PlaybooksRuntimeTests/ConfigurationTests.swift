@@ -132,7 +132,7 @@ struct ConfigurationTests {
         ("[llm]\nmodel = 4\n", "playbooks.toml: llm.model must be a string, got 4"),
         (
             "[llm]\napi_key = \"sk-secret\"\n",
-            "playbooks.toml: unknown key \"llm.api_key\" (known keys: provider, model, base_url, api_key_env, script, chunk_size, max_calls, max_input_tokens, max_output_tokens, max_cost, prices)"
+            "playbooks.toml: unknown key \"llm.api_key\" (known keys: provider, model, base_url, api_key_env, script, chunk_size, max_calls, max_input_tokens, max_output_tokens, max_cost, prices, max_replies, max_stalled_replies, max_context_characters)"
         ),
     ])
     func wrongKeysAndTypes(toml: String, expected: String) {
@@ -196,5 +196,15 @@ struct ConfigurationTests {
         try Data("[durability]\nlevel = \"disk\"\n".utf8).write(to: URL(fileURLWithPath: directory + "/playbooks.toml"))
         let error = #expect(throws: ConfigurationError.self) { try RunConfiguration.load(forProgramAt: directory + "/agent.pb") }
         #expect(error?.description == "\(directory)/playbooks.toml: durability.level must be \"process\" or \"machine\", got \"disk\"")
+    }
+
+    @Test func theAgentLoopBoundsAreReadFromTheLLMTable() throws {
+        let config = try RunConfiguration(
+            parsingTOML: "[llm]\nmax_replies = 7\nmax_stalled_replies = 2\nmax_context_characters = 50000\n")
+        #expect(config.llm.agentLoop == AgentLoopSettings(maxReplies: 7, maxStalledReplies: 2, maxContextCharacters: 50_000))
+        #expect(try RunConfiguration(parsingTOML: "[llm]\n").llm.agentLoop == AgentLoopSettings())
+        for bad in ["max_replies = 0", "max_stalled_replies = \"3\"", "max_context_characters = 10"] {
+            #expect(throws: ConfigurationError.self, "\(bad)") { try RunConfiguration(parsingTOML: "[llm]\n\(bad)\n") }
+        }
     }
 }

@@ -12,6 +12,9 @@
 /// max_input_tokens = 500000
 /// max_output_tokens = 50000
 /// max_cost = 2.0                   # in the unit of the prices below
+/// max_replies = 20                 # replies one playbook call may take (AgentLoopSettings)
+/// max_stalled_replies = 3          # replies in a row without progress before the playbook fails
+/// max_context_characters = 400000  # older exchanges are left out of a longer request
 ///
 /// [llm.prices."gpt-4o-mini"]       # per million tokens
 /// input_per_million = 0.15
@@ -37,6 +40,8 @@ public struct LLMConfiguration: Sendable, Equatable {
     public var script: String?
     /// Characters per chunk for the scripted provider.
     public var chunkSize: Int?
+    /// The bounds of Markdown playbooks' LLM loops.
+    public var agentLoop = AgentLoopSettings()
     /// Per-execution limits on LLM calls, tokens and cost.
     public var budget = LLMBudget()
     /// Prices per million tokens, by model name.

@@ -75,7 +75,8 @@ struct RunConfigurationReader {
                 table, prefix: "llm",
                 known: [
                     "provider", "model", "base_url", "api_key_env", "script", "chunk_size", "max_calls", "max_input_tokens",
-                    "max_output_tokens", "max_cost", "prices",
+                    "max_output_tokens", "max_cost", "prices", "max_replies", "max_stalled_replies",
+                    "max_context_characters",
                 ])
             if let value = table["provider"] {
                 guard let text = value.string, let provider = LLMConfiguration.Provider(rawValue: text) else {
@@ -92,6 +93,11 @@ struct RunConfigurationReader {
             config.llm.budget.maxInputTokens = try int(table, "llm", "max_input_tokens", atLeast: 1)
             config.llm.budget.maxOutputTokens = try int(table, "llm", "max_output_tokens", atLeast: 1)
             config.llm.budget.maxCost = try number(table, "llm", "max_cost")
+            if let n = try int(table, "llm", "max_replies", atLeast: 1) { config.llm.agentLoop.maxReplies = n }
+            if let n = try int(table, "llm", "max_stalled_replies", atLeast: 1) { config.llm.agentLoop.maxStalledReplies = n }
+            if let n = try int(table, "llm", "max_context_characters", atLeast: 1_000) {
+                config.llm.agentLoop.maxContextCharacters = n
+            }
             if let value = table["prices"] {
                 guard let prices = value.table else {
                     throw fail("llm.prices", "must be a table of models ([llm.prices.\"MODEL\"]), got \(describe(value))")
