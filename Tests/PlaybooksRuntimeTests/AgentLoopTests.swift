@@ -333,4 +333,18 @@ import Testing
         // Early requests are whole.
         #expect(!requests[2].messages[1].content.contains("left out"))
     }
+
+    @Test func aRawPlaybookCallIsRefusedOnceTheCallBudgetIsSpent() async throws {
+        let program = try ExecutionProgram(program: Program(parsing: Self.modesProgram, path: "writer.pb"))
+        let llm = RecordingLLM(["s = await Summarize(\"a long text\")\nawait Return(s)\n", "never asked"])
+        var options = RunnerOptions(llm: llm).with(failpoints: Failpoints())
+        options.llmBudget = LLMBudget(maxCalls: 1)
+        let runner = try await ExecutionRunner.start(program: program, store: MemoryCheckpointStore(), options: options)
+        guard case .failed(let traceback) = try await runner.run() else {
+            Issue.record("the raw call went past the budget")
+            return
+        }
+        #expect(traceback.contains("LLM budget exceeded"))
+        #expect(llm.requests.withLock { $0.count } == 1)
+    }
 }

@@ -58,6 +58,9 @@ final class LLMSession {
             // A raw playbook: the whole reply is its result; the record keeps it, so a resume
             // never asks again for a reply that arrived.
             guard let provider else { return .error(type: "RuntimeError", message: "no LLM is configured") }
+            if let refusal = budget.refusal(LLMUsageTotals(reading: vm), price: price) {
+                return .error(type: "RuntimeError", message: refusal)
+            }
             do {
                 return .value(.str(try await provider.complete(request(vm: vm, program: program, continuing: false))))
             } catch {
