@@ -105,8 +105,11 @@ struct CLIWorkerTests {
 
     static func ownedBy(_ child: Child) -> String { "owner LIKE 'pid \(child.pid) on %'" }
 
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(25)))
     func threeWorkersFinishEverySubmissionThroughAKillAndAPause() async throws {
+        // One suite of worker processes at a time (see ExclusiveGate).
+        await ExclusiveGate.postgresWorkers.acquire()
+        defer { ExclusiveGate.postgresWorkers.release() }
         let directory = try CLI.temporaryDirectory("workers")
         defer { try? FileManager.default.removeItem(at: directory) }
         let programURL = directory.appendingPathComponent("loops.pb")
@@ -203,8 +206,11 @@ struct CLIWorkerTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(25)))
     func sigtermFinishesTheCurrentAwaitsAndReleasesEveryLease() async throws {
+        // One suite of worker processes at a time (see ExclusiveGate).
+        await ExclusiveGate.postgresWorkers.acquire()
+        defer { ExclusiveGate.postgresWorkers.release() }
         let directory = try CLI.temporaryDirectory("worker-sigterm")
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.program.write(to: directory.appendingPathComponent("loops.pb"), atomically: true, encoding: .utf8)

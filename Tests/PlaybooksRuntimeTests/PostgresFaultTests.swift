@@ -28,8 +28,11 @@ struct PostgresFaultTests {
         ProcessInfo.processInfo.environment["PLAYBOOKS_PG_FAULT_KILLS"].flatMap { Int($0) }.map { max(1, $0) } ?? 2
     }
 
-    @Test(.timeLimit(.minutes(15)))
+    @Test(.timeLimit(.minutes(25)))
     func serverKilledAndRestartedUnderThreeWorkers() async throws {
+        // One suite of worker processes at a time (see ExclusiveGate).
+        await ExclusiveGate.postgresWorkers.acquire()
+        defer { ExclusiveGate.postgresWorkers.release() }
         let fleet = try await PostgresFaultFleet(label: "kill", count: PostgresFaultFleet.executions(default: 60))
         try fleet.startWorkers()
         let kills = Self.kills
@@ -71,8 +74,11 @@ struct PostgresFaultTests {
                 + "all 3 workers holding leases again in [\(seconds(allWorkersBack))] s")
     }
 
-    @Test(.timeLimit(.minutes(15)))
+    @Test(.timeLimit(.minutes(25)))
     func connectionsCutInTheMiddleOfTransactions() async throws {
+        // One suite of worker processes at a time (see ExclusiveGate).
+        await ExclusiveGate.postgresWorkers.acquire()
+        defer { ExclusiveGate.postgresWorkers.release() }
         let fleet = try await PostgresFaultFleet(label: "cut", count: PostgresFaultFleet.executions(default: 60))
         try fleet.startWorkers()
         let total = fleet.submitted.count
@@ -110,8 +116,11 @@ struct PostgresFaultTests {
     /// A worker's group commit locks its executions' rows; its process stops before COMMIT. The
     /// server must end that transaction within the lease, so that another worker takes the
     /// executions over when the lease runs out, not when PostgreSQL's own timeouts end it.
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(25)))
     func aStoppedTransactionReleasesItsRowsWithinTheLease() async throws {
+        // One suite of worker processes at a time (see ExclusiveGate).
+        await ExclusiveGate.postgresWorkers.acquire()
+        defer { ExclusiveGate.postgresWorkers.release() }
         let (_, url) = try CLIWorkerTests.makeStore("stopped")
         // The stopped worker's store gives up on a call after 12 s (a query on a session the server
         // ended waits for that), after the 10 s its transaction stands still.

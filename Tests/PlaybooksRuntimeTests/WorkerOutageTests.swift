@@ -26,8 +26,11 @@ struct WorkerOutageTests {
         ```
         """
 
-    @Test(.timeLimit(.minutes(8)))
+    @Test(.timeLimit(.minutes(25)))
     func executionsFinishAfterTheServerComesBack() async throws {
+        // One suite of worker processes at a time (see ExclusiveGate).
+        await ExclusiveGate.postgresWorkers.acquire()
+        defer { ExclusiveGate.postgresWorkers.release() }
         let server = try await ThrowawayPostgres.startOffThePool().get()
         defer { server.stop() }
         // The worker's store answers within 3 s or fails (what an outage looks like to it); the
