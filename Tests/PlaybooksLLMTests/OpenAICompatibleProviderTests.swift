@@ -264,10 +264,12 @@ import Testing
     @Test func idleReadTimeoutBeforeTextIsRetried() async throws {
         let sleeps = LockedBox<[Duration]>([])
         try await TestLLMServer.with({ number, _ in
-            number == 0 ? [.head(status: 200), .pause(.seconds(6)), .end] : Wire.openAIStream(["awake"])
+            number == 0 ? [.head(status: 200), .pause(.seconds(10)), .end] : Wire.openAIStream(["awake"])
         }) { server in
+            // 3 s: long enough that the retry's prompt answer is not cut on a loaded 2-core machine
+            // (1.5 s was), short enough to cut the first request's 10 s silence.
             let timeouts = HTTPProviderConfiguration.Timeouts(
-                connect: .seconds(5), responseHead: .seconds(10), idleRead: .milliseconds(1500))
+                connect: .seconds(5), responseHead: .seconds(10), idleRead: .seconds(3))
             let outcome = await consume(
                 try provider(server, sleeps: sleeps, timeouts: timeouts).stream(LLMRequest(messages: [.user("hi")])))
             #expect(outcome.error == nil)

@@ -37,6 +37,16 @@ public struct LLMUsageTotals: Sendable, Equatable, Codable {
         return copy
     }
 
+    /// The sum of two agents' totals.
+    func adding(_ other: LLMUsageTotals) -> LLMUsageTotals {
+        var copy = self
+        copy.calls += other.calls
+        copy.reportedRequests += other.reportedRequests
+        copy.usage = usage + other.usage
+        if let cost = other.cost { copy.cost = (self.cost ?? 0) + cost }
+        return copy
+    }
+
     /// The name of the prelude global that holds the totals.
     static let global = "__pb_llm_usage__"
 

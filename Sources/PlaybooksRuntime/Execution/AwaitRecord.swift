@@ -27,6 +27,8 @@ struct AwaitRecord: Equatable {
     var line: Int
     var statement: StatementReference
     var timestamp: Double
+    /// Which agent of the society awaited: its index, the main agent being 0 (see ``ExecutionRunner``'s members).
+    var agent: Int = 0
 
     /// Where the text of an await's statement is, so that a record does not repeat it: an await
     /// in a loop of an LLM response would otherwise journal the loop's text at every iteration.
@@ -43,16 +45,18 @@ struct AwaitRecord: Equatable {
 
     static func == (a: AwaitRecord, b: AwaitRecord) -> Bool {
         a.kind == b.kind && a.call == b.call && a.arguments == b.arguments && a.outcome == b.outcome && a.line == b.line
-            && a.statement == b.statement && a.timestamp == b.timestamp
+            && a.statement == b.statement && a.timestamp == b.timestamp && a.agent == b.agent
             && a.keywordArguments.map(\.name) == b.keywordArguments.map(\.name)
             && a.keywordArguments.map(\.value) == b.keywordArguments.map(\.value)
     }
 
-    /// 2: the statement is a ``StatementReference``; 1: the statement's text (still read).
-    static let formatVersion: UInt8 = 2
+    /// 3: version 2 and the agent's index after the timestamp (written only for an agent other
+    /// than the main one, so a one-agent program's records stay version 2); 2: the statement is a
+    /// ``StatementReference``; 1: the statement's text (still read).
+    static let formatVersion: UInt8 = 3
 
     func encoded() -> [UInt8] {
-        var out: [UInt8] = [AwaitRecord.formatVersion]
+        var out: [UInt8] = [agent == 0 ? 2 : 3]
         PortableValue.str(call).encode(into: &out)
         PortableValue.list(arguments).encode(into: &out)
         PortableValue.dict(keywordArguments.map { PortableEntry(.str($0.name), $0.value) }).encode(into: &out)
@@ -77,6 +81,7 @@ struct AwaitRecord: Equatable {
             PortableValue.str(text).encode(into: &out)
         }
         PortableValue.float(timestamp).encode(into: &out)
+        if agent != 0 { PortableValue.int(agent).encode(into: &out) }
         return out
     }
 
@@ -99,7 +104,7 @@ struct AwaitRecord: Equatable {
         guard let kind = Kind(rawValue: record.kind) else { throw RecordFormatError("unknown record kind \(record.kind)") }
         let bytes = record.payload
         guard let version = bytes.first else { throw RecordFormatError("empty record") }
-        guard version == 1 || version == AwaitRecord.formatVersion else {
+        guard (1...AwaitRecord.formatVersion).contains(version) else {
             throw RecordFormatError("record format version \(version) (this build reads version \(AwaitRecord.formatVersion))")
         }
         var p = 1
@@ -149,9 +154,17 @@ struct AwaitRecord: Equatable {
                 default: throw RecordFormatError("bad statement reference tag \(tag)")
                 }
             }
-            guard case .float(let timestamp) = try PortableValue.decode(bytes, at: &p), p == bytes.count else {
+            guard case .float(let timestamp) = try PortableValue.decode(bytes, at: &p) else {
                 throw RecordFormatError("bad position fields")
             }
+            var agent = 0
+            if version == 3 {
+                guard case .int(let index) = try PortableValue.decode(bytes, at: &p), index > 0 else {
+                    throw RecordFormatError("bad agent index")
+                }
+                agent = index
+            }
+            guard p == bytes.count else { throw RecordFormatError("bad position fields") }
             var keywords: [(name: String, value: PortableValue)] = []
             for entry in kw {
                 guard case .str(let name) = entry.key else { throw RecordFormatError("bad keyword name") }
@@ -160,6 +173,7 @@ struct AwaitRecord: Equatable {
             self.init(
                 kind: kind, call: call, arguments: args, keywordArguments: keywords, outcome: outcome, line: line,
                 statement: statement, timestamp: timestamp)
+            self.agent = agent
         } catch let e as RecordFormatError {
             throw e
         } catch {

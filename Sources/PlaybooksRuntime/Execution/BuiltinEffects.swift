@@ -9,6 +9,8 @@ struct BuiltinEffects {
     let agent: String
     /// The agent's playbooks (step ids are checked against them when there are any).
     var catalog: [PlaybookSummary] = []
+    /// In a society: the sequence of the record being applied, kept with each message said.
+    var sequence: Int? = nil
 
     /// The answer of a live call of a built-in that neither waits nor talks to the LLM.
     func outcome(of builtin: HostBuiltin, _ call: HostCall, in vm: VirtualMachine) -> AwaitRecord.Outcome {
@@ -26,7 +28,9 @@ struct BuiltinEffects {
                 return .error(type: "KeyError", message: "no artifact named \(PortableValue.str(name))")
             }
             return .value(PortableValue.converting(content, in: vm))
-        case .waitForMessage, .yield, .prompt, .start, .next, .text: return .value(.none)
+        case .waitForMessage, .yield, .prompt, .start, .next, .text, .sendMessage, .endProgram, .request, .awaitReply, .reply,
+            .idle, .wait:
+            return .value(.none)
         }
     }
 
@@ -67,7 +71,7 @@ struct BuiltinEffects {
         case .say:
             let target = call.arguments.count == 2 ? vm.strText(call.arguments[0]) : "user"
             let message = Message(sender: agent, target: target, text: vm.strText(call.arguments[call.arguments.count - 1]))
-            prelude.appendToTranscript(message)
+            prelude.appendToTranscript(message, sequence: sequence)
             prelude.nearestLogging?.appendToLog(ResponseLog.data(.said(target: target, text: message.text)))
             return .said(message)
         case .returnValue:
@@ -103,7 +107,7 @@ struct BuiltinEffects {
             if let reported { totals = totals.adding(reported) }
             totals.write(to: vm)
             return nil
-        case .prompt:
+        case .prompt, .sendMessage, .endProgram, .request, .awaitReply, .reply, .idle, .wait:
             return nil
         }
     }

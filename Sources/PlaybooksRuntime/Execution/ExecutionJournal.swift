@@ -116,6 +116,17 @@ final class ExecutionJournal {
     /// How many recorded awaits a resume will answer from the journal.
     var replayCount: Int { replay.count }
 
+    /// The agent (index in the society) whose await the next record answers.
+    func nextAgent() throws(ExecutionError) -> Int {
+        guard let record = replay.first else { throw .damaged(id, "no journal record left to replay") }
+        if record.kind != AwaitRecord.Kind.completed.rawValue && record.kind != AwaitRecord.Kind.started.rawValue {
+            throw .damaged(id, "journal record \(record.sequence) is of unknown kind \(record.kind)")
+        }
+        do { return try AwaitRecord(record: record).agent } catch {
+            throw .damaged(id, "journal record \(record.sequence) is unreadable: \(error)")
+        }
+    }
+
     /// The next recorded await, which must be an await of `call` (else the code diverged from the journal).
     func nextReplayed(for call: String) throws(ExecutionError) -> AwaitRecord {
         guard let record = replay.popFirst() else { throw .damaged(id, "no journal record left to replay") }

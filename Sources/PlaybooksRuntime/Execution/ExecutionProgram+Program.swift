@@ -1,13 +1,25 @@
 extension ExecutionProgram {
-    /// The main agent of a loaded `.pb` program, ready to run.
+    /// The agents of a loaded `.pb` program, ready to run: the main agent (the first AI agent)
+    /// described by the value itself, the other AI agents in ``otherAgents``.
     ///
-    /// The agent's Python blocks are laid out at their own lines of the `.pb` file (the lines
+    /// Each agent's Python blocks are laid out at their own lines of the `.pb` file (the lines
     /// between them left blank), so tracebacks and checkpoints name lines of the program file.
-    /// Throws when the entry playbook is a Markdown playbook: running those needs an LLM.
+    /// Throws when the main agent has no playbook to start with.
     public init(program: Program) throws(ExecutionError) {
-        let agent = program.mainAgent
         let entry: PlaybookDefinition
         do { entry = try program.entryPlaybook } catch { throw .program(error.description) }
+        self.init(program: program, agent: program.mainAgent, entry: entry.name)
+        humanAgents = program.agents.filter { $0.kind == .human }.map(\.name)
+        for other in program.agents where other.kind == .ai && other.name != program.mainAgent.name {
+            var part = ExecutionProgram(program: program, agent: other, entry: "")
+            part.startPlaybooks = other.playbooks.filter(\.hasStartTrigger).map(\.name)
+            part.humanAgents = humanAgents
+            otherAgents.append(part)
+        }
+    }
+
+    /// One agent of `program`; `entry` is empty for an agent that is not the main one.
+    init(program: Program, agent: AgentDefinition, entry: String) {
         var source = ""
         var line = 1
         for block in agent.pythonBlocks.sorted(by: { $0.firstLine < $1.firstLine }) {
@@ -21,12 +33,13 @@ extension ExecutionProgram {
         }
         self.init(
             path: program.path, text: program.text, agent: agent.name, pythonSource: source, pythonFirstLine: 1,
-            entry: entry.name, markdownPlaybooks: agent.playbooks.filter(\.requiresLLM).map(\.name), hash: program.hash)
+            entry: entry, markdownPlaybooks: agent.playbooks.filter(\.requiresLLM).map(\.name), hash: program.hash)
         for playbook in agent.playbooks where playbook.requiresLLM {
             markdownTexts[playbook.name] = playbook.markdownText(withStepIDs: true)
         }
         agentDescription = agent.description
         playbookSignatures = agent.playbooks.map { "\($0.name)(\($0.parameters.joined(separator: ", ")))" }
         catalog = agent.playbooks.map(PlaybookSummary.init)
+        publicPlaybooks = agent.playbooks.filter(\.isPublic).map(\.name)
     }
 }

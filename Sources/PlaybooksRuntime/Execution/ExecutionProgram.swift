@@ -1,6 +1,10 @@
 /// The parts of a program that an execution runs: the agent, its Python playbooks and which one
 /// starts. Made from a loaded `.pb` ``Program``, or directly from Python source (tests, embedders).
 ///
+/// A program with several AI agents is a society: this value describes the main agent (the
+/// first AI agent of the file), ``otherAgents`` the rest, each with its own code and playbooks;
+/// one execution runs them all.
+///
 /// ```swift
 /// let program = ExecutionProgram(
 ///     path: "inline.py", text: source, agent: "Agent", pythonSource: source, entry: "Main")
@@ -29,6 +33,19 @@ public struct ExecutionProgram: Sendable {
     /// Every playbook of the agent as the LLM is told about it (empty for programs made from
     /// Python source alone: then step ids are not checked and the prompt lists ``playbookSignatures``).
     public var catalog: [PlaybookSummary] = []
+    /// The program's other AI agents, each described like this one (same file, text and hash;
+    /// its own agent, code and playbooks). Empty for a program with one agent.
+    public var otherAgents: [ExecutionProgram] = []
+    /// Playbooks of this agent that start with the program (`At the beginning` triggers), for
+    /// an agent other than the main one (the main agent starts with ``entry``).
+    public var startPlaybooks: [String] = []
+    /// This agent's playbooks that other agents may call (`public: true`).
+    public var publicPlaybooks: [String] = []
+    /// The names of the program's human agents (`# User:Human`): messages to them go to the user.
+    public var humanAgents: [String] = []
+
+    /// Every AI agent of the program, the main agent first.
+    public var society: [ExecutionProgram] { [self] + otherAgents }
 
     public init(
         path: String, text: String, agent: String, pythonSource: String, pythonFirstLine: Int = 1, entry: String,

@@ -24,16 +24,13 @@ extension ExecutionRunner {
         }
         if journal.snapshotIsDue { try await writeSnapshot() }
         let outcome: AwaitRecord.Outcome
-        if let builtin = HostBuiltin(rawValue: call.name) {
+        if let builtin = HostBuiltin(rawValue: call.name), let answer = societyAnswer(builtin, call) {
+            switch answer {
+            case .blocked(let source): return source
+            case .outcome(let answered): outcome = answered
+            }
+        } else if let builtin = HostBuiltin(rawValue: call.name) {
             switch builtin {
-            case .waitForMessage, .yield:
-                if let error = BuiltinEffects.checkArguments(call, min: 0, max: 1) {
-                    outcome = error
-                } else if let message = agent.nextMessage(taken: PreludeGlobals(vm: vm).messagesTaken) {
-                    outcome = .value(.str(message))
-                } else {
-                    return call.arguments.first.map { vm.strText($0) } ?? "user"
-                }
             case .prompt, .start, .next, .text:
                 do {
                     outcome = try await agent.llm.outcome(of: builtin, call, vm: vm, program: program)
@@ -81,10 +78,11 @@ extension ExecutionRunner {
     /// Appends the record of the await the VM is suspended on, durable before this returns.
     func append(_ call: HostCall, kind: AwaitRecord.Kind, outcome: AwaitRecord.Outcome) async throws(ExecutionError) {
         let (line, statement) = awaitingStatement()
-        let record = AwaitRecord(
+        var record = AwaitRecord(
             kind: kind, call: call.name, arguments: call.arguments.map { PortableValue.converting($0, in: vm) },
             keywordArguments: call.keywordArguments.map { ($0.name, PortableValue.converting($0.value, in: vm)) },
             outcome: outcome, line: line, statement: statement, timestamp: Date().timeIntervalSince1970)
+        record.agent = current.index
         let sequence = try await journal.append(record)
         onEvent(.checkpointed(sequence: sequence))
     }

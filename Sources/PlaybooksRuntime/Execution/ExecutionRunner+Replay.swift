@@ -21,8 +21,15 @@ extension ExecutionRunner {
     /// Applies a finished await's effects to the VM's state (the same in a live run and in replay)
     /// and answers it. Effects are reported only when live.
     func apply(_ call: HostCall, _ outcome: AwaitRecord.Outcome, live: Bool) {
+        current.snapshotCache = nil
+        if let builtin = HostBuiltin(rawValue: call.name), applyInSociety(builtin, call, outcome, live: live) {
+            resume(call, outcome)
+            return
+        }
         if case .value(let value) = outcome, let builtin = HostBuiltin(rawValue: call.name) {
-            if let event = BuiltinEffects(agent: agent.name).apply(builtin, call, result: value, in: vm), live {
+            if let event = BuiltinEffects(agent: agent.name, sequence: transcriptSequence).apply(builtin, call, result: value, in: vm),
+                live
+            {
                 onEvent(event)
             }
             if builtin == .next, case .list = value {
@@ -34,6 +41,11 @@ extension ExecutionRunner {
             PreludeGlobals(vm: vm).current?.appendToLog(
                 ResponseLog.data(.called(call: BuiltinEffects.callText(call, in: vm), result: BuiltinEffects.shown(value, in: vm))))
         }
+        resume(call, outcome)
+    }
+
+    /// Answers the VM's pending call with `outcome`.
+    private func resume(_ call: HostCall, _ outcome: AwaitRecord.Outcome) {
         switch outcome {
         case .value where call.name == HostBuiltin.returnValue.rawValue:
             vm.resume(returning: .none)  // its record may carry LLM usage, which is not the code's business

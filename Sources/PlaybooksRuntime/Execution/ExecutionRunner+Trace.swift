@@ -30,8 +30,9 @@ extension ExecutionRunner {
         let restored = ExecutionJournal.Restored(snapshot: snapshot, records: records, damagedTail: nil)
         let journal = ExecutionJournal(
             id: id, store: store, lock: nil, policy: options.policy, failpoints: options.failpoints, restored: restored)
-        let vm = try restoredVM(restored, program: program, options: options, id: id)
-        let runner = ExecutionRunner(program: program, vm: vm, info: info, journal: journal, options: options, inspecting: true)
+        let (vms, society) = try restoredVMs(restored, program: program, options: options, id: id)
+        let runner = ExecutionRunner(
+            program: program, vms: vms, society: society, info: info, journal: journal, options: options, inspecting: true)
         let recorder = LLMTraceRecorder(trace: LLMTrace(executionID: id, systemPrompts: [], calls: [], transcript: []))
         runner.traceRecorder = recorder
         _ = try runner.advance()

@@ -36,11 +36,16 @@ public final class ExecutionRunner {
     /// ``ExecutionError/stopped(_:at:)`` (a worker shutting down finishes the current await this way).
     public var shouldStop: () -> Bool = { false }
 
-    let program: ExecutionProgram
-    let vm: VirtualMachine
+    /// The agents of the execution, the main agent first: one for most programs, every AI agent
+    /// of the program for a society. Each has its own VM (code, state variables, call stack, LLM
+    /// conversations) and its own LLM session.
+    let members: [SocietyMember]
+    /// The agent whose await is being answered or performed.
+    private(set) var current: SocietyMember
+    /// What the host keeps between the agents (messages not yet taken, calls not yet served).
+    var society: SocietyState
     var info: ExecutionInfo
     let journal: ExecutionJournal
-    let agent: AgentInstance
     let externals: [String: ExternalFunction]
     /// The program file's lines, for the statement of each record and for tracebacks.
     let sourceLines: [Substring]
@@ -51,34 +56,54 @@ public final class ExecutionRunner {
     /// The store error that ended this runner (see ``run()``).
     private var storeFailure: ExecutionError?
 
+    /// The agent being run (see ``current``): its VM, its host-side part, its program.
+    var vm: VirtualMachine { current.vm }
+    var agent: AgentInstance { current.agent }
+    var program: ExecutionProgram { current.program }
+
+    /// `vms`: one per agent of `program.society`, in order.
     init(
-        program: ExecutionProgram, vm: VirtualMachine, info: ExecutionInfo, journal: ExecutionJournal, options: RunnerOptions,
-        inspecting: Bool
+        program: ExecutionProgram, vms: [VirtualMachine], society: SocietyState, info: ExecutionInfo, journal: ExecutionJournal,
+        options: RunnerOptions, inspecting: Bool
     ) {
         self.id = journal.id
-        self.program = program
-        self.vm = vm
+        let given = Self.messagesGiven(info)
+        var members: [SocietyMember] = []
+        for (index, part) in program.society.enumerated() where index < vms.count {
+            let agent = AgentInstance(
+                name: part.agent, messages: index == 0 ? given : [],
+                llm: LLMSession(
+                    provider: options.llm, model: options.llmModel, settings: options.agentLoop, budget: options.llmBudget,
+                    price: options.llmPrice))
+            members.append(SocietyMember(index: index, program: part, vm: vms[index], agent: agent))
+        }
+        self.members = members
+        self.current = members[0]
+        self.society = society
         self.info = info
         self.journal = journal
-        self.agent = AgentInstance(
-            name: program.agent, messages: Self.messagesGiven(info),
-            llm: LLMSession(
-                provider: options.llm, model: options.llmModel, settings: options.agentLoop, budget: options.llmBudget,
-                price: options.llmPrice))
         self.externals = Dictionary(options.externals.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.inspecting = inspecting
         self.sourceLines = program.text.split(separator: "\n", omittingEmptySubsequences: false)
-        // The LLM's code must await the built-ins, the playbooks and the tools (a call without
-        // `await` would silently do nothing).
-        var mustAwait = Set(HostBuiltin.allCases.filter { !$0.isLLM }.map(\.rawValue))
-        mustAwait.formUnion(program.catalog.map(\.name))
-        mustAwait.formUnion(program.markdownPlaybooks)
-        mustAwait.formUnion(options.externals.map(\.name))
-        vm.namesToAwait = mustAwait
-        vm.output = { [weak self] text in
-            guard let self, !self.inspecting, !self.journal.isReplaying else { return }
-            self.onEvent(.printed(text))
+        for member in members {
+            // The LLM's code must await the built-ins, the playbooks and the tools (a call without
+            // `await` would silently do nothing).
+            var mustAwait = Set(HostBuiltin.allCases.filter { !$0.isLLM }.map(\.rawValue))
+            mustAwait.formUnion(member.program.catalog.map(\.name))
+            mustAwait.formUnion(member.program.markdownPlaybooks)
+            mustAwait.formUnion(options.externals.map(\.name))
+            member.vm.namesToAwait = mustAwait
+            member.vm.output = { [weak self] text in
+                guard let self, !self.inspecting, !self.journal.isReplaying else { return }
+                self.onEvent(.printed(text))
+            }
         }
+    }
+
+    /// Makes `member` the agent being run.
+    func select(_ member: SocietyMember) {
+        current = member
+        member.snapshotCache = nil
     }
 
     /// Releases the execution for other holders (also done when the runner is freed).
@@ -109,10 +134,12 @@ public final class ExecutionRunner {
         let lock = try ExecutionJournal.wrap { () throws(StoreError) in try store.lock(id) }
         var info = newInfo(program: program, id: id)
         if !options.messages.isEmpty { info.attributes[messagesAttribute] = encodeMessages(options.messages) }
-        let vm = try freshVM(program: program, options: options)
+        let vms = try freshVMs(program: program, options: options)
         try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.createExecution(info) }
         let journal = ExecutionJournal(id: id, store: store, lock: lock, policy: options.policy, failpoints: options.failpoints)
-        return ExecutionRunner(program: program, vm: vm, info: info, journal: journal, options: options, inspecting: false)
+        return ExecutionRunner(
+            program: program, vms: vms, society: SocietyState(members: vms.count), info: info, journal: journal, options: options,
+            inspecting: false)
     }
 
     /// What a store records about a new execution of `program`.
@@ -169,8 +196,9 @@ public final class ExecutionRunner {
         let restored = try await ExecutionJournal.load(id, from: store, upTo: nil)
         let journal = ExecutionJournal(
             id: id, store: store, lock: lock, policy: options.policy, failpoints: options.failpoints, restored: restored)
-        let vm = try restoredVM(restored, program: program, options: options, id: id)
-        let runner = ExecutionRunner(program: program, vm: vm, info: info, journal: journal, options: options, inspecting: false)
+        let (vms, society) = try restoredVMs(restored, program: program, options: options, id: id)
+        let runner = ExecutionRunner(
+            program: program, vms: vms, society: society, info: info, journal: journal, options: options, inspecting: false)
         try await runner.saveInfo()
         return runner
     }
@@ -187,28 +215,54 @@ public final class ExecutionRunner {
         let restored = try await ExecutionJournal.load(id, from: store, upTo: sequence)
         let journal = ExecutionJournal(
             id: id, store: store, lock: nil, policy: options.policy, failpoints: options.failpoints, restored: restored)
-        let vm = try restoredVM(restored, program: program, options: options, id: id)
-        let runner = ExecutionRunner(program: program, vm: vm, info: info, journal: journal, options: options, inspecting: true)
+        let (vms, society) = try restoredVMs(restored, program: program, options: options, id: id)
+        let runner = ExecutionRunner(
+            program: program, vms: vms, society: society, info: info, journal: journal, options: options, inspecting: true)
         _ = try runner.advance()
         return runner
     }
 
-    /// The VM of a restored execution: its snapshot decoded, or the program loaded afresh when
-    /// the journal has no snapshot yet.
-    static func restoredVM(
+    /// The VMs of a restored execution (one per agent) and the society's state: its snapshot
+    /// decoded, or the program loaded afresh when the journal has no snapshot yet.
+    static func restoredVMs(
         _ restored: ExecutionJournal.Restored, program: ExecutionProgram, options: RunnerOptions, id: ExecutionID
-    ) throws(ExecutionError) -> VirtualMachine {
-        guard let snapshot = restored.snapshot else { return try freshVM(program: program, options: options) }
-        do {
-            return try VirtualMachine(snapshot: snapshot.bytes, limits: options.limits)
-        } catch {
-            throw .damaged(id, "snapshot at record \(snapshot.sequence) does not decode: \(error)")
+    ) throws(ExecutionError) -> ([VirtualMachine], SocietyState) {
+        let count = program.society.count
+        guard let snapshot = restored.snapshot else {
+            return (try freshVMs(program: program, options: options), SocietyState(members: count))
         }
+        let damaged = { (why: String) -> ExecutionError in .damaged(id, "snapshot at record \(snapshot.sequence) does not decode: \(why)") }
+        var parts = [snapshot.bytes]
+        var society = SocietyState(members: count)
+        if SocietySnapshot.isSociety(snapshot.bytes) {
+            do { (society, parts) = try SocietySnapshot.decode(snapshot.bytes, members: count) } catch { throw damaged("\(error)") }
+        } else if count != 1 {
+            throw damaged("it holds one agent, and the program has \(count)")
+        }
+        var vms: [VirtualMachine] = []
+        for bytes in parts {
+            do { vms.append(try VirtualMachine(snapshot: bytes, limits: options.limits)) } catch { throw damaged("\(error)") }
+        }
+        return (vms, society)
     }
 
-    /// A VM with the host functions registered, the prelude run and the program loaded, ready to
-    /// run the entry playbook.
-    static func freshVM(program: ExecutionProgram, options: RunnerOptions) throws(ExecutionError) -> VirtualMachine {
+    /// One VM per agent of `program.society`, each with the host functions registered, the
+    /// prelude run and the agent's code loaded, ready to run the entry playbook (the main agent)
+    /// or the start playbooks and then serve calls (the others).
+    static func freshVMs(program: ExecutionProgram, options: RunnerOptions) throws(ExecutionError) -> [VirtualMachine] {
+        let society = program.society
+        var vms: [VirtualMachine] = []
+        for (index, part) in society.enumerated() {
+            let others = society.enumerated().filter { $0.offset != index }.map { ($0.element.agent, $0.element.catalog.map(\.name)) }
+            vms.append(try freshVM(program: part, options: options, main: index == 0, others: society.count > 1 ? others : nil))
+        }
+        return vms
+    }
+
+    /// The VM of one agent; `others`: the other agents of a society and their playbooks (`nil`: no society).
+    static func freshVM(
+        program: ExecutionProgram, options: RunnerOptions, main: Bool = true, others: [(name: String, playbooks: [String])]? = nil
+    ) throws(ExecutionError) -> VirtualMachine {
         let vm = VirtualMachine(limits: options.limits)
         for name in HostBuiltin.allCases { vm.registerHostFunction(name.rawValue) }
         for e in options.externals { vm.registerHostFunction(e.name) }
@@ -218,18 +272,17 @@ public final class ExecutionRunner {
             let summary = program.catalog.first { $0.name == name }
             return Prelude.MarkdownPlaybook(name: name, parameters: summary?.parameters ?? [], raw: summary?.mode == .raw)
         }
+        var prelude = Prelude.source(agent: program.agent, markdown: markdown, settings: options.agentLoop)
+        if let others { prelude += Prelude.society(others: others) }
         do {
-            try vm.load(
-                source: Prelude.source(agent: program.agent, markdown: markdown, settings: options.agentLoop),
-                filename: Prelude.filename)
+            try vm.load(source: prelude, filename: Prelude.filename)
         } catch {
             throw .program("internal error: the prelude does not compile: \(error)")
         }
         guard case .finished = vm.run() else { throw .program("internal error: the prelude failed to run") }
+        let entry = main ? Prelude.entry(program.entry) : Prelude.serving(program.startPlaybooks)
         do {
-            try vm.load(
-                source: program.pythonSource + "\n" + Prelude.entry(program.entry), filename: program.path,
-                firstLine: program.pythonFirstLine)
+            try vm.load(source: program.pythonSource + "\n" + entry, filename: program.path, firstLine: program.pythonFirstLine)
         } catch {
             throw .program("\(program.path), line \(error.line): \(error.kind): \(error.message)")
         }
@@ -240,25 +293,47 @@ public final class ExecutionRunner {
 
     enum Stop {
         case live(HostCall)
+        /// An agent other than the main one ran to its end (it serves no more calls).
+        case agentEnded
         case finished
         case failed(PyException)
     }
 
-    /// Runs the VM, answering recorded awaits from the journal, until it needs a live answer or ends.
+    /// Runs the agents' VMs, answering recorded awaits from the journal (each record names its
+    /// agent), until the current agent needs a live answer or the execution ends.
+    ///
+    /// An agent whose await was answered runs on to its next await before anything else happens
+    /// (live and in replay alike): so every agent not running stands at an await, which is what
+    /// the scheduler looks at, and a resumed execution's agents stand where the uninterrupted
+    /// run's stood.
     func advance() throws(ExecutionError) -> Stop {
         while true {
-            if let call = vm.pendingCall {
-                if journal.isReplaying {
-                    try answerFromJournal(call)
-                    continue
+            current.snapshotCache = nil  // it runs: its VM changes
+            guard let call = vm.pendingCall else {
+                if current.finished {
+                    throw .damaged(id, "agent \(current.program.agent) ended, but journal record \(journal.sequence + 1) is its")
                 }
-                return .live(call)
+                switch vm.run() {
+                case .finished:
+                    if current.index == 0 { return .finished }
+                    current.finished = true
+                    if journal.isReplaying { continue }
+                    return .agentEnded
+                case .failed(let e): return .failed(e)
+                case .suspended, .awaitPoint: continue
+                }
             }
-            switch vm.run() {
-            case .finished: return .finished
-            case .failed(let e): return .failed(e)
-            case .suspended, .awaitPoint: continue
+            guard journal.isReplaying else { return .live(call) }
+            let index = try journal.nextAgent()
+            guard index < members.count else {
+                throw .damaged(
+                    id, "journal record \(journal.sequence + 1) is of agent \(index), but the program has \(members.count) agents")
             }
+            if members[index] !== current {
+                select(members[index])
+                continue
+            }
+            try answerFromJournal(call)
         }
     }
 
@@ -266,9 +341,10 @@ public final class ExecutionRunner {
     /// ``run()`` returned ``ExecutionOutcome/waitingForMessage(source:)``); call ``run()`` again,
     /// which makes it durable with the execution before going on.
     public func send(_ message: String) {
-        agent.messages.append(message)
-        info.attributes[Self.messagesAttribute] = Self.encodeMessages(agent.messages)
-        agent.messagesUnsaved = true
+        let user = members[0].agent
+        user.messages.append(message)
+        info.attributes[Self.messagesAttribute] = Self.encodeMessages(user.messages)
+        user.messagesUnsaved = true
     }
 
     /// The execution info's attribute that keeps every message given to the agent (a JSON array).
@@ -302,44 +378,69 @@ public final class ExecutionRunner {
     }
 
     private func runUntilStop() async throws(ExecutionError) -> ExecutionOutcome {
-        if info.status == .waiting || agent.messagesUnsaved {
+        if info.status == .waiting || members[0].agent.messagesUnsaved {
             info.status = .running
             info.attributes["waiting_for"] = nil
             try await saveInfo()
-            agent.messagesUnsaved = false
+            members[0].agent.messagesUnsaved = false
         }
         if let recovery = journal.recovery {
             journal.recovery = nil
             onEvent(recovery)
         }
         while true {
+            if society.ended { return try await finish() }
             switch try advance() {
             case .finished:
-                let value = PreludeGlobals(vm: vm).result ?? .none
-                let result = ExecutionResult(value: try? PortableValue(value), repr: vm.reprText(value))
-                info.status = .finished
-                info.attributes["result"] = result.repr
-                try await saveInfo()
-                journal.release()
-                return .finished(result)
+                return try await finish()
             case .failed(let e):
-                let text = formattedTraceback(e)
-                info.status = .failed
-                info.attributes["error"] = text
-                try await saveInfo()
-                journal.release()
-                return .failed(traceback: text)
+                return try await fail(formattedTraceback(e))
+            case .agentEnded:
+                if let next = try nextRunnable() {
+                    select(next)
+                    continue
+                }
+                return try await fail(deadlockText())
             case .live(let call):
                 if let waiting = try await performLive(call) {
+                    // This agent waits: another goes on, or — when none can — the execution waits.
+                    if let next = try nextRunnable() {
+                        select(next)
+                        continue
+                    }
+                    if members.count > 1, !waitsForUser() {
+                        return try await fail(deadlockText())
+                    }
                     try await writeSnapshot()
                     info.status = .waiting
-                    info.attributes["waiting_for"] = waiting
+                    info.attributes["waiting_for"] = members.count > 1 ? "user" : waiting
                     try await saveInfo()
-                    return .waitingForMessage(source: waiting)
+                    return .waitingForMessage(source: members.count > 1 ? "user" : waiting)
                 }
                 if shouldStop() { throw .stopped(id, at: journal.sequence) }
             }
         }
+    }
+
+    /// Ends the execution as finished, with the main agent's result.
+    private func finish() async throws(ExecutionError) -> ExecutionOutcome {
+        let vm = members[0].vm
+        let value = PreludeGlobals(vm: vm).result ?? .none
+        let result = ExecutionResult(value: try? PortableValue(value), repr: vm.reprText(value))
+        info.status = .finished
+        info.attributes["result"] = result.repr
+        try await saveInfo()
+        journal.release()
+        return .finished(result)
+    }
+
+    /// Ends the execution as failed, with `text` as its error.
+    private func fail(_ text: String) async throws(ExecutionError) -> ExecutionOutcome {
+        info.status = .failed
+        info.attributes["error"] = text
+        try await saveInfo()
+        journal.release()
+        return .failed(traceback: text)
     }
 
     /// The traceback as the user should see it: the program's frames with its file and lines, an
@@ -360,9 +461,14 @@ public final class ExecutionRunner {
         try await ExecutionJournal.wrap { () async throws(StoreError) in try await store.updateExecution(current) }
     }
 
-    /// Writes a snapshot of the VM as it is now (suspended on the await after the last record).
+    /// Writes a snapshot of the execution as it is now (each agent suspended on its await after
+    /// the last record): the VM's own for one agent, a ``SocietySnapshot`` for several.
     func writeSnapshot() async throws(ExecutionError) {
-        let vm = self.vm
-        try await journal.writeSnapshot(program: program) { vm.encodeSnapshot() }
+        let members = self.members
+        let society = self.society
+        try await journal.writeSnapshot(program: members[0].program) {
+            if members.count == 1 { return members[0].vm.encodeSnapshot() }
+            return SocietySnapshot.encode(state: society, agents: members.map { $0.snapshotBytes() })
+        }
     }
 }

@@ -26,6 +26,17 @@ public struct PlaybookFrameState: Sendable, Equatable, Codable {
     public var conversationLength: Int? = nil
 }
 
+/// One agent of a society as people and tools see it.
+public struct AgentState: Sendable, Equatable, Codable {
+    public var name: String
+    /// Its `$name` state variables.
+    public var variables: [NamedValue]
+    /// Its running playbooks, outermost first.
+    public var callStack: [PlaybookFrameState]
+    /// What it waits for (`waits for a message from Host`, `is idle`, ...), or `nil` when it can go on.
+    public var waitingFor: String?
+}
+
 /// A saved artifact.
 public struct Artifact: Sendable, Equatable, Codable {
     public var name: String
@@ -44,10 +55,12 @@ public struct ExecutionState: Sendable, Equatable, Codable {
     public var callStack: [PlaybookFrameState]
     public var transcript: [Message]
     public var artifacts: [Artifact]
-    /// Agents of the execution (one for now; room for several).
+    /// Agents of the execution, the main agent first.
     public var agents: [String]
     /// Meetings between agents (none yet; room for a later issue).
     public var meetings: [String]
+    /// Each agent of a society (`nil` for one agent, whose state is ``variables`` and ``callStack``).
+    public var agentStates: [AgentState]? = nil
     /// What the execution's LLM calls used (calls, tokens, cost); `nil` when it made none.
     public var llmUsage: LLMUsageTotals? = nil
 
@@ -56,8 +69,26 @@ public struct ExecutionState: Sendable, Equatable, Codable {
 }
 
 extension ExecutionRunner {
-    /// The execution's state as it is now.
-    public var state: ExecutionState { ExecutionState(reading: vm, agent: program.agent) }
+    /// The execution's state as it is now: the main agent's variables and call stack, and for a
+    /// society every agent's, with the messages of all of them in the order they were said.
+    public var state: ExecutionState {
+        var state = ExecutionState(reading: members[0].vm, agent: members[0].program.agent)
+        guard members.count > 1 else { return state }
+        state.agents = members.map(\.program.agent)
+        var said: [(message: Message, sequence: Int)] = []
+        var usage = LLMUsageTotals()
+        state.agentStates = members.map { member in
+            let one = ExecutionState(reading: member.vm, agent: member.program.agent)
+            said += PreludeGlobals(vm: member.vm).sequencedTranscript
+            usage = usage.adding(LLMUsageTotals(reading: member.vm))
+            return AgentState(
+                name: member.program.agent, variables: one.variables, callStack: one.callStack, waitingFor: blockedReason(member))
+        }
+        state.transcript = said.enumerated().sorted { ($0.element.sequence, $0.offset) < ($1.element.sequence, $1.offset) }
+            .map(\.element.message)
+        state.llmUsage = usage == LLMUsageTotals() ? nil : usage
+        return state
+    }
 
     /// The last journal record applied.
     public var checkpointCount: Int { journal.sequence }

@@ -4,7 +4,9 @@
 /// - `Say(target, message)` (or `Say(message)` to the user): adds a message to the transcript;
 /// - `Return(value)`: sets the running playbook's result (when its function returns `None`);
 /// - `SaveArtifact(name, summary, content)` / `LoadArtifact(name)`: keeps content by name;
-/// - `WaitForMessage(source)` / `Yield(source)`: waits for a message from `source` (`"user"`).
+/// - `WaitForMessage(source)` / `Yield(source)`: waits for a message from `source` (`"user"`, an agent, `"*"`);
+/// - `SendMessage(target, message)`: sends a message to an agent of the program (or the user);
+/// - `EndProgram()`: ends the execution.
 enum HostBuiltin: String, CaseIterable {
     case step = "Step"
     case say = "Say"
@@ -13,6 +15,15 @@ enum HostBuiltin: String, CaseIterable {
     case loadArtifact = "LoadArtifact"
     case waitForMessage = "WaitForMessage"
     case yield = "Yield"
+    case sendMessage = "SendMessage"
+    case endProgram = "EndProgram"
+    // Internal to calls between agents (see `Prelude.society`).
+    case request = "__PBRequest__"
+    case awaitReply = "__PBAwaitReply__"
+    case reply = "__PBReply__"
+    case idle = "__PBIdle__"
+    /// A society's `WaitForMessage`: a message, or a call of the agent's playbooks to serve first.
+    case wait = "__PBWait__"
     // Internal to Markdown playbooks (see `Prelude.llmLoop`).
     case prompt = "__PBPrompt__"
     case start = "__PBStart__"
@@ -21,4 +32,12 @@ enum HostBuiltin: String, CaseIterable {
     case text = "__PBText__"
 
     var isLLM: Bool { self == .prompt || self == .start || self == .next || self == .text }
+
+    /// Whether the built-in works between the agents of a society (a message, a call, its reply).
+    var isSociety: Bool {
+        switch self {
+        case .sendMessage, .endProgram, .request, .awaitReply, .reply, .idle, .wait: return true
+        default: return false
+        }
+    }
 }

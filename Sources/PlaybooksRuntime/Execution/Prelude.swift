@@ -48,7 +48,11 @@ enum Prelude {
                 shown = [repr(a) for a in args] + [k + "=" + repr(v) for k, v in kwargs.items()]
                 return __pb_short__(name + "(" + ", ".join(shown) + ")")
 
-            def playbook(fn):
+            def playbook(fn=None, **options):
+                if fn is None:
+                    def __pb_decorate__(f):
+                        return playbook(f)
+                    return __pb_decorate__
                 name = fn.__name__
                 async def __pb_run__(*args, **kwargs):
                     frame = {"playbook": name, "step": None, "returned": False, "value": None}
@@ -251,6 +255,62 @@ enum Prelude {
     /// The statement appended after the program's Python code: it runs the entry playbook.
     static func entry(_ name: String) -> String {
         "__pb_result__ = await __pb_playbooks__[\(pythonString(name))]()\n"
+    }
+
+    /// The statement appended after the code of an agent other than the main one: it runs the
+    /// agent's start playbooks, then serves the calls other agents make of its playbooks.
+    static func serving(_ starts: [String]) -> String {
+        "__pb_result__ = await __pb_serve__(\(pythonList(starts)))\n"
+    }
+
+    /// What an agent of a society adds to the prelude: serving calls from other agents — when it
+    /// is idle, and while it waits for a message (`WaitForMessage` serves the calls that come
+    /// first) — and an object for each other agent whose methods call that agent's playbooks
+    /// (`await Accountant.Balance("alice")`): a request, then its reply — both awaits, so both
+    /// are journaled and a resume neither repeats nor loses the call.
+    static func society(others: [(name: String, playbooks: [String])]) -> String {
+        var text = """
+
+            async def __pb_remote__(agent, name, args, kwargs):
+                request = await __PBRequest__(agent, name, args, kwargs)
+                return await __PBAwaitReply__(request)
+
+            async def __pb_handle__(request):
+                value = None
+                failure = None
+                try:
+                    value = await __pb_playbooks__[request[1]](*request[2], **request[3])
+                except Exception as e:
+                    failure = [type(e).__name__, str(e)]
+                await __PBReply__(request[0], value, failure)
+
+            async def __pb_serve__(starts):
+                for name in starts:
+                    await __pb_playbooks__[name]()
+                while True:
+                    await __pb_handle__(await __PBIdle__())
+
+            async def WaitForMessage(source="user"):
+                while True:
+                    got = await __PBWait__(source)
+                    if got[0] == "message":
+                        return got[1]
+                    await __pb_handle__(got[1])
+
+            Yield = WaitForMessage
+
+            """
+        for other in others where isIdentifier(other.name) {
+            text += "\nclass \(other.name):\n"
+            text += "    id = \(pythonString(other.name))\n    klass = \(pythonString(other.name))\n"
+            text += "    def __repr__(self):\n        return \(pythonString("<agent \(other.name)>"))\n"
+            for name in other.playbooks where isIdentifier(name) {
+                text += "    async def \(name)(self, *args, **kwargs):\n"
+                text += "        return await __pb_remote__(\(pythonString(other.name)), \(pythonString(name)), list(args), kwargs)\n"
+            }
+            text += "\(other.name) = \(other.name)()\n"
+        }
+        return text
     }
 
     static func pythonList(_ items: [String]) -> String {

@@ -159,15 +159,24 @@ struct PreludeGlobals {
     /// The entry playbook's result, once it returned.
     var result: Value? { vm.globals[Name.result.rawValue] }
 
-    func appendToTranscript(_ message: Message) {
-        list(.transcript)?.items.append(.tuple([.str(message.sender), .str(message.target), .str(message.text)]))
+    /// Adds `message` to the agent's transcript; in a society with the sequence of the record
+    /// that said it, which orders the agents' transcripts into the execution's.
+    func appendToTranscript(_ message: Message, sequence: Int? = nil) {
+        var fields: [Value] = [.str(message.sender), .str(message.target), .str(message.text)]
+        if let sequence { fields.append(.int(sequence)) }
+        list(.transcript)?.items.append(.tuple(fields))
     }
 
-    var transcript: [Message] {
+    var transcript: [Message] { sequencedTranscript.map(\.message) }
+
+    /// The transcript with each message's record sequence (0 where it was not kept).
+    var sequencedTranscript: [(message: Message, sequence: Int)] {
         guard let list = list(.transcript) else { return [] }
         return list.items.compactMap { item in
-            guard case .tuple(let t) = item, t.count == 3 else { return nil }
-            return Message(sender: vm.strText(t[0]), target: vm.strText(t[1]), text: vm.strText(t[2]))
+            guard case .tuple(let t) = item, t.count == 3 || t.count == 4 else { return nil }
+            var sequence = 0
+            if t.count == 4, case .int(let n) = t[3] { sequence = n }
+            return (Message(sender: vm.strText(t[0]), target: vm.strText(t[1]), text: vm.strText(t[2])), sequence)
         }
     }
 

@@ -1,0 +1,120 @@
+import Foundation
+import PlaybooksDurability
+import PlaybooksLanguage
+import Testing
+
+@testable import PlaybooksRuntime
+
+/// Crashes society programs at every checkpoint with every failpoint (after the record, before
+/// it, a torn write), resumes in a fresh runner, and checks that the result, every agent's state
+/// and the transcript equal the uninterrupted run's: every message exactly once, nothing that
+/// finished done again.
+@Suite struct SocietyCrashSweepTests {
+    enum Case: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case bank, relay
+        var testDescription: String { rawValue }
+
+        func text() throws -> String {
+            switch self {
+            case .bank: return try SocietyPrograms.bank
+            case .relay: return SocietyPrograms.relay
+            }
+        }
+
+        var messages: [String] { self == .bank ? ["alice"] : [] }
+        var name: String { rawValue }
+    }
+
+    struct Run: Equatable {
+        var outcome: ExecutionOutcome
+        var state: ExecutionState
+        var records: Int
+    }
+
+    static func options(_ messages: [String], _ policy: SnapshotPolicy, _ failpoints: Failpoints) -> RunnerOptions {
+        RunnerOptions(messages: messages, policy: policy).with(failpoints: failpoints)
+    }
+
+    @Test(arguments: Case.allCases, CrashSweepTests.Kind.allCases)
+    func everyFailpointAtEveryCheckpoint(_ sweep: Case, kind: CrashSweepTests.Kind) async throws {
+        let program = try ExecutionProgram(program: Program(parsing: try sweep.text(), path: "\(sweep.name).pb"))
+        let directory = NSTemporaryDirectory() + "/playbooks-society-sweep-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let memory = MemoryCheckpointStore()
+        let store = try CrashSweepTests.open(kind, directory, Failpoints(), memory: memory)
+
+        let reference = try await ExecutionRunner.start(
+            program: program, store: store, options: Self.options(sweep.messages, SnapshotPolicy(), Failpoints()))
+        var expectedSaid: [Message] = []
+        reference.onEvent = { if case .said(let m) = $0 { expectedSaid.append(m) } }
+        let expected = Run(outcome: try await reference.run(), state: reference.state, records: try await store.lastSequence(reference.id))
+        reference.close()
+        guard case .finished = expected.outcome else {
+            Issue.record("\(sweep.name) did not finish: \(expected.outcome)")
+            return
+        }
+        #expect(expected.state.transcript == expectedSaid)
+        #expect(expected.records >= 10)
+        // The records of the agents other than the main one name their agent.
+        let journal = try await store.readJournal(reference.id, from: 1).records.map { try AwaitRecord(record: $0) }
+        #expect(Set(journal.map(\.agent)) == Set(0..<program.society.count))
+
+        let policies =
+            kind == .memory
+            ? [SnapshotPolicy(everyRecords: 1, journalFraction: 0), SnapshotPolicy(everyRecords: 5, journalFraction: 0)]
+            : [SnapshotPolicy(everyRecords: 3, journalFraction: 0)]
+        let points: [Failpoints.Point] = kind == .memory ? [.crashBeforeCheckpoint, .crashAfterCheckpoint] : Failpoints.Point.allCases
+        for policy in policies {
+            for n in 1...expected.records {
+                for point in points {
+                    let failpoints = Failpoints(entries: [point: [n]])
+                    let label = "\(sweep.name) \(point.rawValue):\(n) every \(policy.everyRecords)"
+                    var said: [Message] = []
+                    let first = try await ExecutionRunner.start(
+                        program: program, store: try CrashSweepTests.open(kind, directory, failpoints, memory: memory),
+                        options: Self.options(sweep.messages, policy, failpoints))
+                    first.simulatesCrashes = true
+                    first.onEvent = { if case .said(let m) = $0 { said.append(m) } }
+                    let crashed = await Self.crashes(first)
+                    first.close()
+                    #expect(crashed, "\(label)")
+                    let reopened = try CrashSweepTests.open(kind, directory, Failpoints(), memory: memory)
+                    let resumed = try await ExecutionRunner.resume(
+                        id: first.id, program: program, store: reopened, options: Self.options([], policy, Failpoints()))
+                    resumed.onEvent = { if case .said(let m) = $0 { said.append(m) } }
+                    let run = Run(
+                        outcome: try await resumed.run(), state: resumed.state, records: try await reopened.lastSequence(first.id))
+                    resumed.close()
+                    #expect(run == expected, "\(label)")
+                    // What was reported live: each message at most once, in order (exactly once when the
+                    // crash came before the record that said it was written).
+                    #expect(Self.isSubsequence(said, of: expectedSaid), "\(label): \(said)")
+                    if point == .crashBeforeCheckpoint { #expect(said == expectedSaid, "\(label)") }
+                }
+            }
+        }
+    }
+
+    /// Runs `runner` and tells whether it stopped at a simulated crash (a failpoint, or a torn write).
+    static func crashes(_ runner: ExecutionRunner) async -> Bool {
+        do {
+            _ = try await runner.run()
+            return false
+        } catch {
+            switch error {
+            case .crashed: return true
+            case .store(.unavailable(let message)): return message.contains("failpoint")
+            default: return false
+            }
+        }
+    }
+
+    static func isSubsequence(_ a: [Message], of b: [Message]) -> Bool {
+        var i = b.startIndex
+        for x in a {
+            guard let j = b[i...].firstIndex(of: x) else { return false }
+            i = j + 1
+        }
+        return true
+    }
+}

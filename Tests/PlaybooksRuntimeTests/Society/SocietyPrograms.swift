@@ -1,0 +1,81 @@
+import Foundation
+
+@testable import PlaybooksRuntime
+
+/// Programs of several agents for the society tests, with what CPython-free reasoning says they
+/// must produce (each is checked against its own uninterrupted run in the sweeps, and against
+/// the literal results here).
+enum SocietyPrograms {
+    /// The example of `Examples/bank`: the teller calls the accountant's public playbook while the
+    /// accountant waits for a message, then they exchange messages.
+    static var bank: String {
+        get throws {
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/bank/bank.pb")
+            return try String(contentsOf: url, encoding: .utf8)
+        }
+    }
+
+    /// Three agents: a coordinator fans work out to two workers by calls and by messages, one
+    /// call fails in the worker and the coordinator catches it, a worker keeps state across calls.
+    static let relay = """
+        # Coordinator
+        Hands work to the workers and adds up what they send back.
+
+        ```python
+        @playbook
+        async def Main():
+            await Step("Main:01:EXE")
+            total = 0
+            for n in range(3):
+                total += await Squarer.Square(n + 1)
+                await SendMessage("Counter", f"add {n + 1}")
+            try:
+                await Squarer.Square(-1)
+            except ValueError as e:
+                await Say("user", f"caught: {e}")
+            await SendMessage("Counter", "report")
+            report = await WaitForMessage("Counter")
+            await Say("user", f"squares {total}, counter says {report}")
+            seen = await Squarer.Seen()
+            return [total, report, seen]
+        ```
+
+        # Squarer
+        Squares numbers and remembers how many it squared.
+
+        ```python
+        count = 0
+
+
+        @playbook(public=True)
+        async def Square(n):
+            global count
+            await Step("Square:01:EXE")
+            if n < 0:
+                raise ValueError(f"no square for {n}")
+            count += 1
+            return n * n
+
+
+        @playbook(public=True)
+        async def Seen():
+            return count
+        ```
+
+        # Counter
+        Adds the numbers it is sent, and reports the sum when asked.
+
+        ```python
+        @playbook(triggers=["At the beginning"])
+        async def Count():
+            total = 0
+            while True:
+                message = await WaitForMessage("Coordinator")
+                if message == "report":
+                    await SendMessage("Coordinator", str(total))
+                else:
+                    total += int(message.split()[1])
+        ```
+        """
+}

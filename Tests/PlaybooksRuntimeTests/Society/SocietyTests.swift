@@ -1,0 +1,170 @@
+import Foundation
+import PlaybooksDurability
+import PlaybooksLanguage
+import Testing
+
+@testable import PlaybooksRuntime
+
+/// Several agents in one execution: calls of another agent's public playbooks, messages, the
+/// scheduler's choices, and what an execution whose agents wait for each other reports.
+@Suite struct SocietyTests {
+    static func program(_ text: String, name: String = "society.pb") throws -> ExecutionProgram {
+        try ExecutionProgram(program: Program(parsing: text, path: name))
+    }
+
+    static func run(_ program: ExecutionProgram, messages: [String] = []) async throws -> (ExecutionOutcome, ExecutionState, [Message]) {
+        let runner = try await ExecutionRunner.start(
+            program: program, store: MemoryCheckpointStore(), options: RunnerOptions(messages: messages).with(failpoints: Failpoints()))
+        var said: [Message] = []
+        runner.onEvent = { if case .said(let m) = $0 { said.append(m) } }
+        let outcome = try await runner.run()
+        return (outcome, runner.state, said)
+    }
+
+    @Test func theBankExampleTalksBetweenItsTwoAgents() async throws {
+        let (outcome, state, said) = try await Self.run(try Self.program(try SocietyPrograms.bank), messages: ["alice"])
+        #expect(outcome == .finished(ExecutionResult(value: .int(120), repr: "120")))
+        #expect(
+            said.map { "\($0.sender) -> \($0.target): \($0.text)" } == [
+                "Teller -> user: Welcome to the bank. Whose balance shall I look up?",
+                "Teller -> Accountant: alice asked for their balance",
+                "Accountant -> Teller: enquiry 1 noted",
+                "Teller -> user: alice has 120 dollars (enquiry 1 noted).",
+            ])
+        #expect(state.transcript == said)
+        #expect(state.agents == ["Teller", "Accountant"])
+        let accountant = try #require(state.agentStates?.last)
+        #expect(accountant.name == "Accountant")
+        #expect(accountant.callStack.map(\.playbook) == ["Listen"])
+        #expect(accountant.waitingFor == "waits for a message from Teller")
+    }
+
+    @Test func callsMessagesAndAFailedCallAcrossThreeAgents() async throws {
+        let (outcome, state, said) = try await Self.run(try Self.program(SocietyPrograms.relay))
+        guard case .finished(let result) = outcome else {
+            Issue.record("\(outcome)")
+            return
+        }
+        #expect(result.repr == "[14, '6', 3]")
+        #expect(said.filter { $0.target == "user" }.map(\.text) == ["caught: no square for -1", "squares 14, counter says 6"])
+        #expect(said.filter { $0.target == "Counter" }.map(\.text) == ["add 1", "add 2", "add 3", "report"])
+        #expect(state.transcript == said)
+    }
+
+    @Test func theUserAnswersWhicheverAgentWaitsForThem() async throws {
+        let program = try Self.program(try SocietyPrograms.bank)
+        let store = MemoryCheckpointStore()
+        let runner = try await ExecutionRunner.start(
+            program: program, store: store, options: RunnerOptions().with(failpoints: Failpoints()))
+        #expect(try await runner.run() == .waitingForMessage(source: "user"))
+        runner.close()
+        let resumed = try await ExecutionRunner.resume(
+            id: runner.id, program: program, store: store, options: RunnerOptions(messages: ["bob"]).with(failpoints: Failpoints()))
+        #expect(try await resumed.run() == .finished(ExecutionResult(value: .int(45), repr: "45")))
+    }
+
+    @Test func agentsThatWaitForEachOtherEndTheExecutionWithAClearError() async throws {
+        let text = """
+            # Host
+            Waits for the guest.
+
+            ```python
+            @playbook
+            async def Main():
+                return await WaitForMessage("Guest")
+            ```
+
+            # Guest
+            Waits for the host.
+
+            ```python
+            @playbook(triggers=["At the beginning"])
+            async def Begin():
+                await WaitForMessage("Host")
+            ```
+            """
+        let (outcome, _, _) = try await Self.run(try Self.program(text))
+        #expect(
+            outcome
+                == .failed(
+                    traceback: "every agent waits and none can go on: Host waits for a message from Guest; "
+                        + "Guest waits for a message from Host"))
+    }
+
+    @Test func onlyPublicPlaybooksOfAnotherAgentCanBeCalled() async throws {
+        let text = """
+            # Host
+            Calls the guest.
+
+            ```python
+            @playbook
+            async def Main():
+                errors = []
+                for call in [lambda: Guest.Secret(), lambda: Guest.Missing(), lambda: Nobody.Hello()]:
+                    try:
+                        await call()
+                    except Exception as e:
+                        errors.append(f"{type(e).__name__}: {e}")
+                try:
+                    await SendMessage("Nobody", "hi")
+                except ValueError as e:
+                    errors.append(str(e))
+                errors.append(await Guest.Open())
+                return errors
+            ```
+
+            # Guest
+            Has one public playbook.
+
+            ```python
+            @playbook
+            async def Secret():
+                return 1
+
+
+            @playbook(public=True)
+            async def Open():
+                return "open"
+            ```
+            """
+        let (outcome, _, _) = try await Self.run(try Self.program(text))
+        guard case .finished(let result) = outcome else {
+            Issue.record("\(outcome)")
+            return
+        }
+        #expect(
+            result.repr
+                == "[\"AttributeError: Guest.Secret is not public: other agents may call only playbooks marked `public: true` "
+                + "(Guest's: Open)\", \"AttributeError: 'Guest' object has no attribute 'Missing'\", "
+                + "\"NameError: name 'Nobody' is not defined\", \"no agent named 'Nobody'; the agents are Host, Guest, user\", 'open']")
+    }
+
+    @Test func aSocietySnapshotRoundTripsAndRejectsDamage() throws {
+        var state = SocietyState(members: 2)
+        state.inboxes[1].append(.init(sender: "A", target: "B", text: "hi"))
+        state.requests[0].append(
+            .init(id: 3, caller: 1, playbook: "P", arguments: [.int(1)], keywordArguments: [PortableEntry(.str("k"), .none)]))
+        state.replies[2] = .error(type: "ValueError", message: "no")
+        state.nextRequest = 4
+        let bytes = SocietySnapshot.encode(state: state, agents: [[1, 2, 3], []])
+        let (decoded, agents) = try SocietySnapshot.decode(bytes, members: 2)
+        #expect(decoded == state)
+        #expect(agents == [[1, 2, 3], []])
+        #expect(throws: RecordFormatError.self) { try SocietySnapshot.decode(bytes, members: 3) }
+        for cut in [5, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: RecordFormatError.self) { try SocietySnapshot.decode(Array(bytes.prefix(cut)), members: 2) }
+        }
+    }
+
+    @Test func recordsOfTheMainAgentKeepTheirFormatAndOthersNameTheirAgent() throws {
+        var record = AwaitRecord(
+            kind: .completed, call: "Say", arguments: [.str("hi")], keywordArguments: [], outcome: .value(.none), line: 3,
+            statement: .programLine, timestamp: 1)
+        #expect(record.encoded().first == 2)
+        record.agent = 2
+        let bytes = record.encoded()
+        #expect(bytes.first == 3)
+        let decoded = try AwaitRecord(record: JournalRecord(sequence: 1, kind: 1, payload: bytes))
+        #expect(decoded == record)
+    }
+}
