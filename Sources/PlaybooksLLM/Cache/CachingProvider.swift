@@ -30,8 +30,13 @@ public struct CachingProvider: LLMProvider {
 
     /// The cache file for `request`.
     public func file(for request: LLMRequest) -> URL {
-        // The scripted provider answers by call index, not by content: the index is part of its key.
-        let index = inner.name == "scripted" ? String(request.callIndex) : "-"
+        // The scripted provider answers by call index (and by key and key index), not by content: they are part of
+        // its cache key. A request without a key keeps the cache key it had before keys existed.
+        var index = "-"
+        if inner.name == "scripted" {
+            index = String(request.callIndex)
+            if let key = request.key { index += " \(key) \(request.keyIndex)" }
+        }
         var key = "playbooks-llm-cache 1\n\(inner.name)\n\(index)\n\(request.model ?? "-")\n"
         key += "\(request.maxTokens.map(String.init) ?? "-")\n\(request.temperature.map { "\($0)" } ?? "-")\n"
         for message in request.messages {

@@ -3,15 +3,23 @@ import Foundation
 /// Replies read from a script, one per LLM call, streamed in chunks: programs and tests run offline and
 /// deterministically.
 ///
-/// The call with `request.callIndex == i` gets reply `i` (see ``ReplyScript`` for the file format), cut into
-/// chunks of ``chunkSize`` characters. Each request is recorded — in memory (``requestedCallIndices``) and, when
-/// ``requestLogPath`` is set, as one line `callIndex` appended to that file — so tests can check that no reply was
-/// requested twice, also across processes.
+/// The reply for a request (see ``ReplyScript`` for the file format, ``reply(for:)`` for the errors):
+/// - when the request has a ``LLMRequest/key`` and the script has keyed replies for it, keyed reply
+///   ``LLMRequest/keyIndex`` of that key (`=== reply Host.Main ===`): each key's replies are consumed in order,
+///   whatever the order in which the agents call;
+/// - otherwise unkeyed reply ``LLMRequest/callIndex``.
+///
+/// The reply is streamed in chunks of ``chunkSize`` characters, keyed or not. Each request is recorded — in memory
+/// (``requestedCallIndices``) and, when ``requestLogPath`` is set, as one line `callIndex` appended to that file — so
+/// tests can check that no reply was requested twice, also across processes (keyed requests too: their `callIndex`
+/// is recorded, not their key).
 ///
 /// ```swift
 /// let provider = try ScriptedProvider(scriptPath: "replies.txt", chunkSize: 8, requestLogPath: "requests.log")
 /// let reply = try await provider.complete(LLMRequest(messages: [], callIndex: 0))
 /// provider.requestedCallIndices   // [0]
+/// // With `=== reply Host.Main ===` replies: the first call of Host.Main, whatever its callIndex.
+/// let hostReply = try await provider.complete(LLMRequest(messages: [], callIndex: 1, key: "Host.Main", keyIndex: 0))
 /// ```
 public final class ScriptedProvider: LLMProvider, CustomStringConvertible, @unchecked Sendable {
     /// The default characters per chunk.
@@ -52,7 +60,10 @@ public final class ScriptedProvider: LLMProvider, CustomStringConvertible, @unch
     }
 
     public var description: String {
-        "ScriptedProvider(script: \(scriptPath ?? "in memory"), replies: \(script.replies.count), chunk_size: \(chunkSize))"
+        let keyed = script.keyed.keys.sorted().map { "\($0) \(script.keyed[$0, default: []].count)" }
+        let keyedPart = keyed.isEmpty ? "" : ", keyed: \(keyed.joined(separator: ", "))"
+        return
+            "ScriptedProvider(script: \(scriptPath ?? "in memory"), replies: \(script.replies.count)\(keyedPart), chunk_size: \(chunkSize))"
     }
 
     /// The `callIndex` of every request this provider was asked for, in order.
@@ -90,6 +101,46 @@ public final class ScriptedProvider: LLMProvider, CustomStringConvertible, @unch
             outputTokens: LLMUsage.estimatedTokens(reply))
     }
 
+    /// The whole reply the script has for `request` (not recorded in the request log).
+    ///
+    /// - Throws: ``LLMError`` (kind `.script`) when the script has keyed replies for the request's key but fewer
+    ///   than `keyIndex + 1`; when the request's key (or a request without a key) has no keyed replies and the
+    ///   script has no unkeyed replies either (the message lists the keys the script has); when it falls back to
+    ///   the unkeyed replies and `callIndex` is past them.
+    public func reply(for request: LLMRequest) throws(LLMError) -> String {
+        let source = scriptPath.map { "the script \($0)" } ?? "the script"
+        func replies(_ count: Int) -> String { "\(count) \(count == 1 ? "reply" : "replies")" }
+        if let key = request.key, let keyed = script.keyed[key], !keyed.isEmpty {
+            guard request.keyIndex >= 0, request.keyIndex < keyed.count else {
+                throw LLMError(
+                    provider: name, kind: .script,
+                    message:
+                        "\(source) has \(replies(keyed.count)) for \(key); reply \(request.keyIndex + 1) for \(key) was requested (keyIndex \(request.keyIndex), callIndex \(request.callIndex))"
+                )
+            }
+            return keyed[request.keyIndex]
+        }
+        let count = script.replies.count
+        let keys = script.keyed.filter { !$0.value.isEmpty }.keys.sorted()
+        if count == 0, !keys.isEmpty {
+            let asked =
+                request.key.map { "for \($0) (keyIndex \(request.keyIndex), callIndex \(request.callIndex))" }
+                ?? "for a call without a key (callIndex \(request.callIndex))"
+            throw LLMError(
+                provider: name, kind: .script,
+                message:
+                    "\(source) has no reply \(asked): it has no unkeyed replies, and keyed replies only for \(keys.joined(separator: ", "))"
+            )
+        }
+        guard request.callIndex >= 0, request.callIndex < count else {
+            throw LLMError(
+                provider: name, kind: .script,
+                message:
+                    "\(source) has \(replies(count)); reply \(request.callIndex + 1) was requested (callIndex \(request.callIndex))")
+        }
+        return script.replies[request.callIndex]
+    }
+
     /// The reply in chunks, then its estimated usage (``estimatedUsage(_:reply:)``).
     public func events(_ request: LLMRequest) -> AsyncThrowingStream<LLMStreamEvent, any Error> {
         do {
@@ -97,17 +148,12 @@ public final class ScriptedProvider: LLMProvider, CustomStringConvertible, @unch
         } catch {
             return .failed(error)
         }
-        let count = script.replies.count
-        guard request.callIndex >= 0, request.callIndex < count else {
-            let source = scriptPath.map { "the script \($0)" } ?? "the script"
-            return .failed(
-                LLMError(
-                    provider: name, kind: .script,
-                    message:
-                        "\(source) has \(count) \(count == 1 ? "reply" : "replies"); reply \(request.callIndex + 1) was requested (callIndex \(request.callIndex))"
-                ))
+        let reply: String
+        do {
+            reply = try self.reply(for: request)
+        } catch {
+            return .failed(error)
         }
-        let reply = script.replies[request.callIndex]
         let chunks = Self.chunks(of: reply, size: chunkSize)
         let usage = Self.estimatedUsage(request, reply: reply)
         guard let chunkDelay else {
