@@ -129,7 +129,7 @@ final class LLMSession {
     func request(vm: VirtualMachine, program: ExecutionProgram, continuing: Bool) -> LLMRequest {
         let system = PromptBuilder.system(
             agent: program.agent, description: program.agentDescription, catalog: program.catalog,
-            signatures: program.playbookSignatures)
+            signatures: program.playbookSignatures, peers: program.peers)
         var messages: [LLMMessage] = [.system(system)]
         let frame = PreludeGlobals(vm: vm).current
         let playbooks = program.catalog.isEmpty ? program.playbookSignatures : program.catalog.map(\.signature)
@@ -152,7 +152,9 @@ final class LLMSession {
             }
         }
         messages = ConversationCompaction.compact(messages, maxCharacters: settings.maxContextCharacters)
-        var request = LLMRequest(messages: messages, model: model, callIndex: frame?.callIndex ?? 0)
+        var request = LLMRequest(
+            messages: messages, model: model, callIndex: frame?.callIndex ?? 0,
+            key: frame.map { "\(program.agent).\($0.playbook)" }, keyIndex: frame?.keyCallIndex ?? 0)
         request.isContinuation = continuing
         return request
     }

@@ -7,7 +7,9 @@ import PlaybooksLanguage
 /// the playbook's steps, the state), then the conversation: each reply and the log of what it did.
 enum PromptBuilder {
     /// The stable system prompt of an agent.
-    static func system(agent: String, description: String, catalog: [PlaybookSummary], signatures: [String]) -> String {
+    static func system(
+        agent: String, description: String, catalog: [PlaybookSummary], signatures: [String], peers: [ExecutionProgram.Peer] = []
+    ) -> String {
         var out = """
             You are \(agent), an AI agent. You carry out playbooks (step-by-step procedures written in \
             Markdown) by writing Python code that a runtime executes.
@@ -49,6 +51,30 @@ enum PromptBuilder {
             out += signatures.map { "- \($0)" }.joined(separator: "\n") + "\n"
         } else {
             out += catalog.map(\.text).joined(separator: "\n")
+        }
+        if !peers.isEmpty { out += othersSection(peers) }
+        return out
+    }
+
+    /// The other agents of a society: how to talk to them and which of their playbooks can be called.
+    static func othersSection(_ peers: [ExecutionProgram.Peer]) -> String {
+        var out = """
+
+            # Other agents
+            You work with other agents. Send one a message with `await SendMessage("Name", "text")`, wait for a \
+            message from one with `message = await WaitForMessage("Name")` (end your reply after it), and call an \
+            agent's public playbook with `result = await Name.Playbook(arguments)`.
+
+            """
+        for peer in peers {
+            out += "\n## \(peer.name)\n"
+            let about = peer.description.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !about.isEmpty { out += about + "\n" }
+            if peer.publicPlaybooks.isEmpty {
+                out += "(no public playbooks: talk to it with messages)\n"
+            } else {
+                out += peer.publicPlaybooks.map { "- `await \(peer.name).\($0)`\n" }.joined()
+            }
         }
         return out
     }

@@ -16,6 +16,19 @@ extension ExecutionProgram {
             part.humanAgents = humanAgents
             otherAgents.append(part)
         }
+        let everyone = society
+        let peers = everyone.map { part in
+            Peer(
+                name: part.agent, description: part.agentDescription,
+                publicPlaybooks: part.catalog.filter { part.publicPlaybooks.contains($0.name) }.map(\.signature))
+        }
+        if everyone.count > 1 {
+            self.peers = peers.filter { $0.name != agent }
+            for i in otherAgents.indices {
+                let name = otherAgents[i].agent
+                otherAgents[i].peers = peers.filter { $0.name != name }
+            }
+        }
     }
 
     /// One agent of `program`; `entry` is empty for an agent that is not the main one.

@@ -43,6 +43,17 @@ public struct ExecutionProgram: Sendable {
     public var publicPlaybooks: [String] = []
     /// The names of the program's human agents (`# User:Human`): messages to them go to the user.
     public var humanAgents: [String] = []
+    /// The other AI agents of the society as this agent's LLM is told about them: name,
+    /// description and the signatures of their public playbooks.
+    public var peers: [Peer] = []
+
+    /// Another agent of the society, as an agent's LLM is told about it.
+    public struct Peer: Sendable, Equatable {
+        public var name: String
+        public var description: String
+        /// Signatures of its public playbooks, e.g. `Balance(name)`.
+        public var publicPlaybooks: [String]
+    }
 
     /// Every AI agent of the program, the main agent first.
     public var society: [ExecutionProgram] { [self] + otherAgents }

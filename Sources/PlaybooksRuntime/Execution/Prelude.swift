@@ -129,13 +129,14 @@ enum Prelude {
     static let llmLoop = """
 
         __pb_llm_calls__ = [0]
+        __pb_llm_key_calls__ = {}
 
         def __pb_state_now__():
             return {k: __pb_short__(repr(v)) for k, v in __pb_state__.items()}
 
         async def __pb_llm_playbook__(name, args, kwargs, params, bind):
             frame = {"playbook": name, "step": None, "returned": False, "value": None,
-                     "conversation": [], "response": "", "executed": "", "call": None, "rest": None,
+                     "conversation": [], "response": "", "executed": "", "call": None, "key_call": None, "rest": None,
                      "statement": "", "statement_record": None, "log": []}
             values = {}
             for i in range(len(params)):
@@ -163,6 +164,8 @@ enum Prelude {
                         raise RuntimeError(f"playbook {name} did not return after {rounds - 1} LLM calls")
                     __pb_llm_calls__[0] += 1
                     frame["call"] = __pb_llm_calls__[0] - 1
+                    frame["key_call"] = __pb_llm_key_calls__.get(name, 0)
+                    __pb_llm_key_calls__[name] = frame["key_call"] + 1
                     frame["response"] = ""
                     frame["executed"] = ""
                     frame["rest"] = None
@@ -238,7 +241,7 @@ enum Prelude {
 
         async def __pb_llm_raw__(name, args, kwargs, params, bind):
             frame = {"playbook": name, "step": None, "returned": False, "value": None,
-                     "conversation": [], "response": "", "executed": "", "call": None, "rest": None,
+                     "conversation": [], "response": "", "executed": "", "call": None, "key_call": None, "rest": None,
                      "statement": "", "statement_record": None, "log": []}
             __pb_stack__.append(frame)
             try:
@@ -246,6 +249,8 @@ enum Prelude {
                 frame["conversation"].append(["user", prompt])
                 __pb_llm_calls__[0] += 1
                 frame["call"] = __pb_llm_calls__[0] - 1
+                frame["key_call"] = __pb_llm_key_calls__.get(name, 0)
+                __pb_llm_key_calls__[name] = frame["key_call"] + 1
                 return await __PBText__(name, frame["call"])
             finally:
                 __pb_stack__.pop()

@@ -20,6 +20,9 @@ enum PlaybookFrameKey: String, CaseIterable {
     case executed
     /// Markdown playbooks: the index of the current LLM call in the execution.
     case call
+    /// Markdown playbooks: the index of the current LLM call among this agent's calls for this playbook
+    /// (what a scripted reply keyed `Agent.Playbook` is numbered by).
+    case keyCall = "key_call"
     /// Markdown playbooks: once the whole response had arrived, the statements not yet run, as `[text, line]` pairs.
     case rest
     /// Markdown playbooks: the statement of the response that is running.
@@ -74,6 +77,11 @@ struct PlaybookFrame {
 
     var callIndex: Int {
         if case .int(let i)? = self[.call] { return i }
+        return 0
+    }
+
+    var keyCallIndex: Int {
+        if case .int(let i)? = self[.keyCall] { return i }
         return 0
     }
 

@@ -20,7 +20,6 @@ public struct ProgramCheck: Sendable {
     /// Features of the program that the runtime keeps but does not run yet, each with its line.
     public var notRunYet: [ProgramNotice] {
         var out: [ProgramNotice] = []
-        let main = program.mainAgent.name
         for agent in program.agents {
             switch agent.kind {
             case .mcp:
@@ -33,11 +32,6 @@ public struct ProgramCheck: Sendable {
                     ProgramNotice(
                         .notRunYet, line: agent.line,
                         message: "human agent `\(agent.name)`: messages to it are not delivered to a person yet (the run talks to `user`)"))
-            case .ai where agent.name != main:
-                out.append(
-                    ProgramNotice(
-                        .notRunYet, line: agent.line,
-                        message: "agent `\(agent.name)`: an execution runs only the main agent `\(main)` today (many agents come later)"))
             case .ai:
                 break
             }

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybooksDurability
+import PlaybooksLLM
 import PlaybooksLanguage
 import Testing
 
@@ -11,17 +12,30 @@ import Testing
 /// finished done again.
 @Suite struct SocietyCrashSweepTests {
     enum Case: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case bank, relay
+        case bank, relay, concierge
         var testDescription: String { rawValue }
 
         func text() throws -> String {
             switch self {
-            case .bank: return try SocietyPrograms.bank
+            case .bank: return try SocietyPrograms.example("bank/bank.pb")
             case .relay: return SocietyPrograms.relay
+            case .concierge: return try SocietyPrograms.example("concierge/concierge.pb")
             }
         }
 
-        var messages: [String] { self == .bank ? ["alice"] : [] }
+        /// The scripted LLM of the programs whose playbooks are Markdown.
+        func llm() throws -> ScriptedProvider? {
+            guard self == .concierge else { return nil }
+            return ScriptedProvider(script: try ReplyScript(parsing: try SocietyPrograms.example("concierge/replies.txt")), chunkSize: 7)
+        }
+
+        var messages: [String] {
+            switch self {
+            case .bank: return ["alice"]
+            case .relay: return []
+            case .concierge: return ["Japanese"]
+            }
+        }
         var name: String { rawValue }
     }
 
@@ -31,8 +45,10 @@ import Testing
         var records: Int
     }
 
-    static func options(_ messages: [String], _ policy: SnapshotPolicy, _ failpoints: Failpoints) -> RunnerOptions {
-        RunnerOptions(messages: messages, policy: policy).with(failpoints: failpoints)
+    static func options(
+        _ messages: [String], _ policy: SnapshotPolicy, _ failpoints: Failpoints, llm: ScriptedProvider? = nil
+    ) -> RunnerOptions {
+        RunnerOptions(messages: messages, llm: llm, policy: policy).with(failpoints: failpoints)
     }
 
     @Test(arguments: Case.allCases, CrashSweepTests.Kind.allCases)
@@ -44,7 +60,7 @@ import Testing
         let store = try CrashSweepTests.open(kind, directory, Failpoints(), memory: memory)
 
         let reference = try await ExecutionRunner.start(
-            program: program, store: store, options: Self.options(sweep.messages, SnapshotPolicy(), Failpoints()))
+            program: program, store: store, options: Self.options(sweep.messages, SnapshotPolicy(), Failpoints(), llm: try sweep.llm()))
         var expectedSaid: [Message] = []
         reference.onEvent = { if case .said(let m) = $0 { expectedSaid.append(m) } }
         let expected = Run(outcome: try await reference.run(), state: reference.state, records: try await store.lastSequence(reference.id))
@@ -72,7 +88,7 @@ import Testing
                     var said: [Message] = []
                     let first = try await ExecutionRunner.start(
                         program: program, store: try CrashSweepTests.open(kind, directory, failpoints, memory: memory),
-                        options: Self.options(sweep.messages, policy, failpoints))
+                        options: Self.options(sweep.messages, policy, failpoints, llm: try sweep.llm()))
                     first.simulatesCrashes = true
                     first.onEvent = { if case .said(let m) = $0 { said.append(m) } }
                     let crashed = await Self.crashes(first)
@@ -80,11 +96,16 @@ import Testing
                     #expect(crashed, "\(label)")
                     let reopened = try CrashSweepTests.open(kind, directory, Failpoints(), memory: memory)
                     let resumed = try await ExecutionRunner.resume(
-                        id: first.id, program: program, store: reopened, options: Self.options([], policy, Failpoints()))
+                        id: first.id, program: program, store: reopened,
+                        options: Self.options([], policy, Failpoints(), llm: try sweep.llm()))
                     resumed.onEvent = { if case .said(let m) = $0 { said.append(m) } }
-                    let run = Run(
+                    var run = Run(
                         outcome: try await resumed.run(), state: resumed.state, records: try await reopened.lastSequence(first.id))
                     resumed.close()
+                    // A reply cut by the crash is continued by a request of its own, which reports other
+                    // tokens; the calls are the same.
+                    #expect(run.state.llmUsage?.calls == expected.state.llmUsage?.calls, "\(label)")
+                    run.state.llmUsage = expected.state.llmUsage
                     #expect(run == expected, "\(label)")
                     // What was reported live: each message at most once, in order (exactly once when the
                     // crash came before the record that said it was written).

@@ -6,15 +6,16 @@ import Foundation
 /// must produce (each is checked against its own uninterrupted run in the sweeps, and against
 /// the literal results here).
 enum SocietyPrograms {
-    /// The example of `Examples/bank`: the teller calls the accountant's public playbook while the
-    /// accountant waits for a message, then they exchange messages.
-    static var bank: String {
-        get throws {
-            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/bank/bank.pb")
-            return try String(contentsOf: url, encoding: .utf8)
-        }
+    /// A file of `Examples/` (`bank/bank.pb`: the teller calls the accountant's public playbook while
+    /// the accountant waits for a message, then they exchange messages; `concierge/concierge.pb`:
+    /// two Markdown agents with keyed scripted replies).
+    static func example(_ path: String) throws -> String {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/" + path)
+        return try String(contentsOf: url, encoding: .utf8)
     }
+
+    static var bank: String { get throws { try example("bank/bank.pb") } }
 
     /// Three agents: a coordinator fans work out to two workers by calls and by messages, one
     /// call fails in the worker and the coordinator catches it, a worker keeps state across calls.

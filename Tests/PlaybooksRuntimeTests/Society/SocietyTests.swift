@@ -1,5 +1,6 @@
 import Foundation
 import PlaybooksDurability
+import PlaybooksLLM
 import PlaybooksLanguage
 import Testing
 
@@ -166,5 +167,30 @@ import Testing
         #expect(bytes.first == 3)
         let decoded = try AwaitRecord(record: JournalRecord(sequence: 1, kind: 1, payload: bytes))
         #expect(decoded == record)
+    }
+
+    @Test func markdownAgentsAreToldOfEachOtherAndGetTheirOwnKeyedReplies() async throws {
+        let program = try Self.program(try SocietyPrograms.example("concierge/concierge.pb"))
+        #expect(
+            program.peers == [
+                ExecutionProgram.Peer(
+                    name: "Chef", description: "Runs the hotel kitchen and knows the menu by heart.", publicPlaybooks: ["Suggest($cuisine)"]
+                )
+            ])
+        let system = PromptBuilder.system(
+            agent: program.agent, description: program.agentDescription, catalog: program.catalog,
+            signatures: program.playbookSignatures, peers: program.peers)
+        #expect(system.contains("# Other agents"))
+        #expect(system.contains("- `await Chef.Suggest($cuisine)`"))
+        let chef = try #require(program.otherAgents.first)
+        #expect(chef.peers.map(\.name) == ["Concierge"])
+
+        let script = try ReplyScript(parsing: try SocietyPrograms.example("concierge/replies.txt"))
+        let runner = try await ExecutionRunner.start(
+            program: program, store: MemoryCheckpointStore(),
+            options: RunnerOptions(messages: ["Italian"], llm: ScriptedProvider(script: script)).with(failpoints: Failpoints()))
+        #expect(try await runner.run() == .finished(ExecutionResult(value: .str("mushroom risotto"), repr: "'mushroom risotto'")))
+        #expect(runner.state.transcript.map(\.text).last == "The Chef suggests the mushroom risotto.")
+        #expect(runner.state.llmUsage?.calls == 3)
     }
 }
