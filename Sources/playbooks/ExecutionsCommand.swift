@@ -160,6 +160,16 @@ struct ExecutionReport: Codable {
         lines.append("  variables:")
         if state.variables.isEmpty { lines.append("    (none)") }
         for v in state.variables { lines.append("    $\(v.name) = \(v.value)") }
+        if let agents = state.agentStates {
+            lines.append("  agents:")
+            for agent in agents {
+                lines.append("    \(agent.name)\(agent.waitingFor.map { ": \($0)" } ?? "")")
+                for frame in agent.callStack {
+                    lines.append("      \(frame.playbook)\(frame.step.map { " [\($0)]" } ?? "")\(frame.line.map { " line \($0)" } ?? "")")
+                }
+                for v in agent.variables { lines.append("      $\(v.name) = \(v.value)") }
+            }
+        }
         if !state.artifacts.isEmpty {
             lines.append("  artifacts:")
             for a in state.artifacts { lines.append("    \(a.name): \(a.summary)") }

@@ -25,11 +25,64 @@ struct CLIDurabilityKillTests {
             return total
         """)
 
+    /// Two agents: the host calls the counter's public playbook and they trade messages, 100
+    /// rounds; every message is printed (`Host -> Counter: ...`, `Counter -> Host: ...`, `Host: ...`).
+    static let society = CLIProgram(
+        name: "society",
+        text: """
+            # Host
+            Plays with the counter.
+
+            ```python
+            @playbook
+            async def Main():
+                total = 0
+                for i in range(100):
+                    total += await Counter.Bump(i)
+                    await SendMessage("Counter", f"ping {i}")
+                    answer = await WaitForMessage("Counter")
+                    await Say("user", f"{i}: {total} {answer}")
+                return total
+            ```
+
+            # Counter
+            Counts what it is given.
+
+            ```python
+            seen = 0
+
+
+            @playbook(public=True)
+            async def Bump(n):
+                global seen
+                seen += 1
+                return n * seen
+
+
+            @playbook(triggers=["At the beginning"])
+            async def Echo():
+                while True:
+                    message = await WaitForMessage("Host")
+                    await SendMessage("Host", f"pong {message.split()[1]} after {seen}")
+            ```
+            """, configuration: nil)
+
     @Test(arguments: CLIStore.allCases, [UInt64(0x5EED_0001), 0x5EED_0002])
     func randomKillsThenResume(store: CLIStore, seed: UInt64) throws {
+        try Self.killAndResume(Self.program, lines: Self.awaits, store: store, seed: seed)
+    }
+
+    /// The same with a society of two agents: every agent's state, the transcript and the result
+    /// as uninterrupted, no message printed twice.
+    @Test(arguments: CLIStore.allCases, [UInt64(0x5EED_0003)])
+    func randomKillsOfASocietyThenResume(store: CLIStore, seed: UInt64) throws {
+        try Self.killAndResume(Self.society, lines: 300, store: store, seed: seed)
+    }
+
+    static func killAndResume(_ program: CLIProgram, lines expectedLines: Int, store: CLIStore, seed: UInt64) throws {
         let directory = try CLI.temporaryDirectory("kill")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = try Self.program.write(into: directory)
+        let path = try program.write(into: directory)
         let storeArgument = store.argument(in: directory)
 
         // The uninterrupted run, timed from the moment the execution exists to its end.
@@ -39,7 +92,7 @@ struct CLIDurabilityKillTests {
         let base = baseChild.wait()
         let runtime = Date().timeIntervalSince(started)
         try #require(base.status == 0, "uninterrupted run: \(base)")
-        #expect(base.lines.count == Self.awaits)
+        #expect(base.lines.count == expectedLines)
         let expected = try FinishedExecution.read("baseline", store: storeArgument, in: directory, stdout: base.lines)
 
         var rng = SplitMix64(seed: seed)
