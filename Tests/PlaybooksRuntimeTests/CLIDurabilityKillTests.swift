@@ -25,8 +25,8 @@ struct CLIDurabilityKillTests {
             return total
         """)
 
-    /// Two agents: the host calls the counter's public playbook and they trade messages, 100
-    /// rounds; every message is printed (`Host -> Counter: ...`, `Counter -> Host: ...`, `Host: ...`).
+    /// Two agents: the host calls the counter's public playbook and they trade messages, 150
+    /// rounds with some computation in each; every message is printed (`Host -> Counter: ...`, `Counter -> Host: ...`, `Host: ...`).
     static let society = CLIProgram(
         name: "society",
         text: """
@@ -37,8 +37,11 @@ struct CLIDurabilityKillTests {
             @playbook
             async def Main():
                 total = 0
-                for i in range(100):
-                    total += await Counter.Bump(i)
+                for i in range(150):
+                    acc = i
+                    for j in range(100):
+                        acc = (acc * 31 + j * i) % 1000003
+                    total += await Counter.Bump(acc)
                     await SendMessage("Counter", f"ping {i}")
                     answer = await WaitForMessage("Counter")
                     await Say("user", f"{i}: {total} {answer}")
@@ -76,7 +79,7 @@ struct CLIDurabilityKillTests {
     /// as uninterrupted, no message printed twice.
     @Test(arguments: CLIStore.allCases, [UInt64(0x5EED_0003)])
     func randomKillsOfASocietyThenResume(store: CLIStore, seed: UInt64) throws {
-        try Self.killAndResume(Self.society, lines: 300, store: store, seed: seed)
+        try Self.killAndResume(Self.society, lines: 450, store: store, seed: seed)
     }
 
     static func killAndResume(_ program: CLIProgram, lines expectedLines: Int, store: CLIStore, seed: UInt64) throws {

@@ -54,5 +54,10 @@ extension ExecutionProgram {
         playbookSignatures = agent.playbooks.map { "\($0.name)(\($0.parameters.joined(separator: ", ")))" }
         catalog = agent.playbooks.map(PlaybookSummary.init)
         publicPlaybooks = agent.playbooks.filter(\.isPublic).map(\.name)
+        conditionTriggers = agent.playbooks.flatMap { playbook in
+            playbook.triggers.filter { $0.kind == .condition }.compactMap {
+                ConditionTrigger(playbook: playbook.name, text: $0.text, line: $0.line)
+            }
+        }
     }
 }

@@ -39,6 +39,8 @@ public struct ExecutionProgram: Sendable {
     /// Playbooks of this agent that start with the program (`At the beginning` triggers), for
     /// an agent other than the main one (the main agent starts with ``entry``).
     public var startPlaybooks: [String] = []
+    /// This agent's triggers that the runtime matches: conditions over its state variables.
+    public var conditionTriggers: [ConditionTrigger] = []
     /// This agent's playbooks that other agents may call (`public: true`).
     public var publicPlaybooks: [String] = []
     /// The names of the program's human agents (`# User:Human`): messages to them go to the user.

@@ -272,7 +272,8 @@ public final class ExecutionRunner {
             let summary = program.catalog.first { $0.name == name }
             return Prelude.MarkdownPlaybook(name: name, parameters: summary?.parameters ?? [], raw: summary?.mode == .raw)
         }
-        var prelude = Prelude.source(agent: program.agent, markdown: markdown, settings: options.agentLoop)
+        var prelude = Prelude.source(
+            agent: program.agent, markdown: markdown, settings: options.agentLoop, conditions: program.conditionTriggers)
         if let others { prelude += Prelude.society(others: others) }
         do {
             try vm.load(source: prelude, filename: Prelude.filename)

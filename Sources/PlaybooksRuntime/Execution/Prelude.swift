@@ -24,7 +24,9 @@ enum Prelude {
         source(agent: agent, markdown: markdownPlaybooks.map { MarkdownPlaybook(name: $0) }, settings: AgentLoopSettings())
     }
 
-    static func source(agent: String, markdown: [MarkdownPlaybook], settings: AgentLoopSettings) -> String {
+    static func source(
+        agent: String, markdown: [MarkdownPlaybook], settings: AgentLoopSettings, conditions: [ConditionTrigger] = []
+    ) -> String {
         var text = """
             __pb_agent__ = \(pythonString(agent))
             __pb_stack__ = []
@@ -48,6 +50,7 @@ enum Prelude {
                 shown = [repr(a) for a in args] + [k + "=" + repr(v) for k, v in kwargs.items()]
                 return __pb_short__(name + "(" + ", ".join(shown) + ")")
 
+            \(conditionsSource(conditions))
             def playbook(fn=None, **options):
                 if fn is None:
                     def __pb_decorate__(f):
@@ -66,6 +69,8 @@ enum Prelude {
                     if result is None and frame["returned"]:
                         result = frame["value"]
                     __pb_log__(["call", __pb_call_text__(name, args, kwargs), __pb_short__(repr(result))])
+                    if __pb_conditions__:
+                        await __pb_check_conditions__()
                     return result
                 __pb_playbooks__[name] = __pb_run__
                 return __pb_run__
@@ -195,6 +200,8 @@ enum Prelude {
                             frame["log"].append(["error", line, failure[0], failure[1], text])
                             break
                         frame["executed"] += text
+                        if __pb_conditions__:
+                            await __pb_check_conditions__()
                         if frame["returned"]:
                             break
                     frame["conversation"].append(["assistant", frame["response"]])
@@ -256,6 +263,53 @@ enum Prelude {
                 __pb_stack__.pop()
 
         """
+
+    /// The agent's condition triggers (see ``ConditionTrigger``): `[playbook, condition, held]`
+    /// entries, and the check that runs a playbook when its condition has become true.
+    static func conditionsSource(_ conditions: [ConditionTrigger]) -> String {
+        let entries = conditions.map { "[\(pythonString($0.playbook)), lambda: (\($0.expression)), False]" }
+        return """
+            __pb_conditions__ = [\(entries.joined(separator: ", "))]
+            __pb_checking__ = [False]
+
+            async def __pb_check_conditions__():
+                if __pb_checking__[0]:
+                    return
+                __pb_checking__[0] = True
+                try:
+                    for entry in __pb_conditions__:
+                        try:
+                            now = bool(entry[1]())
+                        except Exception:
+                            now = False
+                        if now and not entry[2]:
+                            entry[2] = True
+                            await __pb_playbooks__[entry[0]]()
+                        elif not now:
+                            entry[2] = False
+                finally:
+                    __pb_checking__[0] = False
+
+            """ + (conditions.isEmpty ? "" : checkedBuiltins)
+    }
+
+    /// For an agent with condition triggers: the built-ins its code awaits check the conditions
+    /// first, so a change of a variable is seen at the agent's next await.
+    static var checkedBuiltins: String {
+        var text = ""
+        for name in ["Step", "Say", "SendMessage", "SaveArtifact", "LoadArtifact", "Return"] {
+            text += """
+
+                __pb_host_\(name)__ = \(name)
+
+                async def \(name)(*args, **kwargs):
+                    await __pb_check_conditions__()
+                    return await __pb_host_\(name)__(*args, **kwargs)
+
+                """
+        }
+        return text
+    }
 
     /// The statement appended after the program's Python code: it runs the entry playbook.
     static func entry(_ name: String) -> String {

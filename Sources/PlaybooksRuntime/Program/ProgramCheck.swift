@@ -42,13 +42,18 @@ public struct ProgramCheck: Sendable {
                             .notRunYet, line: playbook.line,
                             message: "`\(agent.name).\(playbook.name)` is a meeting (`meeting: true`): meetings are not run yet"))
                 }
-                let waiting = playbook.triggers.filter { $0.kind != .begin }
+                // Start triggers and conditions over `$` variables are matched by the runtime.
+                let waiting = playbook.triggers.filter {
+                    $0.kind != .begin && ConditionTrigger(playbook: playbook.name, text: $0.text, line: $0.line) == nil
+                }
                 if let first = waiting.first {
                     let kinds = Set(waiting.map(\.kind.rawValue)).sorted().joined(separator: "/")
                     out.append(
                         ProgramNotice(
                             .notRunYet, line: first.line,
-                            message: "`\(agent.name).\(playbook.name)`: \(kinds) triggers are not matched yet (only start triggers run)"))
+                            message:
+                                "`\(agent.name).\(playbook.name)`: \(kinds) triggers are not matched yet (start triggers and conditions such as `When $x > 15` are)"
+                        ))
                 }
                 if playbook.kind == .markdown, ProgramCheck.hasPlaceholder(playbook.description) {
                     out.append(

@@ -12,7 +12,7 @@ import Testing
 /// finished done again.
 @Suite struct SocietyCrashSweepTests {
     enum Case: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case bank, relay, concierge
+        case bank, relay, concierge, thermostat
         var testDescription: String { rawValue }
 
         func text() throws -> String {
@@ -20,6 +20,7 @@ import Testing
             case .bank: return try SocietyPrograms.example("bank/bank.pb")
             case .relay: return SocietyPrograms.relay
             case .concierge: return try SocietyPrograms.example("concierge/concierge.pb")
+            case .thermostat: return try SocietyPrograms.example("thermostat/thermostat.pb")
             }
         }
 
@@ -32,7 +33,7 @@ import Testing
         var messages: [String] {
             switch self {
             case .bank: return ["alice"]
-            case .relay: return []
+            case .relay, .thermostat: return []
             case .concierge: return ["Japanese"]
             }
         }
@@ -74,6 +75,10 @@ import Testing
         // The records of the agents other than the main one name their agent.
         let journal = try await store.readJournal(reference.id, from: 1).records.map { try AwaitRecord(record: $0) }
         #expect(Set(journal.map(\.agent)) == Set(0..<program.society.count))
+        if sweep == .thermostat {
+            #expect(expected.outcome == .finished(ExecutionResult(value: .int(2), repr: "2")))
+            #expect(expectedSaid.map(\.text) == ["Too hot: 31 degrees", "Too hot: 35 degrees", "7 readings, 2 alarms"])
+        }
 
         let policies =
             kind == .memory
