@@ -170,6 +170,14 @@ struct ExecutionReport: Codable {
                 for v in agent.variables { lines.append("      $\(v.name) = \(v.value)") }
             }
         }
+        for m in state.meetingStates ?? [] {
+            lines.append("  meeting \(m.id): \(m.topic), host \(m.host)\(m.ended ? " (ended)" : "")")
+            lines.append(
+                "    invited: \(m.invited.joined(separator: ", "))\(m.joined.isEmpty ? "" : "; in it now: \(m.joined.joined(separator: ", "))")"
+            )
+            for v in m.sharedState { lines.append("    shared \(v.name) = \(v.value)") }
+            lines.append("    messages: \(m.messages.count)")
+        }
         if !state.artifacts.isEmpty {
             lines.append("  artifacts:")
             for a in state.artifacts { lines.append("    \(a.name): \(a.summary)") }

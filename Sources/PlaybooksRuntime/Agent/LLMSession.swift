@@ -129,7 +129,7 @@ final class LLMSession {
     func request(vm: VirtualMachine, program: ExecutionProgram, continuing: Bool) -> LLMRequest {
         let system = PromptBuilder.system(
             agent: program.agent, description: program.agentDescription, catalog: program.catalog,
-            signatures: program.playbookSignatures, peers: program.peers)
+            signatures: program.playbookSignatures, peers: program.peers, meetings: !program.meetingPlaybooks.isEmpty)
         var messages: [LLMMessage] = [.system(system)]
         let frame = PreludeGlobals(vm: vm).current
         let playbooks = program.catalog.isEmpty ? program.playbookSignatures : program.catalog.map(\.signature)

@@ -8,7 +8,8 @@ import PlaybooksLanguage
 enum PromptBuilder {
     /// The stable system prompt of an agent.
     static func system(
-        agent: String, description: String, catalog: [PlaybookSummary], signatures: [String], peers: [ExecutionProgram.Peer] = []
+        agent: String, description: String, catalog: [PlaybookSummary], signatures: [String], peers: [ExecutionProgram.Peer] = [],
+        meetings: Bool = false
     ) -> String {
         var out = """
             You are \(agent), an AI agent. You carry out playbooks (step-by-step procedures written in \
@@ -53,8 +54,22 @@ enum PromptBuilder {
             out += catalog.map(\.text).joined(separator: "\n")
         }
         if !peers.isEmpty { out += othersSection(peers) }
+        if meetings { out += meetingsSection }
         return out
     }
+
+    /// How an agent with meeting playbooks works in a meeting.
+    static let meetingsSection = """
+
+        # Meetings
+        A playbook marked as a meeting runs as a meeting: when you call it, the attendees are invited and the \
+        meeting begins when the required ones have joined; when you run it because you were invited, you are an \
+        attendee. In a meeting, `meeting.shared_state` is a dict every participant reads and writes (your \
+        changes reach the others at your next await), `await Say("meeting", "text")` speaks to all participants, \
+        and `message = await WaitForMessage("meeting")` waits for any of them (end your reply after it). The host \
+        ends the meeting by returning from the playbook.
+
+        """
 
     /// The other agents of a society: how to talk to them and which of their playbooks can be called.
     static func othersSection(_ peers: [ExecutionProgram.Peer]) -> String {

@@ -29,7 +29,7 @@ struct BuiltinEffects {
             }
             return .value(PortableValue.converting(content, in: vm))
         case .waitForMessage, .yield, .prompt, .start, .next, .text, .sendMessage, .endProgram, .request, .awaitReply, .reply,
-            .idle, .wait:
+            .idle, .wait, .meetingStart, .meetingReady, .meetingJoin, .meetingEnd, .meetingLeave:
             return .value(.none)
         }
     }
@@ -107,7 +107,8 @@ struct BuiltinEffects {
             if let reported { totals = totals.adding(reported) }
             totals.write(to: vm)
             return nil
-        case .prompt, .sendMessage, .endProgram, .request, .awaitReply, .reply, .idle, .wait:
+        case .prompt, .sendMessage, .endProgram, .request, .awaitReply, .reply, .idle, .wait, .meetingStart, .meetingReady,
+            .meetingJoin, .meetingEnd, .meetingLeave:
             return nil
         }
     }

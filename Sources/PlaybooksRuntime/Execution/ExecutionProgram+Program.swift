@@ -54,6 +54,12 @@ extension ExecutionProgram {
         playbookSignatures = agent.playbooks.map { "\($0.name)(\($0.parameters.joined(separator: ", ")))" }
         catalog = agent.playbooks.map(PlaybookSummary.init)
         publicPlaybooks = agent.playbooks.filter(\.isPublic).map(\.name)
+        let meetings = agent.playbooks.filter(\.isMeeting)
+        meetingPlaybooks = meetings.map {
+            MeetingPlaybook(name: $0.name, required: $0.requiredAttendees, optional: $0.optionalAttendees)
+        }
+        invitedPlaybook =
+            (meetings.first { $0.triggers.contains { $0.text.lowercased().contains("invited") } } ?? meetings.first)?.name
         conditionTriggers = agent.playbooks.flatMap { playbook in
             playbook.triggers.filter { $0.kind == .condition }.compactMap {
                 ConditionTrigger(playbook: playbook.name, text: $0.text, line: $0.line)

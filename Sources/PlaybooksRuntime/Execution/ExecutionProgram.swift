@@ -41,6 +41,11 @@ public struct ExecutionProgram: Sendable {
     public var startPlaybooks: [String] = []
     /// This agent's triggers that the runtime matches: conditions over its state variables.
     public var conditionTriggers: [ConditionTrigger] = []
+    /// This agent's meeting playbooks (`meeting: true`), with the attendees their metadata names.
+    public var meetingPlaybooks: [MeetingPlaybook] = []
+    /// The playbook this agent runs when it is invited to a meeting: its meeting playbook with a
+    /// `When invited to a meeting` trigger, else its first meeting playbook.
+    public var invitedPlaybook: String?
     /// This agent's playbooks that other agents may call (`public: true`).
     public var publicPlaybooks: [String] = []
     /// The names of the program's human agents (`# User:Human`): messages to them go to the user.
@@ -48,6 +53,15 @@ public struct ExecutionProgram: Sendable {
     /// The other AI agents of the society as this agent's LLM is told about them: name,
     /// description and the signatures of their public playbooks.
     public var peers: [Peer] = []
+
+    /// A playbook marked `meeting: true`: calling it starts a meeting that invites its attendees.
+    public struct MeetingPlaybook: Sendable, Equatable {
+        public var name: String
+        /// Agents the meeting waits for before it begins (`required_attendees`).
+        public var required: [String]
+        /// Agents invited too, not waited for (`optional_attendees`).
+        public var optional: [String]
+    }
 
     /// Another agent of the society, as an agent's LLM is told about it.
     public struct Peer: Sendable, Equatable {

@@ -22,6 +22,8 @@ extension ExecutionRunner {
     /// and answers it. Effects are reported only when live.
     func apply(_ call: HostCall, _ outcome: AwaitRecord.Outcome, live: Bool) {
         current.snapshotCache = nil
+        if members.count > 1 { publishSharedState() }
+        defer { if members.count > 1 { refreshSharedState() } }
         if let builtin = HostBuiltin(rawValue: call.name), applyInSociety(builtin, call, outcome, live: live) {
             resume(call, outcome)
             return

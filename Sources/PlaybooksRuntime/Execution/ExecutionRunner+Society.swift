@@ -59,15 +59,25 @@ extension ExecutionRunner {
         case .waitForMessage, .yield:
             if let error = BuiltinEffects.checkArguments(call, min: 0, max: 1) { return .outcome(error) }
             let source = waitSource(call, in: vm)
-            if !isUser(source), source != "*", member(named: source) == nil {
+            if !isUser(source), source != "*", source != "meeting", member(named: source) == nil {
                 return .outcome(
                     .error(
                         type: "ValueError", message: "no agent named \(PortableValue.str(source)) to wait for; the agents are \(agentNames)"
                     ))
             }
-            guard let index = messageSource(for: current, from: source) else { return .blocked(source) }
+            guard let index = messageSource(for: current, from: source) else {
+                return meetingEndedError(for: current, from: source).map { .outcome($0) } ?? .blocked(source)
+            }
             if index < 0 { return .outcome(.value(.str(members[0].agent.messages[userMessagesTaken]))) }
             return .outcome(.value(.str(society.inboxes[current.index][index].text)))
+        case .say where call.arguments.count == 2 && vm.strText(call.arguments[0]) == "meeting",
+            .sendMessage where call.arguments.count == 2 && vm.strText(call.arguments[0]) == "meeting":
+            guard let i = meetingIndex(of: current), !society.meetings[i].ended else {
+                return .outcome(.error(type: "ValueError", message: "\(current.program.agent) is not in a meeting"))
+            }
+            return builtin == .say ? nil : .outcome(.value(.none))
+        case .meetingStart, .meetingReady, .meetingJoin, .meetingEnd, .meetingLeave:
+            return meetingAnswer(builtin, call)
         case .sendMessage:
             if let error = BuiltinEffects.checkArguments(call, min: 2, max: 2) { return .outcome(error) }
             let target = vm.strText(call.arguments[0])
@@ -98,7 +108,7 @@ extension ExecutionRunner {
         case .wait:
             if let error = BuiltinEffects.checkArguments(call, min: 1, max: 1) { return .outcome(error) }
             let source = waitSource(call, in: vm)
-            if !isUser(source), source != "*", member(named: source) == nil {
+            if !isUser(source), source != "*", source != "meeting", member(named: source) == nil {
                 return .outcome(
                     .error(
                         type: "ValueError", message: "no agent named \(PortableValue.str(source)) to wait for; the agents are \(agentNames)"
@@ -109,7 +119,7 @@ extension ExecutionRunner {
                 return .outcome(.value(.list([.str("message"), .str(text)])))
             }
             if let request = society.requests[current.index].first { return .outcome(.value(.list([.str("call"), request.portable]))) }
-            return .blocked(source)
+            return meetingEndedError(for: current, from: source).map { .outcome($0) } ?? .blocked(source)
         default:
             return nil
         }
@@ -162,7 +172,11 @@ extension ExecutionRunner {
             PreludeGlobals(vm: vm).nearestLogging?.appendToLog(ResponseLog.data(.received(source: message.sender, text: message.text)))
             return true
         case .say:
-            if members.count > 1, call.arguments.count == 2, let to = member(named: vm.strText(call.arguments[0])), to !== current {
+            if call.arguments.count == 2, vm.strText(call.arguments[0]) == "meeting" {
+                sayInMeeting(vm.strText(call.arguments[1]))
+            } else if members.count > 1, call.arguments.count == 2, let to = member(named: vm.strText(call.arguments[0])),
+                to !== current
+            {
                 let text = vm.strText(call.arguments[1])
                 society.inboxes[to.index].append(.init(sender: current.program.agent, target: to.program.agent, text: text))
             }
@@ -171,7 +185,9 @@ extension ExecutionRunner {
             let target = vm.strText(call.arguments[0])
             let text = vm.strText(call.arguments[1])
             let message = Message(sender: current.program.agent, target: isUser(target) ? "user" : target, text: text)
-            if let to = member(named: target), !isUser(target) {
+            if target == "meeting" {
+                sayInMeeting(text)
+            } else if let to = member(named: target), !isUser(target) {
                 society.inboxes[to.index].append(.init(sender: message.sender, target: target, text: text))
             }
             let prelude = PreludeGlobals(vm: vm)
@@ -181,6 +197,9 @@ extension ExecutionRunner {
             return true
         case .endProgram:
             society.ended = true
+            return true
+        case .meetingStart, .meetingReady, .meetingJoin, .meetingEnd, .meetingLeave:
+            applyMeeting(builtin, call, value)
             return true
         case .request:
             guard case .int(let id) = value, let callee = member(named: vm.strText(call.arguments[0])) else { return true }
@@ -243,7 +262,8 @@ extension ExecutionRunner {
         case .waitForMessage, .yield:
             guard call.arguments.count <= 1, call.keywordArguments.isEmpty else { return nil }
             let source = waitSource(call, in: member.vm)
-            if !isUser(source), source != "*", self.member(named: source) == nil { return nil }
+            if !isUser(source), source != "*", source != "meeting", self.member(named: source) == nil { return nil }
+            if meetingEndedError(for: member, from: source) != nil { return nil }
             return messageSource(for: member, from: source) == nil ? "waits for a message from \(source)" : nil
         case .awaitReply:
             guard case .int(let id)? = call.arguments.first else { return nil }
@@ -253,9 +273,14 @@ extension ExecutionRunner {
         case .wait:
             guard call.arguments.count == 1 else { return nil }
             let source = waitSource(call, in: member.vm)
-            if !isUser(source), source != "*", self.member(named: source) == nil { return nil }
+            if !isUser(source), source != "*", source != "meeting", self.member(named: source) == nil { return nil }
             if messageSource(for: member, from: source) != nil || !society.requests[member.index].isEmpty { return nil }
+            if meetingEndedError(for: member, from: source) != nil { return nil }
             return "waits for a message from \(source)"
+        case .meetingReady:
+            guard case .int(let id)? = call.arguments.first, let meeting = society.meeting(id) else { return nil }
+            let missing = meeting.required.filter { !meeting.joined.contains($0) }
+            return missing.isEmpty ? nil : waitingToJoin(missing, meeting)
         default:
             return nil
         }

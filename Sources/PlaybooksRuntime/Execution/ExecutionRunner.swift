@@ -273,7 +273,8 @@ public final class ExecutionRunner {
             return Prelude.MarkdownPlaybook(name: name, parameters: summary?.parameters ?? [], raw: summary?.mode == .raw)
         }
         var prelude = Prelude.source(
-            agent: program.agent, markdown: markdown, settings: options.agentLoop, conditions: program.conditionTriggers)
+            agent: program.agent, markdown: markdown, settings: options.agentLoop, conditions: program.conditionTriggers,
+            meetings: program.meetingPlaybooks)
         if let others { prelude += Prelude.society(others: others) }
         do {
             try vm.load(source: prelude, filename: Prelude.filename)

@@ -37,6 +37,22 @@ public struct AgentState: Sendable, Equatable, Codable {
     public var waitingFor: String?
 }
 
+/// A meeting of a society as people and tools see it.
+public struct MeetingState: Sendable, Equatable, Codable {
+    public var id: Int
+    /// The host's meeting playbook.
+    public var topic: String
+    public var host: String
+    public var invited: [String]
+    /// The attendees in the meeting now (none once it ended).
+    public var joined: [String]
+    /// The state its participants share, as `repr`s.
+    public var sharedState: [NamedValue]
+    /// The messages said in it, in order.
+    public var messages: [Message]
+    public var ended: Bool
+}
+
 /// A saved artifact.
 public struct Artifact: Sendable, Equatable, Codable {
     public var name: String
@@ -57,10 +73,12 @@ public struct ExecutionState: Sendable, Equatable, Codable {
     public var artifacts: [Artifact]
     /// Agents of the execution, the main agent first.
     public var agents: [String]
-    /// Meetings between agents (none yet; room for a later issue).
+    /// Meetings between agents, as `meeting ID: TOPIC (host HOST)`.
     public var meetings: [String]
     /// Each agent of a society (`nil` for one agent, whose state is ``variables`` and ``callStack``).
     public var agentStates: [AgentState]? = nil
+    /// Each meeting of a society, ended ones too (`nil` for one agent).
+    public var meetingStates: [MeetingState]? = nil
     /// What the execution's LLM calls used (calls, tokens, cost); `nil` when it made none.
     public var llmUsage: LLMUsageTotals? = nil
 
@@ -87,6 +105,15 @@ extension ExecutionRunner {
         state.transcript = said.enumerated().sorted { ($0.element.sequence, $0.offset) < ($1.element.sequence, $1.offset) }
             .map(\.element.message)
         state.llmUsage = usage == LLMUsageTotals() ? nil : usage
+        let name = { (i: Int) in self.members[i].program.agent }
+        state.meetingStates = society.meetings.map { m in
+            MeetingState(
+                id: m.id, topic: m.topic, host: name(m.host), invited: m.invited.map(name), joined: m.joined.map(name),
+                sharedState: m.shared.map {
+                    NamedValue(name: $0.key.description, value: $0.value.description)
+                }, messages: m.log.map { Message(sender: $0.sender, target: $0.target, text: $0.text) }, ended: m.ended)
+        }
+        state.meetings = society.meetings.map { "meeting \($0.id): \($0.topic) (host \(name($0.host)))" }
         return state
     }
 

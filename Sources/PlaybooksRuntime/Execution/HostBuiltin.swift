@@ -24,6 +24,12 @@ enum HostBuiltin: String, CaseIterable {
     case idle = "__PBIdle__"
     /// A society's `WaitForMessage`: a message, or a call of the agent's playbooks to serve first.
     case wait = "__PBWait__"
+    // Internal to meetings (see `Prelude.meetings`).
+    case meetingStart = "__PBMeetingStart__"
+    case meetingReady = "__PBMeetingReady__"
+    case meetingJoin = "__PBMeetingJoin__"
+    case meetingEnd = "__PBMeetingEnd__"
+    case meetingLeave = "__PBMeetingLeave__"
     // Internal to Markdown playbooks (see `Prelude.llmLoop`).
     case prompt = "__PBPrompt__"
     case start = "__PBStart__"
@@ -36,7 +42,9 @@ enum HostBuiltin: String, CaseIterable {
     /// Whether the built-in works between the agents of a society (a message, a call, its reply).
     var isSociety: Bool {
         switch self {
-        case .sendMessage, .endProgram, .request, .awaitReply, .reply, .idle, .wait: return true
+        case .sendMessage, .endProgram, .request, .awaitReply, .reply, .idle, .wait, .meetingStart, .meetingReady, .meetingJoin,
+            .meetingEnd, .meetingLeave:
+            return true
         default: return false
         }
     }

@@ -25,7 +25,8 @@ enum Prelude {
     }
 
     static func source(
-        agent: String, markdown: [MarkdownPlaybook], settings: AgentLoopSettings, conditions: [ConditionTrigger] = []
+        agent: String, markdown: [MarkdownPlaybook], settings: AgentLoopSettings, conditions: [ConditionTrigger] = [],
+        meetings: [ExecutionProgram.MeetingPlaybook] = []
     ) -> String {
         var text = """
             __pb_agent__ = \(pythonString(agent))
@@ -51,6 +52,7 @@ enum Prelude {
                 return __pb_short__(name + "(" + ", ".join(shown) + ")")
 
             \(conditionsSource(conditions))
+            \(meetingsSource(meetings))
             def playbook(fn=None, **options):
                 if fn is None:
                     def __pb_decorate__(f):
@@ -72,8 +74,11 @@ enum Prelude {
                     if __pb_conditions__:
                         await __pb_check_conditions__()
                     return result
-                __pb_playbooks__[name] = __pb_run__
-                return __pb_run__
+                wrapped = __pb_run__
+                if name in __pb_meeting_playbooks__:
+                    wrapped = __pb_meeting_wrap__(name, __pb_run__)
+                __pb_playbooks__[name] = wrapped
+                return wrapped
 
             """
         text += llmLoop
@@ -90,6 +95,10 @@ enum Prelude {
                 __pb_playbooks__[\(pythonString(name))] = \(name)
 
                 """
+            if meetings.contains(where: { $0.name == name }) {
+                text += "\(name) = __pb_meeting_wrap__(\(pythonString(name)), \(name))\n"
+                text += "__pb_playbooks__[\(pythonString(name))] = \(name)\n"
+            }
             text += binder(name: name, parameters: parameters)
         }
         return text
@@ -311,6 +320,81 @@ enum Prelude {
         return text
     }
 
+    /// The agent's meeting playbooks: calling one hosts a meeting (it invites the attendees its
+    /// metadata names and those of an `attendees=[...]` argument, waits for the required ones to
+    /// join, runs, and ends the meeting when it returns); running one because of an invitation
+    /// joins that meeting (and leaves it on return, or when the host ends it). While in a meeting,
+    /// `meeting` is the meeting (`meeting.shared_state` is the state all participants share,
+    /// `meeting.attendees`, `meeting.host`), `Say("meeting", ...)` speaks to all its participants
+    /// and `WaitForMessage("meeting")` waits for any of them. The shared state is the host's
+    /// data: a participant's changes are published at its next await that completes, and it sees
+    /// the others' at each of its awaits (see ``ExecutionRunner``'s meeting extension).
+    static func meetingsSource(_ meetings: [ExecutionProgram.MeetingPlaybook]) -> String {
+        let entries = meetings.map { "\(pythonString($0.name)): [\(pythonList($0.required)), \(pythonList($0.optional))]" }
+        var text = "__pb_meeting_playbooks__ = {\(entries.joined(separator: ", "))}\n"
+        guard !meetings.isEmpty else { return text }
+        text += """
+            __pb_joining__ = [None]
+            __pb_meeting__ = None
+            __pb_meeting_shared__ = None
+            __pb_meeting_seen__ = None
+            meeting = None
+
+            class Meeting:
+                def __init__(self, id, topic, host, attendees, shared_state):
+                    self.id = id
+                    self.topic = topic
+                    self.host = host
+                    self.attendees = attendees
+                    self.shared_state = shared_state
+                def __repr__(self):
+                    return f"<meeting {self.id}: {self.topic}, host {self.host}, attendees {self.attendees}>"
+
+            def __pb_meeting_wrap__(name, fn):
+                async def __pb_meeting_run__(*args, **kwargs):
+                    global meeting, __pb_meeting__, __pb_meeting_shared__, __pb_meeting_seen__
+                    joining = __pb_joining__[0]
+                    __pb_joining__[0] = None
+                    outer = [meeting, __pb_meeting__, __pb_meeting_shared__, __pb_meeting_seen__]
+                    if joining is None:
+                        required = list(__pb_meeting_playbooks__[name][0])
+                        invited = required + [a for a in __pb_meeting_playbooks__[name][1] if a not in required]
+                        for a in kwargs.pop("attendees", None) or []:
+                            if a not in invited:
+                                invited.append(a)
+                        info = await __PBMeetingStart__(name, invited, required)
+                    else:
+                        info = await __PBMeetingJoin__(joining)
+                    shared = dict(info[3])
+                    meeting = Meeting(info[0], name, info[1], info[2], shared)
+                    __pb_meeting__ = info[0]
+                    __pb_meeting_shared__ = shared
+                    __pb_meeting_seen__ = dict(info[3])
+                    try:
+                        if joining is None:
+                            await __PBMeetingReady__(info[0])
+                            return await fn(*args, **kwargs)
+                        try:
+                            return await fn(*args, **kwargs)
+                        except Exception as e:
+                            if str(e).startswith("the meeting ended"):
+                                return None
+                            raise
+                    finally:
+                        meeting = outer[0]
+                        __pb_meeting__ = outer[1]
+                        __pb_meeting_shared__ = outer[2]
+                        __pb_meeting_seen__ = outer[3]
+                        if joining is None:
+                            await __PBMeetingEnd__(info[0])
+                        else:
+                            await __PBMeetingLeave__(info[0])
+                return __pb_meeting_run__
+
+            """
+        return text
+    }
+
     /// The statement appended after the program's Python code: it runs the entry playbook.
     static func entry(_ name: String) -> String {
         "__pb_result__ = await __pb_playbooks__[\(pythonString(name))]()\n"
@@ -335,6 +419,15 @@ enum Prelude {
                 return await __PBAwaitReply__(request)
 
             async def __pb_handle__(request):
+                if len(request) > 4:
+                    # An invitation to meeting request[4]: join it by running the meeting playbook.
+                    __pb_joining__[0] = request[4]
+                    try:
+                        await __pb_playbooks__[request[1]]()
+                    except Exception:
+                        pass
+                    __pb_joining__[0] = None
+                    return
                 value = None
                 failure = None
                 try:

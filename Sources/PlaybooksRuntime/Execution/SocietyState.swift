@@ -23,9 +23,33 @@ struct SocietyState: Equatable {
         var playbook: String
         var arguments: [PortableValue]
         var keywordArguments: [PortableEntry]
+        /// For an invitation: the meeting (0: a call).
+        var meeting = 0
 
-        /// As the serving agent's code gets it: `[id, playbook, args, kwargs]`.
-        var portable: PortableValue { .list([.int(id), .str(playbook), .list(arguments), .dict(keywordArguments)]) }
+        /// As the serving agent's code gets it: `[id, playbook, args, kwargs]`, and the meeting for an invitation.
+        var portable: PortableValue {
+            let call: [PortableValue] = [.int(id), .str(playbook), .list(arguments), .dict(keywordArguments)]
+            return .list(meeting == 0 ? call : call + [.int(meeting)])
+        }
+    }
+
+    /// A meeting: its host, who was invited and who joined, the state its participants share and
+    /// the messages said in it.
+    struct Meeting: Equatable {
+        var id: Int
+        /// The host's meeting playbook.
+        var topic: String
+        var host: Int
+        var invited: [Int]
+        /// The attendees the meeting waits for before it begins.
+        var required: [Int]
+        var joined: [Int] = []
+        var shared: [PortableEntry] = []
+        var log: [Envelope] = []
+        var ended = false
+
+        /// Everyone in the meeting now: the host, then the attendees in the order they joined.
+        var participants: [Int] { [host] + joined }
     }
 
     /// Per member: messages sent to it and not yet taken, oldest first.
@@ -38,6 +62,14 @@ struct SocietyState: Equatable {
     var nextRequest = 1
     /// Set by `EndProgram()`.
     var ended = false
+    /// Every meeting of the execution, in the order they started (ended ones too).
+    var meetings: [Meeting] = []
+
+    /// The meeting with id `id`.
+    func meeting(_ id: Int) -> Meeting? { meetings.first { $0.id == id } }
+
+    /// The index in ``meetings`` of the meeting with id `id`.
+    func meetingIndex(_ id: Int) -> Int? { meetings.firstIndex { $0.id == id } }
 
     init(members: Int) {
         inboxes = Array(repeating: [], count: members)
@@ -47,6 +79,7 @@ struct SocietyState: Equatable {
     /// Whether nothing is pending (a fresh society's state).
     var isEmpty: Bool {
         inboxes.allSatisfy(\.isEmpty) && requests.allSatisfy(\.isEmpty) && replies.isEmpty && nextRequest == 1 && !ended
+            && meetings.isEmpty
     }
 
     /// The index in `member`'s inbox of the first message from `source` (`*`: from anyone).
@@ -65,7 +98,10 @@ struct SocietyState: Equatable {
             self.requests.map {
                 .list(
                     $0.map {
-                        .list([.int($0.id), .int($0.caller), .str($0.playbook), .list($0.arguments), .dict($0.keywordArguments)])
+                        .list([
+                            .int($0.id), .int($0.caller), .str($0.playbook), .list($0.arguments), .dict($0.keywordArguments),
+                            .int($0.meeting),
+                        ])
                     })
             })
         let replies = PortableValue.list(
@@ -75,10 +111,18 @@ struct SocietyState: Equatable {
                 case .error(let type, let message): return .list([.int(id), .int(1), .str(type), .str(message)])
                 }
             })
+        let meetings = PortableValue.list(
+            self.meetings.map { m in
+                .list([
+                    .int(m.id), .str(m.topic), .int(m.host), .list(m.invited.map { .int($0) }), .list(m.required.map { .int($0) }),
+                    .list(m.joined.map { .int($0) }), .dict(m.shared),
+                    .list(m.log.map { .list([.str($0.sender), .str($0.target), .str($0.text)]) }), .bool(m.ended),
+                ])
+            })
         return .dict([
             PortableEntry(.str("inboxes"), inboxes), PortableEntry(.str("requests"), requests),
             PortableEntry(.str("replies"), replies), PortableEntry(.str("next"), .int(nextRequest)),
-            PortableEntry(.str("ended"), .bool(ended)),
+            PortableEntry(.str("ended"), .bool(ended)), PortableEntry(.str("meetings"), meetings),
         ])
     }
 
@@ -106,13 +150,37 @@ struct SocietyState: Equatable {
         for (member, queue) in requests.enumerated() {
             guard case .list(let items) = queue else { throw RecordFormatError("bad request queue") }
             for item in items {
-                guard case .list(let f) = item, f.count == 5, case .int(let id) = f[0], case .int(let caller) = f[1],
+                guard case .list(let f) = item, f.count == 6, case .int(let id) = f[0], case .int(let caller) = f[1],
                     case .str(let playbook) = f[2], case .list(let arguments) = f[3], case .dict(let keywords) = f[4],
-                    caller >= 0, caller < members
+                    case .int(let meeting) = f[5], caller >= 0, caller < members
                 else { throw RecordFormatError("bad request") }
                 self.requests[member].append(
-                    Request(id: id, caller: caller, playbook: playbook, arguments: arguments, keywordArguments: keywords))
+                    Request(
+                        id: id, caller: caller, playbook: playbook, arguments: arguments, keywordArguments: keywords, meeting: meeting))
             }
+        }
+        guard case .list(let meetings)? = fields["meetings"] else { throw RecordFormatError("the society state lacks meetings") }
+        let agent = { (v: PortableValue) throws(RecordFormatError) -> Int in
+            guard case .int(let i) = v, i >= 0, i < members else { throw RecordFormatError("bad agent index in a meeting") }
+            return i
+        }
+        for item in meetings {
+            guard case .list(let f) = item, f.count == 9, case .int(let id) = f[0], case .str(let topic) = f[1],
+                case .list(let invited) = f[3], case .list(let required) = f[4], case .list(let joined) = f[5],
+                case .dict(let shared) = f[6], case .list(let log) = f[7], case .bool(let ended) = f[8]
+            else { throw RecordFormatError("bad meeting") }
+            var meeting = Meeting(
+                id: id, topic: topic, host: try agent(f[2]), invited: try invited.map(agent), required: try required.map(agent))
+            meeting.joined = try joined.map(agent)
+            meeting.shared = shared
+            meeting.ended = ended
+            for message in log {
+                guard case .list(let m) = message, m.count == 3, case .str(let sender) = m[0], case .str(let target) = m[1],
+                    case .str(let text) = m[2]
+                else { throw RecordFormatError("bad message in a meeting's log") }
+                meeting.log.append(Envelope(sender: sender, target: target, text: text))
+            }
+            self.meetings.append(meeting)
         }
         for reply in replies {
             guard case .list(let f) = reply, f.count >= 3, case .int(let id) = f[0], case .int(let tag) = f[1] else {

@@ -18,6 +18,7 @@ public struct ProgramCheck: Sendable {
     public var notices: [ProgramNotice] { program.notices + notRunYet }
 
     /// Features of the program that the runtime keeps but does not run yet, each with its line.
+    /// (Several agents, meetings, start and condition triggers run.)
     public var notRunYet: [ProgramNotice] {
         var out: [ProgramNotice] = []
         for agent in program.agents {
@@ -36,12 +37,6 @@ public struct ProgramCheck: Sendable {
                 break
             }
             for playbook in agent.playbooks {
-                if playbook.isMeeting {
-                    out.append(
-                        ProgramNotice(
-                            .notRunYet, line: playbook.line,
-                            message: "`\(agent.name).\(playbook.name)` is a meeting (`meeting: true`): meetings are not run yet"))
-                }
                 // Start triggers and conditions over `$` variables are matched by the runtime.
                 let waiting = playbook.triggers.filter {
                     $0.kind != .begin && ConditionTrigger(playbook: playbook.name, text: $0.text, line: $0.line) == nil

@@ -12,7 +12,7 @@ import Testing
 /// finished done again.
 @Suite struct SocietyCrashSweepTests {
     enum Case: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case bank, relay, concierge, thermostat
+        case bank, relay, concierge, thermostat, meeting
         var testDescription: String { rawValue }
 
         func text() throws -> String {
@@ -21,6 +21,7 @@ import Testing
             case .relay: return SocietyPrograms.relay
             case .concierge: return try SocietyPrograms.example("concierge/concierge.pb")
             case .thermostat: return try SocietyPrograms.example("thermostat/thermostat.pb")
+            case .meeting: return try SocietyPrograms.example("menu_meeting/menu_meeting.pb")
             }
         }
 
@@ -33,7 +34,7 @@ import Testing
         var messages: [String] {
             switch self {
             case .bank: return ["alice"]
-            case .relay, .thermostat: return []
+            case .relay, .thermostat, .meeting: return []
             case .concierge: return ["Japanese"]
             }
         }
@@ -75,6 +76,18 @@ import Testing
         // The records of the agents other than the main one name their agent.
         let journal = try await store.readJournal(reference.id, from: 1).records.map { try AwaitRecord(record: $0) }
         #expect(Set(journal.map(\.agent)) == Set(0..<program.society.count))
+        if sweep == .meeting {
+            #expect(
+                expected.outcome
+                    == .finished(
+                        ExecutionResult(
+                            value: .str("mushroom risotto with grilled asparagus and a glass of Barolo"),
+                            repr: "'mushroom risotto with grilled asparagus and a glass of Barolo'")))
+            let meeting = try #require(expected.state.meetingStates?.first)
+            #expect(meeting.ended && meeting.invited == ["Chef", "Sommelier"])
+            #expect(meeting.messages.count == 4)
+            #expect(meeting.sharedState.map(\.name) == ["'course'", "'side'", "'wine'"])
+        }
         if sweep == .thermostat {
             #expect(expected.outcome == .finished(ExecutionResult(value: .int(2), repr: "2")))
             #expect(expectedSaid.map(\.text) == ["Too hot: 31 degrees", "Too hot: 35 degrees", "7 readings, 2 alarms"])
