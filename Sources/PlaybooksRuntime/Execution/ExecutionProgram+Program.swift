@@ -54,6 +54,9 @@ extension ExecutionProgram {
         playbookSignatures = agent.playbooks.map { "\($0.name)(\($0.parameters.joined(separator: ", ")))" }
         catalog = agent.playbooks.map(PlaybookSummary.init)
         publicPlaybooks = agent.playbooks.filter(\.isPublic).map(\.name)
+        messageTriggers = agent.playbooks.flatMap { playbook in
+            playbook.triggers.compactMap { MessageTrigger(playbook: playbook.name, text: $0.text, line: $0.line) }
+        }
         let meetings = agent.playbooks.filter(\.isMeeting)
         meetingPlaybooks = meetings.map {
             MeetingPlaybook(name: $0.name, required: $0.requiredAttendees, optional: $0.optionalAttendees)

@@ -41,6 +41,8 @@ public struct ExecutionProgram: Sendable {
     public var startPlaybooks: [String] = []
     /// This agent's triggers that the runtime matches: conditions over its state variables.
     public var conditionTriggers: [ConditionTrigger] = []
+    /// This agent's triggers that run a playbook when a message arrives while it is idle.
+    public var messageTriggers: [MessageTrigger] = []
     /// This agent's meeting playbooks (`meeting: true`), with the attendees their metadata names.
     public var meetingPlaybooks: [MeetingPlaybook] = []
     /// The playbook this agent runs when it is invited to a meeting: its meeting playbook with a

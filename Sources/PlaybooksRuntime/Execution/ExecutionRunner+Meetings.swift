@@ -109,7 +109,7 @@ extension ExecutionRunner {
                 society.requests[attendee].append(
                     .init(
                         id: society.nextRequest, caller: current.index, playbook: playbook, arguments: [], keywordArguments: [],
-                        meeting: id))
+                        meeting: id, sent: journal.sequence))
                 society.nextRequest += 1
             }
         case .meetingJoin:
@@ -132,7 +132,7 @@ extension ExecutionRunner {
     /// Delivers `text` said by the current agent to the other participants of its meeting.
     func sayInMeeting(_ text: String) {
         guard let i = meetingIndex(of: current), !society.meetings[i].ended else { return }
-        let envelope = SocietyState.Envelope(sender: current.program.agent, target: "meeting", text: text)
+        let envelope = SocietyState.Envelope(sender: current.program.agent, target: "meeting", text: text, sent: journal.sequence)
         society.meetings[i].log.append(envelope)
         for participant in society.meetings[i].participants where participant != current.index {
             society.inboxes[participant].append(envelope)

@@ -103,8 +103,12 @@ extension ExecutionRunner {
         case .reply:
             return .outcome(BuiltinEffects.checkArguments(call, min: 3, max: 3) ?? .value(.none))
         case .idle:
-            guard let request = society.requests[current.index].first else { return .blocked("calls from other agents") }
-            return .outcome(.value(request.portable))
+            switch idleWork(current) {
+            case .call(let request): return .outcome(.value(request.portable))
+            case .message(let trigger, let index):
+                return .outcome(.value(triggeredCall(trigger, text: society.inboxes[current.index][index].text, for: current)))
+            case nil: return .blocked("calls from other agents")
+            }
         case .wait:
             if let error = BuiltinEffects.checkArguments(call, min: 1, max: 1) { return .outcome(error) }
             let source = waitSource(call, in: vm)
@@ -178,7 +182,8 @@ extension ExecutionRunner {
                 to !== current
             {
                 let text = vm.strText(call.arguments[1])
-                society.inboxes[to.index].append(.init(sender: current.program.agent, target: to.program.agent, text: text))
+                society.inboxes[to.index].append(
+                    .init(sender: current.program.agent, target: to.program.agent, text: text, sent: journal.sequence))
             }
             return false
         case .sendMessage:
@@ -188,7 +193,7 @@ extension ExecutionRunner {
             if target == "meeting" {
                 sayInMeeting(text)
             } else if let to = member(named: target), !isUser(target) {
-                society.inboxes[to.index].append(.init(sender: message.sender, target: target, text: text))
+                society.inboxes[to.index].append(.init(sender: message.sender, target: target, text: text, sent: journal.sequence))
             }
             let prelude = PreludeGlobals(vm: vm)
             prelude.appendToTranscript(message, sequence: transcriptSequence)
@@ -214,7 +219,7 @@ extension ExecutionRunner {
             society.requests[callee.index].append(
                 .init(
                     id: id, caller: current.index, playbook: vm.strText(call.arguments[1]), arguments: arguments,
-                    keywordArguments: keywords))
+                    keywordArguments: keywords, sent: journal.sequence))
             society.nextRequest = id + 1
             return true
         case .reply:
@@ -226,7 +231,13 @@ extension ExecutionRunner {
             }
             return true
         case .idle:
-            if !society.requests[current.index].isEmpty { society.requests[current.index].removeFirst() }
+            switch idleWork(current) {
+            case .call: society.requests[current.index].removeFirst()
+            case .message(_, let index):
+                let message = society.inboxes[current.index].remove(at: index)
+                PreludeGlobals(vm: vm).nearestLogging?.appendToLog(ResponseLog.data(.received(source: message.sender, text: message.text)))
+            case nil: break
+            }
             return true
         case .wait:
             guard case .list(let got) = value, case .str(let kind)? = got.first else { return true }
@@ -252,6 +263,53 @@ extension ExecutionRunner {
         }
     }
 
+    // MARK: Message triggers
+
+    /// What an idle agent does next: serve a call, or run a playbook a message triggered.
+    enum IdleWork {
+        case call(SocietyState.Request)
+        case message(MessageTrigger, Int)
+    }
+
+    /// The call or the triggering message that came first (by the record that made it), if any.
+    func idleWork(_ member: SocietyMember) -> IdleWork? {
+        let request = society.requests[member.index].first
+        let triggered = triggeredByMessage(member)
+        switch (request, triggered) {
+        case (let r?, let (trigger, index)?):
+            return society.inboxes[member.index][index].sent < r.sent ? .message(trigger, index) : .call(r)
+        case (let r?, nil): return .call(r)
+        case (nil, let (trigger, index)?): return .message(trigger, index)
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The first of `member`'s message triggers that a message in its inbox fires, and the message's index.
+    func triggeredByMessage(_ member: SocietyMember) -> (MessageTrigger, Int)? {
+        guard member.index < society.inboxes.count else { return nil }
+        for trigger in member.program.messageTriggers {
+            let index = society.inboxes[member.index].firstIndex { message in
+                message.target != "meeting" && (trigger.sender == nil || trigger.sender == message.sender)
+            }
+            if let index { return (trigger, index) }
+        }
+        return nil
+    }
+
+    /// The call an idle agent makes of a playbook a message triggered: `[0, playbook, args, kwargs]`
+    /// (request 0: nobody waits for a reply), the message given as the playbook's parameter.
+    func triggeredCall(_ trigger: MessageTrigger, text: String, for member: SocietyMember) -> PortableValue {
+        let parameters = member.program.catalog.first { $0.name == trigger.playbook }?.parameters ?? []
+        var arguments: [PortableValue] = []
+        var keywords: [PortableEntry] = []
+        if parameters.contains("message") {
+            keywords = [PortableEntry(.str("message"), .str(text))]
+        } else if parameters.count == 1 {
+            arguments = [.str(text)]
+        }
+        return .list([.int(0), .str(trigger.playbook), .list(arguments), .dict(keywords)])
+    }
+
     // MARK: Scheduling
 
     /// What `member` waits for and cannot have yet, or `nil` when it can go on (or has not run to an await yet).
@@ -269,7 +327,7 @@ extension ExecutionRunner {
             guard case .int(let id)? = call.arguments.first else { return nil }
             return society.replies[id] == nil ? "waits for the reply to a call of another agent's playbook" : nil
         case .idle:
-            return society.requests[member.index].isEmpty ? "is idle" : nil
+            return idleWork(member) == nil ? "is idle" : nil
         case .wait:
             guard call.arguments.count == 1 else { return nil }
             let source = waitSource(call, in: member.vm)

@@ -428,6 +428,10 @@ enum Prelude {
                         pass
                     __pb_joining__[0] = None
                     return
+                if request[0] == 0:
+                    # A playbook a message triggered: nobody waits for its result, an error ends the agent.
+                    await __pb_playbooks__[request[1]](*request[2], **request[3])
+                    return
                 value = None
                 failure = None
                 try:

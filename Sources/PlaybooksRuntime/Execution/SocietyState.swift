@@ -14,6 +14,8 @@ struct SocietyState: Equatable {
         var sender: String
         var target: String
         var text: String
+        /// The journal record that sent it (so an idle agent takes messages and calls in the order they came).
+        var sent = 0
     }
 
     /// A call of agent `callee`'s playbook made by agent `caller` (indexes of the society's members).
@@ -25,6 +27,8 @@ struct SocietyState: Equatable {
         var keywordArguments: [PortableEntry]
         /// For an invitation: the meeting (0: a call).
         var meeting = 0
+        /// The journal record that made it.
+        var sent = 0
 
         /// As the serving agent's code gets it: `[id, playbook, args, kwargs]`, and the meeting for an invitation.
         var portable: PortableValue {
@@ -93,14 +97,14 @@ struct SocietyState: Equatable {
     /// The state as plain data, for a snapshot.
     var portable: PortableValue {
         let inboxes = PortableValue.list(
-            self.inboxes.map { .list($0.map { .list([.str($0.sender), .str($0.target), .str($0.text)]) }) })
+            self.inboxes.map { .list($0.map { .list([.str($0.sender), .str($0.target), .str($0.text), .int($0.sent)]) }) })
         let requests = PortableValue.list(
             self.requests.map {
                 .list(
                     $0.map {
                         .list([
                             .int($0.id), .int($0.caller), .str($0.playbook), .list($0.arguments), .dict($0.keywordArguments),
-                            .int($0.meeting),
+                            .int($0.meeting), .int($0.sent),
                         ])
                     })
             })
@@ -141,22 +145,23 @@ struct SocietyState: Equatable {
         for (member, inbox) in inboxes.enumerated() {
             guard case .list(let messages) = inbox else { throw RecordFormatError("bad inbox") }
             for message in messages {
-                guard case .list(let f) = message, f.count == 3, case .str(let sender) = f[0], case .str(let target) = f[1],
-                    case .str(let text) = f[2]
+                guard case .list(let f) = message, f.count == 4, case .str(let sender) = f[0], case .str(let target) = f[1],
+                    case .str(let text) = f[2], case .int(let sent) = f[3]
                 else { throw RecordFormatError("bad message in an inbox") }
-                self.inboxes[member].append(Envelope(sender: sender, target: target, text: text))
+                self.inboxes[member].append(Envelope(sender: sender, target: target, text: text, sent: sent))
             }
         }
         for (member, queue) in requests.enumerated() {
             guard case .list(let items) = queue else { throw RecordFormatError("bad request queue") }
             for item in items {
-                guard case .list(let f) = item, f.count == 6, case .int(let id) = f[0], case .int(let caller) = f[1],
+                guard case .list(let f) = item, f.count == 7, case .int(let id) = f[0], case .int(let caller) = f[1],
                     case .str(let playbook) = f[2], case .list(let arguments) = f[3], case .dict(let keywords) = f[4],
-                    case .int(let meeting) = f[5], caller >= 0, caller < members
+                    case .int(let meeting) = f[5], case .int(let sent) = f[6], caller >= 0, caller < members
                 else { throw RecordFormatError("bad request") }
                 self.requests[member].append(
                     Request(
-                        id: id, caller: caller, playbook: playbook, arguments: arguments, keywordArguments: keywords, meeting: meeting))
+                        id: id, caller: caller, playbook: playbook, arguments: arguments, keywordArguments: keywords, meeting: meeting,
+                        sent: sent))
             }
         }
         guard case .list(let meetings)? = fields["meetings"] else { throw RecordFormatError("the society state lacks meetings") }

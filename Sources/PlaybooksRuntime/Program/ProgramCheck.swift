@@ -37,9 +37,10 @@ public struct ProgramCheck: Sendable {
                 break
             }
             for playbook in agent.playbooks {
-                // Start triggers and conditions over `$` variables are matched by the runtime.
+                // Start triggers, conditions over `$` variables and messages arriving are matched by the runtime.
                 let waiting = playbook.triggers.filter {
                     $0.kind != .begin && ConditionTrigger(playbook: playbook.name, text: $0.text, line: $0.line) == nil
+                        && MessageTrigger(playbook: playbook.name, text: $0.text, line: $0.line) == nil
                 }
                 if let first = waiting.first {
                     let kinds = Set(waiting.map(\.kind.rawValue)).sorted().joined(separator: "/")
@@ -47,7 +48,7 @@ public struct ProgramCheck: Sendable {
                         ProgramNotice(
                             .notRunYet, line: first.line,
                             message:
-                                "`\(agent.name).\(playbook.name)`: \(kinds) triggers are not matched yet (start triggers and conditions such as `When $x > 15` are)"
+                                "`\(agent.name).\(playbook.name)`: \(kinds) triggers are not matched by the runtime (an LLM sees them in its list of playbooks; the runtime matches start triggers, conditions such as `When $x > 15` and messages arriving)"
                         ))
                 }
                 if playbook.kind == .markdown, ProgramCheck.hasPlaceholder(playbook.description) {

@@ -12,13 +12,14 @@ import Testing
 /// finished done again.
 @Suite struct SocietyCrashSweepTests {
     enum Case: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case bank, relay, concierge, thermostat, meeting
+        case bank, relay, concierge, thermostat, meeting, logger
         var testDescription: String { rawValue }
 
         func text() throws -> String {
             switch self {
             case .bank: return try SocietyPrograms.example("bank/bank.pb")
             case .relay: return SocietyPrograms.relay
+            case .logger: return SocietyPrograms.logger
             case .concierge: return try SocietyPrograms.example("concierge/concierge.pb")
             case .thermostat: return try SocietyPrograms.example("thermostat/thermostat.pb")
             case .meeting: return try SocietyPrograms.example("menu_meeting/menu_meeting.pb")
@@ -34,7 +35,7 @@ import Testing
         var messages: [String] {
             switch self {
             case .bank: return ["alice"]
-            case .relay, .thermostat, .meeting: return []
+            case .relay, .thermostat, .meeting, .logger: return []
             case .concierge: return ["Japanese"]
             }
         }

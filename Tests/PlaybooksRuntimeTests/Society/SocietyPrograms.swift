@@ -79,4 +79,55 @@ enum SocietyPrograms {
                     total += int(message.split()[1])
         ```
         """
+
+    /// Messages to idle agents run their message-triggered playbooks (from one sender, from anyone),
+    /// in the order the messages and calls came.
+    static let logger = """
+        # Host
+        Reports to the logger.
+
+        ```python
+        @playbook
+        async def Main():
+            for word in ["alpha", "beta", "gamma"]:
+                await SendMessage("Logger", word)
+            await SendMessage("Auditor", "check")
+            return [await Logger.Entries(), await Auditor.Checks()]
+        ```
+
+        # Logger
+        Logs what it is sent.
+
+        ```python
+        entries = []
+
+
+        @playbook(triggers=["When you receive a message from Host"])
+        async def Log(message):
+            entries.append(message.upper())
+
+
+        @playbook(public=True)
+        async def Entries():
+            return entries
+        ```
+
+        # Auditor
+        Counts messages from anyone.
+
+        ```python
+        checks = 0
+
+
+        @playbook(triggers=["When a message arrives"])
+        async def Check():
+            global checks
+            checks += 1
+
+
+        @playbook(public=True)
+        async def Checks():
+            return checks
+        ```
+        """
 }

@@ -193,4 +193,22 @@ import Testing
         #expect(runner.state.transcript.map(\.text).last == "The Chef suggests the mushroom risotto.")
         #expect(runner.state.llmUsage?.calls == 3)
     }
+
+    @Test func aMessageToAnIdleAgentRunsItsMessageTriggeredPlaybook() async throws {
+        let text = SocietyPrograms.logger
+        let program = try Self.program(text)
+        #expect(
+            program.otherAgents.map(\.messageTriggers) == [
+                [MessageTrigger(playbook: "Log", text: "When you receive a message from Host", line: 20)!],
+                [MessageTrigger(playbook: "Check", text: "When a message arrives", line: 37)!],
+            ])
+        let (outcome, _, _) = try await Self.run(program)
+        guard case .finished(let result) = outcome else {
+            Issue.record("\(outcome)")
+            return
+        }
+        #expect(result.repr == "[['ALPHA', 'BETA', 'GAMMA'], 1]")
+        #expect(MessageTrigger(playbook: "P", text: "When the user asks about an order", line: 1) == nil)
+        #expect(MessageTrigger(playbook: "P", text: "T1:EVT When you receive a message from Chef", line: 1)?.sender == "Chef")
+    }
 }
