@@ -29,7 +29,8 @@ struct BuiltinEffects {
             }
             return .value(PortableValue.converting(content, in: vm))
         case .waitForMessage, .yield, .prompt, .start, .next, .text, .sendMessage, .endProgram, .request, .awaitReply, .reply,
-            .idle, .wait, .meetingStart, .meetingReady, .meetingJoin, .meetingEnd, .meetingLeave:
+            .idle, .wait, .meetingStart, .meetingReady, .meetingJoin, .meetingEnd, .meetingLeave,
+            .createAgent:
             return .value(.none)
         }
     }
@@ -108,7 +109,7 @@ struct BuiltinEffects {
             totals.write(to: vm)
             return nil
         case .prompt, .sendMessage, .endProgram, .request, .awaitReply, .reply, .idle, .wait, .meetingStart, .meetingReady,
-            .meetingJoin, .meetingEnd, .meetingLeave:
+            .meetingJoin, .meetingEnd, .meetingLeave, .createAgent:
             return nil
         }
     }

@@ -26,7 +26,7 @@ extension ExecutionRunner {
         if source == "meeting" { return true }
         guard let index = meetingIndex(of: member) else { return false }
         let meeting = society.meetings[index]
-        return meeting.host != member.index && members[meeting.host].program.agent == source
+        return meeting.host != member.index && members[meeting.host].name == source
     }
 
     /// The error a wait of `member` for `source` gets when its meeting has ended and no message of it is left.
@@ -63,7 +63,7 @@ extension ExecutionRunner {
                 if !names.contains(name) { names.append(name) }
             }
             let id = (society.meetings.map(\.id).max() ?? 0) + 1
-            return .outcome(.value(.list([.int(id), .str(current.program.agent), .list(names.map { .str($0) }), .dict([])])))
+            return .outcome(.value(.list([.int(id), .str(current.name), .list(names.map { .str($0) }), .dict([])])))
         case .meetingReady:
             guard case .int(let id)? = call.arguments.first, let meeting = society.meeting(id) else {
                 return .outcome(.error(type: "RuntimeError", message: "no such meeting"))
@@ -75,17 +75,17 @@ extension ExecutionRunner {
                 return .outcome(.error(type: "RuntimeError", message: "no such meeting"))
             }
             if meeting.ended {
-                return .outcome(.error(type: "RuntimeError", message: "the meeting ended before \(current.program.agent) joined"))
+                return .outcome(.error(type: "RuntimeError", message: "the meeting ended before \(current.name) joined"))
             }
-            let attendees = meeting.invited.map { PortableValue.str(members[$0].program.agent) }
-            return .outcome(.value(.list([.int(id), .str(members[meeting.host].program.agent), .list(attendees), .dict(meeting.shared)])))
+            let attendees = meeting.invited.map { PortableValue.str(members[$0].name) }
+            return .outcome(.value(.list([.int(id), .str(members[meeting.host].name), .list(attendees), .dict(meeting.shared)])))
         default:
             return .outcome(.value(.none))
         }
     }
 
     func waitingToJoin(_ missing: [Int], _ meeting: SocietyState.Meeting) -> String {
-        "waits for \(missing.map { members[$0].program.agent }.joined(separator: ", ")) to join meeting \(meeting.id) (\(meeting.topic))"
+        "waits for \(missing.map { members[$0].name }.joined(separator: ", ")) to join meeting \(meeting.id) (\(meeting.topic))"
     }
 
     // MARK: Applying
@@ -132,7 +132,7 @@ extension ExecutionRunner {
     /// Delivers `text` said by the current agent to the other participants of its meeting.
     func sayInMeeting(_ text: String) {
         guard let i = meetingIndex(of: current), !society.meetings[i].ended else { return }
-        let envelope = SocietyState.Envelope(sender: current.program.agent, target: "meeting", text: text, sent: journal.sequence)
+        let envelope = SocietyState.Envelope(sender: current.name, target: "meeting", text: text, sent: journal.sequence)
         society.meetings[i].log.append(envelope)
         for participant in society.meetings[i].participants where participant != current.index {
             society.inboxes[participant].append(envelope)

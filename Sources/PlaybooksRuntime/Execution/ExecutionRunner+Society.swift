@@ -26,11 +26,11 @@ extension ExecutionRunner {
 
     /// The member called `name`.
     func member(named name: String) -> SocietyMember? {
-        members.first { $0.program.agent == name }
+        members.first { $0.name == name }
     }
 
     private var agentNames: String {
-        (members.map { $0.program.agent } + ["user"]).joined(separator: ", ")
+        (members.map { $0.name } + ["user"]).joined(separator: ", ")
     }
 
     /// How many of the user's messages the agents have taken, together.
@@ -73,11 +73,23 @@ extension ExecutionRunner {
         case .say where call.arguments.count == 2 && vm.strText(call.arguments[0]) == "meeting",
             .sendMessage where call.arguments.count == 2 && vm.strText(call.arguments[0]) == "meeting":
             guard let i = meetingIndex(of: current), !society.meetings[i].ended else {
-                return .outcome(.error(type: "ValueError", message: "\(current.program.agent) is not in a meeting"))
+                return .outcome(.error(type: "ValueError", message: "\(current.name) is not in a meeting"))
             }
             return builtin == .say ? nil : .outcome(.value(.none))
         case .meetingStart, .meetingReady, .meetingJoin, .meetingEnd, .meetingLeave:
             return meetingAnswer(builtin, call)
+        case .createAgent:
+            guard call.arguments.count == 2 else { return .outcome(.error(type: "TypeError", message: "CreateAgent takes a class")) }
+            let klass = vm.strText(call.arguments[0])
+            let classes = members[0].program.society.map(\.agent)
+            guard classes.contains(klass) else {
+                return .outcome(
+                    .error(
+                        type: "ValueError",
+                        message: "no agent class \(PortableValue.str(klass)); the program's are \(classes.joined(separator: ", "))"))
+            }
+            let count = members.filter { $0.program.agent == klass }.count
+            return .outcome(.value(.str("\(klass)#\(count + 1)")))
         case .sendMessage:
             if let error = BuiltinEffects.checkArguments(call, min: 2, max: 2) { return .outcome(error) }
             let target = vm.strText(call.arguments[0])
@@ -183,13 +195,13 @@ extension ExecutionRunner {
             {
                 let text = vm.strText(call.arguments[1])
                 society.inboxes[to.index].append(
-                    .init(sender: current.program.agent, target: to.program.agent, text: text, sent: journal.sequence))
+                    .init(sender: current.name, target: to.name, text: text, sent: journal.sequence))
             }
             return false
         case .sendMessage:
             let target = vm.strText(call.arguments[0])
             let text = vm.strText(call.arguments[1])
-            let message = Message(sender: current.program.agent, target: isUser(target) ? "user" : target, text: text)
+            let message = Message(sender: current.name, target: isUser(target) ? "user" : target, text: text)
             if target == "meeting" {
                 sayInMeeting(text)
             } else if let to = member(named: target), !isUser(target) {
@@ -205,6 +217,15 @@ extension ExecutionRunner {
             return true
         case .meetingStart, .meetingReady, .meetingJoin, .meetingEnd, .meetingLeave:
             applyMeeting(builtin, call, value)
+            return true
+        case .createAgent:
+            guard case .str(let name) = value else { return true }
+            var variables: [PortableEntry] = []
+            if case .dict(let kwargs) = call.arguments[1] {
+                variables = kwargs.pairs.map { PortableEntry(.str(vm.strText($0.key)), PortableValue.converting($0.value, in: vm)) }
+            }
+            // The class's VM compiled when the execution began, so this one does too.
+            try? addMember(klass: vm.strText(call.arguments[0]), name: name, variables: variables)
             return true
         case .request:
             guard case .int(let id) = value, let callee = member(named: vm.strText(call.arguments[0])) else { return true }
@@ -367,7 +388,7 @@ extension ExecutionRunner {
 
     /// The error of an execution whose agents all wait for each other.
     func deadlockText() -> String {
-        let waits = members.map { "\($0.program.agent) \(blockedReason($0) ?? "can go on")" }
+        let waits = members.map { "\($0.name) \(blockedReason($0) ?? "can go on")" }
         return "every agent waits and none can go on: " + waits.joined(separator: "; ")
     }
 }

@@ -39,7 +39,7 @@ public final class ExecutionRunner {
     /// The agents of the execution, the main agent first: one for most programs, every AI agent
     /// of the program for a society. Each has its own VM (code, state variables, call stack, LLM
     /// conversations) and its own LLM session.
-    let members: [SocietyMember]
+    private(set) var members: [SocietyMember]
     /// The agent whose await is being answered or performed.
     private(set) var current: SocietyMember
     /// What the host keeps between the agents (messages not yet taken, calls not yet served).
@@ -47,6 +47,8 @@ public final class ExecutionRunner {
     var info: ExecutionInfo
     let journal: ExecutionJournal
     let externals: [String: ExternalFunction]
+    /// What the runner was made with (an agent made by `CreateAgent` gets its VM and LLM session from them).
+    let options: RunnerOptions
     /// The program file's lines, for the statement of each record and for tracebacks.
     let sourceLines: [Substring]
     /// Inspection never performs a call or writes anything.
@@ -68,36 +70,76 @@ public final class ExecutionRunner {
     ) {
         self.id = journal.id
         let given = Self.messagesGiven(info)
+        let parts = program.society
         var members: [SocietyMember] = []
-        for (index, part) in program.society.enumerated() where index < vms.count {
-            let agent = AgentInstance(
-                name: part.agent, messages: index == 0 ? given : [],
-                llm: LLMSession(
-                    provider: options.llm, model: options.llmModel, settings: options.agentLoop, budget: options.llmBudget,
-                    price: options.llmPrice))
-            members.append(SocietyMember(index: index, program: part, vm: vms[index], agent: agent))
+        for (index, vm) in vms.enumerated() {
+            var part = parts[0]
+            var name = part.agent
+            if index < parts.count {
+                part = parts[index]
+                name = part.agent
+            } else if index - parts.count < society.created.count {
+                let created = society.created[index - parts.count]
+                part = parts.first { $0.agent == created.klass } ?? parts[0]
+                name = created.name
+            }
+            members.append(
+                Self.member(index: index, name: name, program: part, vm: vm, options: options, messages: index == 0 ? given : []))
         }
         self.members = members
         self.current = members[0]
         self.society = society
         self.info = info
         self.journal = journal
+        self.options = options
         self.externals = Dictionary(options.externals.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.inspecting = inspecting
         self.sourceLines = program.text.split(separator: "\n", omittingEmptySubsequences: false)
-        for member in members {
-            // The LLM's code must await the built-ins, the playbooks and the tools (a call without
-            // `await` would silently do nothing).
-            var mustAwait = Set(HostBuiltin.allCases.filter { !$0.isLLM }.map(\.rawValue))
-            mustAwait.formUnion(member.program.catalog.map(\.name))
-            mustAwait.formUnion(member.program.markdownPlaybooks)
-            mustAwait.formUnion(options.externals.map(\.name))
-            member.vm.namesToAwait = mustAwait
-            member.vm.output = { [weak self] text in
-                guard let self, !self.inspecting, !self.journal.isReplaying else { return }
-                self.onEvent(.printed(text))
-            }
+        for member in members { configure(member) }
+    }
+
+    /// A member of the society with its own LLM session.
+    static func member(
+        index: Int, name: String, program: ExecutionProgram, vm: VirtualMachine, options: RunnerOptions, messages: [String]
+    ) -> SocietyMember {
+        let agent = AgentInstance(
+            name: name, messages: messages,
+            llm: LLMSession(
+                provider: options.llm, model: options.llmModel, settings: options.agentLoop, budget: options.llmBudget,
+                price: options.llmPrice))
+        return SocietyMember(index: index, name: name, program: program, vm: vm, agent: agent)
+    }
+
+    /// Sets up `member`'s VM for this runner: the names its code must await, where its prints go.
+    func configure(_ member: SocietyMember) {
+        // The LLM's code must await the built-ins, the playbooks and the tools (a call without
+        // `await` would silently do nothing).
+        var mustAwait = Set(HostBuiltin.allCases.filter { !$0.isLLM }.map(\.rawValue))
+        mustAwait.formUnion(member.program.catalog.map(\.name))
+        mustAwait.formUnion(member.program.markdownPlaybooks)
+        mustAwait.formUnion(options.externals.map(\.name))
+        if members.count > 1 { mustAwait.insert("CreateAgent") }
+        member.vm.namesToAwait = mustAwait
+        member.vm.output = { [weak self] text in
+            guard let self, !self.inspecting, !self.journal.isReplaying else { return }
+            self.onEvent(.printed(text))
         }
+    }
+
+    /// Adds an agent made by `CreateAgent` to the society: a fresh VM of its class, its start
+    /// playbooks to run, `variables` as its state.
+    func addMember(klass: String, name: String, variables: [PortableEntry]) throws(ExecutionError) {
+        let parts = members[0].program.society
+        guard let part = parts.first(where: { $0.agent == klass }) else { return }
+        let vm = try Self.freshVM(
+            program: part, options: options, main: false, others: Self.preludeAgents(parts), own: klass)
+        for entry in variables {
+            if case .str(let key) = entry.key { vm.stateVariables.set(key, entry.value.makeValue()) }
+        }
+        society.addMember(.init(klass: klass, name: name))
+        let member = Self.member(index: members.count, name: name, program: part, vm: vm, options: options, messages: [])
+        members.append(member)
+        configure(member)
     }
 
     /// Makes `member` the agent being run.
@@ -253,15 +295,23 @@ public final class ExecutionRunner {
         let society = program.society
         var vms: [VirtualMachine] = []
         for (index, part) in society.enumerated() {
-            let others = society.enumerated().filter { $0.offset != index }.map { ($0.element.agent, $0.element.catalog.map(\.name)) }
-            vms.append(try freshVM(program: part, options: options, main: index == 0, others: society.count > 1 ? others : nil))
+            vms.append(
+                try freshVM(
+                    program: part, options: options, main: index == 0, others: society.count > 1 ? preludeAgents(society) : nil,
+                    own: part.agent))
         }
         return vms
     }
 
-    /// The VM of one agent; `others`: the other agents of a society and their playbooks (`nil`: no society).
+    /// Every agent class of a society with its playbooks, as the prelude makes objects of them.
+    static func preludeAgents(_ society: [ExecutionProgram]) -> [(name: String, playbooks: [String])] {
+        society.map { ($0.agent, $0.catalog.map(\.name)) }
+    }
+
+    /// The VM of one agent; `others`: every agent class of a society and its playbooks (`nil`: no society), `own` this agent's class.
     static func freshVM(
-        program: ExecutionProgram, options: RunnerOptions, main: Bool = true, others: [(name: String, playbooks: [String])]? = nil
+        program: ExecutionProgram, options: RunnerOptions, main: Bool = true, others: [(name: String, playbooks: [String])]? = nil,
+        own: String = ""
     ) throws(ExecutionError) -> VirtualMachine {
         let vm = VirtualMachine(limits: options.limits)
         for name in HostBuiltin.allCases { vm.registerHostFunction(name.rawValue) }
@@ -275,7 +325,7 @@ public final class ExecutionRunner {
         var prelude = Prelude.source(
             agent: program.agent, markdown: markdown, settings: options.agentLoop, conditions: program.conditionTriggers,
             meetings: program.meetingPlaybooks)
-        if let others { prelude += Prelude.society(others: others) }
+        if let others { prelude += Prelude.society(agents: others, own: own) }
         do {
             try vm.load(source: prelude, filename: Prelude.filename)
         } catch {

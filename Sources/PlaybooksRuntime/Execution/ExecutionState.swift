@@ -92,7 +92,7 @@ extension ExecutionRunner {
     public var state: ExecutionState {
         var state = ExecutionState(reading: members[0].vm, agent: members[0].program.agent)
         guard members.count > 1 else { return state }
-        state.agents = members.map(\.program.agent)
+        state.agents = members.map(\.name)
         var said: [(message: Message, sequence: Int)] = []
         var usage = LLMUsageTotals()
         state.agentStates = members.map { member in
@@ -100,12 +100,12 @@ extension ExecutionRunner {
             said += PreludeGlobals(vm: member.vm).sequencedTranscript
             usage = usage.adding(LLMUsageTotals(reading: member.vm))
             return AgentState(
-                name: member.program.agent, variables: one.variables, callStack: one.callStack, waitingFor: blockedReason(member))
+                name: member.name, variables: one.variables, callStack: one.callStack, waitingFor: blockedReason(member))
         }
         state.transcript = said.enumerated().sorted { ($0.element.sequence, $0.offset) < ($1.element.sequence, $1.offset) }
             .map(\.element.message)
         state.llmUsage = usage == LLMUsageTotals() ? nil : usage
-        let name = { (i: Int) in self.members[i].program.agent }
+        let name = { (i: Int) in self.members[i].name }
         state.meetingStates = society.meetings.map { m in
             MeetingState(
                 id: m.id, topic: m.topic, host: name(m.host), invited: m.invited.map(name), joined: m.joined.map(name),

@@ -30,6 +30,8 @@ enum HostBuiltin: String, CaseIterable {
     case meetingJoin = "__PBMeetingJoin__"
     case meetingEnd = "__PBMeetingEnd__"
     case meetingLeave = "__PBMeetingLeave__"
+    /// `CreateAgent(klass, **kwargs)` (a prelude function) makes a new agent with it.
+    case createAgent = "__PBCreateAgent__"
     // Internal to Markdown playbooks (see `Prelude.llmLoop`).
     case prompt = "__PBPrompt__"
     case start = "__PBStart__"
@@ -43,7 +45,7 @@ enum HostBuiltin: String, CaseIterable {
     var isSociety: Bool {
         switch self {
         case .sendMessage, .endProgram, .request, .awaitReply, .reply, .idle, .wait, .meetingStart, .meetingReady, .meetingJoin,
-            .meetingEnd, .meetingLeave:
+            .meetingEnd, .meetingLeave, .createAgent:
             return true
         default: return false
         }

@@ -409,9 +409,9 @@ enum Prelude {
     /// What an agent of a society adds to the prelude: serving calls from other agents — when it
     /// is idle, and while it waits for a message (`WaitForMessage` serves the calls that come
     /// first) — and an object for each other agent whose methods call that agent's playbooks
-    /// (`await Accountant.Balance("alice")`): a request, then its reply — both awaits, so both
+    /// (`await Accountant.Balance("alice")`; `CreateAgent("Klass")` returns one for a new agent): a request, then its reply — both awaits, so both
     /// are journaled and a resume neither repeats nor loses the call.
-    static func society(others: [(name: String, playbooks: [String])]) -> String {
+    static func society(agents: [(name: String, playbooks: [String])], own: String) -> String {
         var text = """
 
             async def __pb_remote__(agent, name, args, kwargs):
@@ -456,15 +456,29 @@ enum Prelude {
             Yield = WaitForMessage
 
             """
-        for other in others where isIdentifier(other.name) {
-            text += "\nclass \(other.name):\n"
-            text += "    id = \(pythonString(other.name))\n    klass = \(pythonString(other.name))\n"
-            text += "    def __repr__(self):\n        return \(pythonString("<agent \(other.name)>"))\n"
-            for name in other.playbooks where isIdentifier(name) {
+        text += """
+
+            __pb_agent_classes__ = {}
+
+            async def CreateAgent(klass, **kwargs):
+                name = await __PBCreateAgent__(klass, kwargs)
+                agent = __pb_agent_classes__[klass]()
+                agent.id = name
+                return agent
+
+            """
+        for agent in agents where isIdentifier(agent.name) {
+            text += "\nclass \(agent.name):\n"
+            text += "    id = \(pythonString(agent.name))\n    klass = \(pythonString(agent.name))\n"
+            text += "    def __repr__(self):\n        return \"<agent \" + self.id + \">\"\n"
+            for name in agent.playbooks where isIdentifier(name) {
                 text += "    async def \(name)(self, *args, **kwargs):\n"
-                text += "        return await __pb_remote__(\(pythonString(other.name)), \(pythonString(name)), list(args), kwargs)\n"
+                text += "        return await __pb_remote__(self.id, \(pythonString(name)), list(args), kwargs)\n"
             }
-            text += "\(other.name) = \(other.name)()\n"
+            text += "__pb_agent_classes__[\(pythonString(agent.name))] = \(agent.name)\n"
+            // The agent's own class stays a class (its playbooks are called directly); another's
+            // name is the object that calls that agent.
+            if agent.name != own { text += "\(agent.name) = \(agent.name)()\n" }
         }
         return text
     }

@@ -7,6 +7,10 @@ final class SocietyMember {
     /// The agent's index: 0 for the main agent, then the program's other AI agents in file order.
     /// Journal records name their agent by it.
     let index: Int
+    /// The agent's name: its class (the `#` heading) for the agents the program starts with,
+    /// `Class#N` for one made with `CreateAgent`. Messages and calls address agents by it.
+    let name: String
+    /// The agent's class: its part of the program.
     let program: ExecutionProgram
     let vm: VirtualMachine
     let agent: AgentInstance
@@ -16,8 +20,9 @@ final class SocietyMember {
     /// agent is selected to run): an idle agent is not encoded again for each society snapshot.
     var snapshotCache: [UInt8]?
 
-    init(index: Int, program: ExecutionProgram, vm: VirtualMachine, agent: AgentInstance) {
+    init(index: Int, name: String, program: ExecutionProgram, vm: VirtualMachine, agent: AgentInstance) {
         self.index = index
+        self.name = name
         self.program = program
         self.vm = vm
         self.agent = agent

@@ -29,15 +29,17 @@ enum SocietySnapshot {
         bytes.count > magic.count && Array(bytes.prefix(magic.count)) == magic
     }
 
-    /// The state and each agent's VM snapshot; any damage, or a society of another size, is a ``RecordFormatError``.
-    static func decode(_ bytes: [UInt8], members: Int) throws(RecordFormatError) -> (SocietyState, [[UInt8]]) {
+    /// The state and each agent's VM snapshot, for a program of `members` agents (the state adds
+    /// those `CreateAgent` made); any damage, or a society of another size, is a ``RecordFormatError``.
+    static func decode(_ bytes: [UInt8], members programAgents: Int) throws(RecordFormatError) -> (SocietyState, [[UInt8]]) {
         guard isSociety(bytes) else { throw RecordFormatError("not a society snapshot") }
         guard bytes[magic.count] == version else {
             throw RecordFormatError("society snapshot format \(bytes[magic.count]) (this build reads \(version))")
         }
         var p = magic.count + 1
         do {
-            let state = try SocietyState(portable: try PortableValue.decode(bytes, at: &p), members: members)
+            let state = try SocietyState(portable: try PortableValue.decode(bytes, at: &p), members: programAgents)
+            let members = programAgents + state.created.count
             guard case .int(let count) = try PortableValue.decode(bytes, at: &p), count == members else {
                 throw RecordFormatError("the snapshot is of a society with another number of agents (this program has \(members))")
             }

@@ -68,6 +68,21 @@ struct SocietyState: Equatable {
     var ended = false
     /// Every meeting of the execution, in the order they started (ended ones too).
     var meetings: [Meeting] = []
+    /// Agents made with `CreateAgent`, in order: their class and their name. They follow the
+    /// program's agents in the society (so the first has index `members - created.count`).
+    var created: [Created] = []
+
+    struct Created: Equatable {
+        var klass: String
+        var name: String
+    }
+
+    /// Adds the place of one more agent.
+    mutating func addMember(_ created: Created) {
+        self.created.append(created)
+        inboxes.append([])
+        requests.append([])
+    }
 
     /// The meeting with id `id`.
     func meeting(_ id: Int) -> Meeting? { meetings.first { $0.id == id } }
@@ -83,7 +98,7 @@ struct SocietyState: Equatable {
     /// Whether nothing is pending (a fresh society's state).
     var isEmpty: Bool {
         inboxes.allSatisfy(\.isEmpty) && requests.allSatisfy(\.isEmpty) && replies.isEmpty && nextRequest == 1 && !ended
-            && meetings.isEmpty
+            && meetings.isEmpty && created.isEmpty
     }
 
     /// The index in `member`'s inbox of the first message from `source` (`*`: from anyone).
@@ -127,19 +142,31 @@ struct SocietyState: Equatable {
             PortableEntry(.str("inboxes"), inboxes), PortableEntry(.str("requests"), requests),
             PortableEntry(.str("replies"), replies), PortableEntry(.str("next"), .int(nextRequest)),
             PortableEntry(.str("ended"), .bool(ended)), PortableEntry(.str("meetings"), meetings),
+            PortableEntry(.str("created"), .list(created.map { .list([.str($0.klass), .str($0.name)]) })),
         ])
     }
 
-    /// Reads what ``portable`` wrote, for a society of `members` agents.
-    init(portable: PortableValue, members: Int) throws(RecordFormatError) {
+    /// Reads what ``portable`` wrote, for a program of `members` agents (and those its
+    /// `CreateAgent` calls made, which the state lists).
+    init(portable: PortableValue, members programAgents: Int) throws(RecordFormatError) {
         guard case .dict(let entries) = portable else { throw RecordFormatError("the society state is not a dict") }
         var fields: [String: PortableValue] = [:]
         for entry in entries { if case .str(let key) = entry.key { fields[key] = entry.value } }
+        guard case .list(let createdList)? = fields["created"] else { throw RecordFormatError("the society state lacks created") }
+        var created: [Created] = []
+        for item in createdList {
+            guard case .list(let f) = item, f.count == 2, case .str(let klass) = f[0], case .str(let name) = f[1] else {
+                throw RecordFormatError("bad created agent")
+            }
+            created.append(Created(klass: klass, name: name))
+        }
+        let members = programAgents + created.count
         guard case .list(let inboxes)? = fields["inboxes"], case .list(let requests)? = fields["requests"],
             case .list(let replies)? = fields["replies"], case .int(let next)? = fields["next"],
             case .bool(let ended)? = fields["ended"], inboxes.count == members, requests.count == members
         else { throw RecordFormatError("the society state lacks a field, or is for another number of agents") }
         self.init(members: members)
+        self.created = created
         self.nextRequest = next
         self.ended = ended
         for (member, inbox) in inboxes.enumerated() {

@@ -12,7 +12,7 @@ import Testing
 /// finished done again.
 @Suite struct SocietyCrashSweepTests {
     enum Case: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case bank, relay, concierge, thermostat, meeting, logger
+        case bank, relay, concierge, thermostat, meeting, logger, factory
         var testDescription: String { rawValue }
 
         func text() throws -> String {
@@ -20,6 +20,7 @@ import Testing
             case .bank: return try SocietyPrograms.example("bank/bank.pb")
             case .relay: return SocietyPrograms.relay
             case .logger: return SocietyPrograms.logger
+            case .factory: return SocietyPrograms.factory
             case .concierge: return try SocietyPrograms.example("concierge/concierge.pb")
             case .thermostat: return try SocietyPrograms.example("thermostat/thermostat.pb")
             case .meeting: return try SocietyPrograms.example("menu_meeting/menu_meeting.pb")
@@ -35,7 +36,7 @@ import Testing
         var messages: [String] {
             switch self {
             case .bank: return ["alice"]
-            case .relay, .thermostat, .meeting, .logger: return []
+            case .relay, .thermostat, .meeting, .logger, .factory: return []
             case .concierge: return ["Japanese"]
             }
         }
@@ -76,7 +77,12 @@ import Testing
         #expect(expected.records >= 10)
         // The records of the agents other than the main one name their agent.
         let journal = try await store.readJournal(reference.id, from: 1).records.map { try AwaitRecord(record: $0) }
-        #expect(Set(journal.map(\.agent)) == Set(0..<program.society.count))
+        #expect(Set(journal.map(\.agent)) == Set(0..<(expected.state.agentStates?.count ?? 1)))
+        if sweep == .factory {
+            #expect(expected.state.agents == ["Host", "Helper", "Helper#2", "Helper#3"])
+            guard case .finished(let result) = expected.outcome else { return }
+            #expect(result.repr == "['Ann!', 'Bob!', 'Cy!', 'Helper#2', 'Helper#3', 'pong from hello', '<agent Helper#2>']")
+        }
         if sweep == .meeting {
             #expect(
                 expected.outcome

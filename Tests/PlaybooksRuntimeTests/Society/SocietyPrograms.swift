@@ -130,4 +130,36 @@ enum SocietyPrograms {
             return checks
         ```
         """
+
+    /// Agents made at run time with `CreateAgent`, each with its own state, called and messaged by name.
+    static let factory = """
+        # Host
+        Creates helpers.
+
+        ```python
+        @playbook
+        async def Main():
+            a = await CreateAgent("Helper", greeting="hi")
+            b = await CreateAgent("Helper", greeting="hello")
+            x = await a.Greet("Ann")
+            y = await b.Greet("Bob")
+            z = await Helper.Greet("Cy")
+            await SendMessage(b.id, "ping")
+            answer = await WaitForMessage(b.id)
+            return [x, y, z, a.id, b.id, answer, repr(a)]
+        ```
+
+        # Helper
+        Greets.
+
+        ```python
+        @playbook(public=True)
+        async def Greet(name):
+            return f"{name}!"
+
+        @playbook(triggers=["When you receive a message from Host"])
+        async def Pong(message):
+            await SendMessage("Host", f"pong from {$greeting}")
+        ```
+        """
 }
