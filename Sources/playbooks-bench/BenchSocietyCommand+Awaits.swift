@@ -181,7 +181,7 @@ extension BenchSocietyCommand {
             let sequences = row.snapshots.map { "\($0.sequence)" }
             let at =
                 sequences.count <= 5
-                ? sequences.joined(separator: ",") : "\(sequences.prefix(3).joined(separator: ",")),...,\(sequences.last!)"
+                ? sequences.joined(separator: ",") : "\(sequences.prefix(3).joined(separator: ",")),...,\(sequences.last ?? "")"
             bytes.append(
                 "   \(Self.pad(row.variant.rawValue, 7))  \(Self.lpad("\(row.agents)", 6))  \(Self.lpad("\(row.records)", 7))  "
                     + "\(Self.lpad(Self.fmt(row.journalPerAwait, 1), 15))  \(Self.lpad(Self.fmt(row.snapshotPerAwait, 1), 16))  "
