@@ -33,18 +33,28 @@ extension BenchDurabilityCommand {
 
     /// As ``runToEnd(_:store:id:expect:policy:)``, also returning the process CPU time `run()` took
     /// (includes the store's own threads; a measure that load from other processes barely moves).
+    /// `onEvent`, when given, sees the runner's events (`playbooks-bench society` times checkpoints with it).
+    /// With `answering`, each time the execution waits for a message from the user it is given one
+    /// (`message 1`, `message 2`, ...) and run again, all of it timed.
     static func timedRun(
         _ program: ExecutionProgram, store: any CheckpointStore, id: String, expect: String,
-        policy: SnapshotPolicy = SnapshotPolicy()
+        policy: SnapshotPolicy = SnapshotPolicy(), onEvent: ((ExecutionEvent) -> Void)? = nil, answering: Bool = false
     ) async throws -> (wall: Double, cpu: Double) {
         let runner = try await ExecutionRunner.start(
             program: program, store: store, id: try ExecutionID(validating: id),
             options: RunnerOptions(policy: policy).with(failpoints: Failpoints()))
         defer { runner.close() }
+        if let onEvent { runner.onEvent = onEvent }
         let clock = ContinuousClock()
         let c0 = cpuSeconds()
         let t0 = clock.now
-        let outcome = try await runner.run()
+        var outcome = try await runner.run()
+        var given = 0
+        while answering, case .waitingForMessage = outcome {
+            given += 1
+            runner.send("message \(given)")
+            outcome = try await runner.run()
+        }
         let seconds = Self.seconds(clock.now - t0)
         let cpu = cpuSeconds() - c0
         guard case .finished(let result) = outcome, result.repr == expect else {
