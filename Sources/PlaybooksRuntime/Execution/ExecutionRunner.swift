@@ -303,14 +303,14 @@ public final class ExecutionRunner {
         return vms
     }
 
-    /// Every agent class of a society with its playbooks, as the prelude makes objects of them.
-    static func preludeAgents(_ society: [ExecutionProgram]) -> [(name: String, playbooks: [String])] {
-        society.map { ($0.agent, $0.catalog.map(\.name)) }
+    /// Every agent class of a society, as the prelude makes objects of them.
+    static func preludeAgents(_ society: [ExecutionProgram]) -> [String] {
+        society.map(\.agent)
     }
 
     /// The VM of one agent; `others`: every agent class of a society and its playbooks (`nil`: no society), `own` this agent's class.
     static func freshVM(
-        program: ExecutionProgram, options: RunnerOptions, main: Bool = true, others: [(name: String, playbooks: [String])]? = nil,
+        program: ExecutionProgram, options: RunnerOptions, main: Bool = true, others: [String]? = nil,
         own: String = ""
     ) throws(ExecutionError) -> VirtualMachine {
         let vm = VirtualMachine(limits: options.limits)
@@ -463,7 +463,8 @@ public final class ExecutionRunner {
                     if members.count > 1, !waitsForUser() {
                         return try await fail(deadlockText())
                     }
-                    try await writeSnapshot()
+                    // A society's snapshot holds every agent: written when the policy asks, not at every wait.
+                    if members.count == 1 || journal.snapshotIsDue { try await writeSnapshot() }
                     info.status = .waiting
                     info.attributes["waiting_for"] = members.count > 1 ? "user" : waiting
                     try await saveInfo()

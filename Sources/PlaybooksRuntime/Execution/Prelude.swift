@@ -411,7 +411,7 @@ enum Prelude {
     /// first) — and an object for each other agent whose methods call that agent's playbooks
     /// (`await Accountant.Balance("alice")`; `CreateAgent("Klass")` returns one for a new agent): a request, then its reply — both awaits, so both
     /// are journaled and a resume neither repeats nor loses the call.
-    static func society(agents: [(name: String, playbooks: [String])], own: String) -> String {
+    static func society(agents: [String], own: String) -> String {
         var text = """
 
             async def __pb_remote__(agent, name, args, kwargs):
@@ -458,27 +458,27 @@ enum Prelude {
             """
         text += """
 
-            __pb_agent_classes__ = {}
+            class __PBAgent__:
+                def __init__(self, id, klass):
+                    self.id = id
+                    self.klass = klass
+                def __repr__(self):
+                    return "<agent " + self.id + ">"
+                def __getattr__(self, name):
+                    if name.startswith("_"):
+                        raise AttributeError(name)
+                    async def __pb_call__(*args, **kwargs):
+                        return await __pb_remote__(self.id, name, list(args), kwargs)
+                    return __pb_call__
 
             async def CreateAgent(klass, **kwargs):
-                name = await __PBCreateAgent__(klass, kwargs)
-                agent = __pb_agent_classes__[klass]()
-                agent.id = name
-                return agent
+                return __PBAgent__(await __PBCreateAgent__(klass, kwargs), klass)
 
             """
-        for agent in agents where isIdentifier(agent.name) {
-            text += "\nclass \(agent.name):\n"
-            text += "    id = \(pythonString(agent.name))\n    klass = \(pythonString(agent.name))\n"
-            text += "    def __repr__(self):\n        return \"<agent \" + self.id + \">\"\n"
-            for name in agent.playbooks where isIdentifier(name) {
-                text += "    async def \(name)(self, *args, **kwargs):\n"
-                text += "        return await __pb_remote__(self.id, \(pythonString(name)), list(args), kwargs)\n"
-            }
-            text += "__pb_agent_classes__[\(pythonString(agent.name))] = \(agent.name)\n"
-            // The agent's own class stays a class (its playbooks are called directly); another's
-            // name is the object that calls that agent.
-            if agent.name != own { text += "\(agent.name) = \(agent.name)()\n" }
+        // Another agent's name is the object that calls it (one small object per agent: the
+        // playbooks are looked up when called, and checked by the runtime).
+        for agent in agents where isIdentifier(agent) && agent != own {
+            text += "\(agent) = __PBAgent__(\(pythonString(agent)), \(pythonString(agent)))\n"
         }
         return text
     }

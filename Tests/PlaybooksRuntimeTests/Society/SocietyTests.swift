@@ -136,7 +136,7 @@ import Testing
         #expect(
             result.repr
                 == "[\"AttributeError: Guest.Secret is not public: other agents may call only playbooks marked `public: true` "
-                + "(Guest's: Open)\", \"AttributeError: 'Guest' object has no attribute 'Missing'\", "
+                + "(Guest's: Open)\", 'AttributeError: agent Guest has no playbook Missing', "
                 + "\"NameError: name 'Nobody' is not defined\", \"no agent named 'Nobody'; the agents are Host, Guest, user\", 'open']")
     }
 
