@@ -41,10 +41,17 @@ extension ExecutionRunner {
         // The copy keeps the messages its code had taken by checkpoint `sequence`; those the
         // original took later, or was still to take, are not the copy's.
         let taken = records.reduce(0) { count, record in
-            guard let r = try? AwaitRecord(record: record), r.kind == .completed, case .value = r.outcome,
-                r.call == HostBuiltin.waitForMessage.rawValue || r.call == HostBuiltin.yield.rawValue
-            else { return count }
-            return count + 1
+            guard let r = try? AwaitRecord(record: record), r.kind == .completed, case .value(let value) = r.outcome else {
+                return count
+            }
+            if r.call == HostBuiltin.waitForMessage.rawValue || r.call == HostBuiltin.yield.rawValue { return count + 1 }
+            // A society's wait: `["message", text, "user"]` took one of the user's messages.
+            if r.call == HostBuiltin.wait.rawValue, case .list(let got) = value, got.count == 3, got[0] == .str("message"),
+                got[2] == .str("user")
+            {
+                return count + 1
+            }
+            return count
         }
         let given = messagesGiven(original)
         info.attributes[messagesAttribute] = given.isEmpty ? nil : encodeMessages(Array(given.prefix(taken)))

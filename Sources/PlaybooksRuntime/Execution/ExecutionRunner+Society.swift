@@ -132,7 +132,9 @@ extension ExecutionRunner {
             }
             if let index = messageSource(for: current, from: source) {
                 let text = index < 0 ? members[0].agent.messages[userMessagesTaken] : society.inboxes[current.index][index].text
-                return .outcome(.value(.list([.str("message"), .str(text)])))
+                // The third element says where it came from: `user`, or the sending agent (a fork counts the user's).
+                let sender = index < 0 ? "user" : society.inboxes[current.index][index].sender
+                return .outcome(.value(.list([.str("message"), .str(text), .str(sender)])))
             }
             if let request = society.requests[current.index].first { return .outcome(.value(.list([.str("call"), request.portable]))) }
             return meetingEndedError(for: current, from: source).map { .outcome($0) } ?? .blocked(source)

@@ -211,4 +211,36 @@ import Testing
         #expect(MessageTrigger(playbook: "P", text: "When the user asks about an order", line: 1) == nil)
         #expect(MessageTrigger(playbook: "P", text: "T1:EVT When you receive a message from Chef", line: 1)?.sender == "Chef")
     }
+
+    /// A fork of a society keeps the user's messages its agents had taken by the checkpoint, and no others.
+    @Test func aForkOfASocietyKeepsTheUserMessagesTakenByItsCheckpoint() async throws {
+        let program = try Self.program(try SocietyPrograms.bank)
+        let store = MemoryCheckpointStore()
+        let original = try await ExecutionRunner.start(
+            program: program, store: store, options: RunnerOptions(messages: ["alice"]).with(failpoints: Failpoints()))
+        #expect(try await original.run() == .finished(ExecutionResult(value: .int(120), repr: "120")))
+        original.close()
+        let records = try await store.readJournal(original.id, from: 1).records.map { try AwaitRecord(record: $0) }
+        let taken =
+            try #require(
+                records.firstIndex {
+                    $0.call == "__PBWait__" && $0.outcome == .value(.list([.str("message"), .str("alice"), .str("user")]))
+                }
+            ) + 1
+        for n in 1...records.count {
+            let copy = try await ExecutionRunner.fork(original.id, from: n, store: store)
+            // The copy keeps the user's message exactly when its code had taken it (later messages go after it).
+            let kept = try await store.loadExecution(copy)?.attributes["messages"]
+            #expect(kept == (n >= taken ? "[\"alice\"]" : "[]"), "fork at \(n)")
+            let runner = try await ExecutionRunner.resume(
+                id: copy, program: program, store: store, options: RunnerOptions().with(failpoints: Failpoints()))
+            let outcome = try await runner.run()
+            runner.close()
+            if n >= taken {
+                #expect(outcome == .finished(ExecutionResult(value: .int(120), repr: "120")), "fork at \(n)")
+            } else {
+                #expect(outcome == .waitingForMessage(source: "user"), "fork at \(n)")
+            }
+        }
+    }
 }
