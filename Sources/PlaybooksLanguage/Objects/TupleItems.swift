@@ -19,7 +19,6 @@ public struct TupleItems: RandomAccessCollection, ExpressibleByArrayLiteral, @un
     public init() { storage = TupleStorage.empty }
 
     /// A tuple of `items`, copied.
-    @inline(never)
     public init(_ items: [Value]) {
         self.init(count: items.count) { base in
             items.withUnsafeBufferPointer { source in
@@ -41,7 +40,14 @@ public struct TupleItems: RandomAccessCollection, ExpressibleByArrayLiteral, @un
         }
     }
 
-    public init(arrayLiteral elements: Value...) { self.init(elements) }
+    /// `[a, b]` as a tuple. (Inlined, so that the variadic array can live on the stack: one
+    /// allocation, the tuple's.)
+    @inline(__always)
+    public init(arrayLiteral elements: Value...) {
+        self.init(count: elements.count) { base in
+            elements.withUnsafeBufferPointer { base.initialize(from: $0.baseAddress!, count: $0.count) }
+        }
+    }
 
     /// A tuple of `count` values written by `initialize`, which must initialize all of them.
     init(count: Int, initializingWith initialize: (UnsafeMutablePointer<Value>) -> Void) {
@@ -69,6 +75,30 @@ public struct TupleItems: RandomAccessCollection, ExpressibleByArrayLiteral, @un
         return storage.withUnsafeMutablePointerToElements { $0[i] }
     }
 
+    /// Iterates with the count read once (indexing reads it for each bounds check, since the
+    /// loop's body may run code the compiler cannot see through).
+    public struct Iterator: IteratorProtocol {
+        let storage: TupleStorage
+        let count: Int
+        var index = 0
+
+        @inline(__always)
+        public mutating func next() -> Value? {
+            guard index < count else { return nil }
+            defer { index += 1 }
+            return storage.withUnsafeMutablePointerToElements { $0[index] }
+        }
+    }
+
+    @inline(__always)
+    public func makeIterator() -> Iterator { Iterator(storage: storage, count: storage.count) }
+
+    /// The values in place: `Array.append(contentsOf:)` and other copies take them as a block.
+    @inline(__always)
+    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<Value>) throws -> R) rethrows -> R? {
+        try withUnsafeBufferPointer(body)
+    }
+
     /// The values, lent to `body` in place (not copied).
     @inline(__always)
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Value>) throws -> R) rethrows -> R {
@@ -88,7 +118,6 @@ public struct TupleItems: RandomAccessCollection, ExpressibleByArrayLiteral, @un
     }
 
     /// The values as an array (a copy).
-    @inline(never)
     public var array: [Value] { withUnsafeBufferPointer { Array($0) } }
 }
 
