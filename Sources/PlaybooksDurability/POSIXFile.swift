@@ -161,6 +161,19 @@ enum POSIXFile {
         return stat(path, &st) == 0
     }
 
+    /// Whether the file system holding `path` (or its directory, when it does not exist) is
+    /// mounted read-only.
+    static func isOnReadOnlyFileSystem(_ path: String) -> Bool {
+        var info = statvfs()
+        let target = exists(path) ? path : parentDirectory(of: path)
+        return statvfs(target, &info) == 0 && info.f_flag & UInt(ST_RDONLY) != 0
+    }
+
+    /// Whether this process may write `path` (or create it in its directory, when it does not exist).
+    static func isWritable(_ path: String) -> Bool {
+        access(exists(path) ? path : parentDirectory(of: path), W_OK) == 0
+    }
+
     /// The names in directory `path`, or `[]` when it does not exist.
     static func list(_ path: String) throws(StoreError) -> [String] {
         guard let dir = opendir(path) else {

@@ -45,30 +45,6 @@ public final class SQLiteCheckpointStore: CheckpointStore {
     /// (`SQLITE_BUSY`) before it fails, in seconds.
     public static let busyTimeout: TimeInterval = 10
 
-    /// What went wrong in a database call, for a ``StoreError/unavailable(_:)`` message: SQLite's
-    /// own text with its extended result code by name (`SQLITE_IOERR_FSYNC` tells a failed fsync
-    /// from a failed write), and for a lock held too long by another connection, that it was
-    /// waited for.
-    static func describe(_ error: any Error, location: String) -> String {
-        if let error = error as? StoreError { return "\(error)" }
-        guard let error = error as? DatabaseError else { return "\(location): \(error)" }
-        if error.resultCode == .SQLITE_BUSY {
-            return "\(location): another connection held the database's write lock for more than "
-                + "\(Int(busyTimeout)) s (SQLITE_BUSY): \(error)"
-        }
-        if let name = extendedCodeNames[error.extendedResultCode.rawValue] { return "\(location): \(error) (\(name))" }
-        return "\(location): \(error)"
-    }
-
-    /// Names of the extended result codes a storage fault produces.
-    static let extendedCodeNames: [Int32: String] = [
-        SQLITE_FULL: "SQLITE_FULL", SQLITE_READONLY: "SQLITE_READONLY", SQLITE_IOERR: "SQLITE_IOERR",
-        SQLITE_IOERR | (1 << 8): "SQLITE_IOERR_READ", SQLITE_IOERR | (3 << 8): "SQLITE_IOERR_WRITE",
-        SQLITE_IOERR | (4 << 8): "SQLITE_IOERR_FSYNC", SQLITE_IOERR | (5 << 8): "SQLITE_IOERR_DIR_FSYNC",
-        SQLITE_IOERR | (6 << 8): "SQLITE_IOERR_TRUNCATE", SQLITE_IOERR | (19 << 8): "SQLITE_IOERR_SHMSIZE",
-        SQLITE_READONLY | (6 << 8): "SQLITE_READONLY_DIRECTORY", SQLITE_CANTOPEN: "SQLITE_CANTOPEN",
-    ]
-
     /// Append transactions committed so far by this store (each carries one or more appends).
     public var transactionCount: Int { commits.withLock { $0 } }
 
@@ -97,13 +73,17 @@ public final class SQLiteCheckpointStore: CheckpointStore {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.writeWithoutTransaction { db in
-                try SQLiteSchema.prepare(db, location: location)
-                try db.execute(sql: durability == .machine ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = OFF")
+                do {
+                    try SQLiteSchema.prepare(db, location: location)
+                    try db.execute(sql: durability == .machine ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = OFF")
+                } catch {
+                    throw SQLiteSystemError.adding(to: error, on: db)
+                }
             }
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .unavailable(SQLiteCheckpointStore.describe(error, location: location))
+            throw .unavailable(SQLiteCheckpointStore.describe(error, path: path))
         }
         self.pool = pool
         let commits = Locked(0)
@@ -114,7 +94,7 @@ public final class SQLiteCheckpointStore: CheckpointStore {
         let tails = self.tails
         self.committer = GroupCommitter(label: "playbooks.sqlite.commit", commitsInlineWhenIdle: durability == .process) { batch in
             SQLiteCheckpointStore.commit(
-                batch, pool: pool, tails: tails, location: location, failpoints: failpoints, crash: crash, commits: commits)
+                batch, pool: pool, tails: tails, path: path, failpoints: failpoints, crash: crash, commits: commits)
         }
     }
 
@@ -122,15 +102,30 @@ public final class SQLiteCheckpointStore: CheckpointStore {
 
     private func mapped(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
-        return .unavailable(SQLiteCheckpointStore.describe(error, location: location))
+        return .unavailable(SQLiteCheckpointStore.describe(error, path: path))
     }
 
     private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do { return try await pool.read(body) } catch { throw mapped(error) }
     }
 
+    /// `body` in a transaction (as `DatabasePool.write`), with the errno behind a failure (see
+    /// ``SQLiteSystemError``) read on the writer connection before anything else runs on it.
     private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        do { return try await pool.write(body) } catch { throw mapped(error) }
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var result: T?
+                do {
+                    try db.inTransaction {
+                        result = try body(db)
+                        return .commit
+                    }
+                } catch {
+                    throw SQLiteSystemError.adding(to: error, on: db)
+                }
+                return result!
+            }
+        } catch { throw mapped(error) }
     }
 
     /// Runs `sql` on the database, outside the store's logic: for tests that damage rows.
@@ -220,7 +215,7 @@ public final class SQLiteCheckpointStore: CheckpointStore {
     /// saw it; otherwise it is looked up (execution row, then the journal's last rows with their
     /// CRC). Any error that rolls the transaction back empties `tails`.
     private static func commit(
-        _ batch: [AppendRequest], pool: DatabasePool, tails: SQLiteTailCache, location: String, failpoints: Failpoints,
+        _ batch: [AppendRequest], pool: DatabasePool, tails: SQLiteTailCache, path: String, failpoints: Failpoints,
         crash: @Sendable () -> Void, commits: Locked<Int>
     ) -> [Result<Void, StoreError>] {
         var results = [Result<Void, StoreError>](repeating: .success(()), count: batch.count)
@@ -273,12 +268,13 @@ public final class SQLiteCheckpointStore: CheckpointStore {
                     try db.cachedStatement(sql: "COMMIT").execute()
                 } catch {
                     tails.forgetAll()
+                    let failure = SQLiteSystemError.adding(to: error, on: db)
                     try? db.execute(sql: "ROLLBACK")
-                    throw error
+                    throw failure
                 }
             }
         } catch {
-            let detail = describe(error, location: location)
+            let detail = describe(error, path: path)
             return batch.map { .failure(StoreError.unavailable(detail).naming($0.id)) }
         }
         commits.withLock { $0 += 1 }

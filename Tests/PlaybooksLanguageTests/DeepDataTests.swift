@@ -90,6 +90,75 @@ struct DeepDataTests {
         #expect(output == String(repeating: "RecursionError\n", count: 5) + "freed\n")
     }
 
+    /// Tuples nested 200,000 deep, dropped every way a value is dropped (a global deleted or
+    /// overwritten, a frame's local, an item of a list, a dict or an instance, a VM thrown away
+    /// after a checkpoint). Tuples used to be freed by Swift's recursive release, one stack frame
+    /// per level: a segfault. Run by the `playbooks` executable in a child process, so that a crash
+    /// fails this test instead of taking the test runner down.
+    static let deepTuples = """
+        import asyncio
+
+        def chain(depth):
+            t = ()
+            for i in range(depth):
+                t = (t, i)
+            return t
+
+        def depth(t):
+            n = 0
+            while t:
+                n += 1
+                t = t[0]
+            return n
+
+        t = ()
+        for _ in range(200000):
+            t = (t,)
+        del t
+        print("del")
+        t = chain(200000)
+        await asyncio.sleep(0)
+        print(depth(t))
+        t = None
+        print("None")
+
+        def local():
+            x = chain(200000)
+            return len(x)
+
+        print(local())
+        box = [None]
+        for _ in range(200000):
+            box = [(box,)]
+        box = None
+        print("lists")
+        d = {}
+        for i in range(200000):
+            d = {(i,): (d,)}
+        del d
+        print("dicts")
+
+        class Node:
+            pass
+
+        n = None
+        for _ in range(200000):
+            m = Node()
+            m.next = (n,)
+            n = m
+        n = m = None
+        print("instances")
+        """
+
+    @Test(arguments: [false, true])
+    func deepTuplesAreFreedWithoutRecursion(checkpointEveryAwait: Bool) throws {
+        let outcome = try CLITests.run(
+            ["exec", "deep.py"] + (checkpointEveryAwait ? ["--checkpoint-every-await"] : []), files: ["deep.py": Self.deepTuples])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "")
+        #expect(outcome.stdout == "del\n200000\nNone\n2\nlists\ndicts\ninstances\n")
+    }
+
     @Test func deepListOfListsIsFreed() {
         let (output, result) = DeepSyntaxTests.run(
             """

@@ -116,7 +116,8 @@ struct StorageFaultTests {
     }
 
     /// Runs `loop` with the interposer failing `op` half-way through the calls an uninterrupted
-    /// run makes on the store's hot file (counted in a dry run), then checks the recovery.
+    /// run makes on the store's hot file (counted in a dry run), then checks the recovery. `$DIR`
+    /// in a `fault` text stands for the directory of the store.
     func injected(
         op: String, errno number: Int32, store: CLIStore, durability: String, fault: [String], ambiguous: Bool = false
     ) throws {
@@ -145,7 +146,9 @@ struct StorageFaultTests {
         #expect(!StorageFaults.logLines(log).isEmpty, "\(context): the interposer injected nothing")
         #expect(faulted.lines.count > 0, "\(context): the fault came before the first message: \(faulted)")
         try Self.expectRecovery(
-            "faulted", faulted: faulted, seen: faulted.lines, fault: fault, expected: expected, store: storeArgument, in: directory,
+            "faulted", faulted: faulted, seen: faulted.lines,
+            fault: fault.map { $0.replacingOccurrences(of: "$DIR", with: directory.path) },
+            expected: expected, store: storeArgument, in: directory,
             ambiguous: ambiguous, context: context)
     }
 
@@ -153,9 +156,16 @@ struct StorageFaultTests {
 
     @Test("a write fails with EIO, ENOSPC or EROFS", arguments: writeErrors)
     func writeFails(store: CLIStore, errno number: Int32) throws {
-        // The files store says the system's message; SQLite its own classification, by name
-        // (a read-only file is "disk I/O error" to SQLite's writer, as EIO is).
-        let text = store == .files ? String(cString: strerror(number)) : number == ENOSPC ? "SQLITE_FULL" : "SQLITE_IOERR_WRITE"
+        // The files store says the system's message; SQLite its own classification, by name, and
+        // for EROFS (to SQLite a "disk I/O error", as EIO is) that the file system is read-only,
+        // with the path: "sqlite:DIR/state.db: cannot write DIR/state.db: Read-only file system".
+        let text: String
+        switch (store, number) {
+        case (.files, _): text = String(cString: strerror(number))
+        case (.sqlite, ENOSPC): text = "SQLITE_FULL"
+        case (.sqlite, EROFS): text = "cannot write $DIR/state.db: Read-only file system"
+        default: text = "SQLITE_IOERR_WRITE"
+        }
         try injected(op: "write", errno: number, store: store, durability: "process", fault: [text])
     }
 
@@ -202,7 +212,7 @@ struct StorageFaultTests {
 
     /// A real read-only filesystem: remounted `ro` while the execution waits, then `rw` again.
     @Test("a filesystem remounted read-only", arguments: CLIStore.allCases)
-    func readOnly(store: CLIStore) throws {
+    func readOnly(store: CLIStore) async throws {
         let directory = try CLI.temporaryDirectory("erofs")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try Self.waiting.write(into: directory)
@@ -215,10 +225,31 @@ struct StorageFaultTests {
         try #require(first.status == 3, "the run did not stop waiting: \(first)")
         try mount.remount("ro")
         let faulted = try CLI.run(["resume", "ro", "--store", storeArgument, "--non-interactive", "--message", "Ada"], in: directory)
+        if store == .sqlite {
+            // The resume stops at the lock files (beside the database) first; SQLite's own
+            // report of the read-only file system, from a store opened on it and written to.
+            let database = mount.directory.appendingPathComponent("state.db").path
+            let message = await Self.firstWriteError(sqlite: database)
+            #expect(
+                message.contains("sqlite:\(database): cannot write \(database): Read-only file system"),
+                "SQLite on a read-only file system: \(message)")
+        }
         try mount.remount("rw")
         try Self.expectRecovery(
             "ro", faulted: faulted, seen: first.lines, fault: ["Read-only file system", "readonly database"], expected: expected,
             store: storeArgument, in: directory, resumeArguments: ["--message", "Ada"], context: "read-only \(store)")
+    }
+
+    /// The error of opening the SQLite store at `path` and creating an execution in it.
+    static func firstWriteError(sqlite path: String) async -> String {
+        do {
+            let store = try SQLiteCheckpointStore(path: path)
+            let id = try ExecutionID(validating: "written-read-only")
+            try await store.createExecution(ExecutionInfo(id: id, programPath: "p.pb", programHash: "0"))
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// Another connection holds SQLite's write lock (`BEGIN IMMEDIATE`): a short hold is waited out;

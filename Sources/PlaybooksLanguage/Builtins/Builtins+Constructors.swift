@@ -43,7 +43,7 @@ extension Builtins {
             try r.expect(0, 1)
             guard let v = r.optional(0) else { return .tuple([]) }
             if case .tuple = v { return v }
-            return .tuple(try vm.iterate(v))
+            return .tuple(TupleItems(try vm.iterate(v)))
         case "set", "frozenset":
             try r.expect(0, 1)
             let s = SetObject(OrderedKeySet(), frozen: t.name == "frozenset")
@@ -216,7 +216,7 @@ extension VirtualMachine {
         for (i, item) in try iterate(v).enumerated() {
             let pair: [Value]
             switch item {
-            case .tuple(let t): pair = t
+            case .tuple(let t): pair = t.array
             case .list(let l): pair = l.items
             default:
                 if case .str(let s) = item, s.unicodeScalars.count == 2 {

@@ -212,7 +212,7 @@ enum TupleMethods {
             throw PyException.typeError(
                 "descriptor '\(name)' for 'tuple' objects doesn't apply to a '\(args.first?.typeName ?? "nothing")' object")
         }
-        return t
+        return t.array
     }
 
     static let all: [(String, NativeFunction)] = [

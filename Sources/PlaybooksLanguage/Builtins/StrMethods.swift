@@ -312,7 +312,7 @@ enum StrMethods {
         let part = b[start..<end]
         let candidates: [Value]
         switch args[args.startIndex + 1] {
-        case .tuple(let t): candidates = t
+        case .tuple(let t): candidates = t.array
         case .str: candidates = [args[args.startIndex + 1]]
         default:
             throw PyException.typeError("\(name) first arg must be str or a tuple of str, not \(args[args.startIndex + 1].typeName)")

@@ -157,7 +157,7 @@ extension VirtualMachine {
         var args: [Value]
         var mapping: DictObject? = nil
         switch values {
-        case .tuple(let t): args = t
+        case .tuple(let t): args = t.array
         case .dict(let d):
             mapping = d
             args = [values]

@@ -210,7 +210,7 @@ extension Compiler {
             case .ellipsis: values.append(.ellipsis)
             }
         }
-        return .tuple(values)
+        return .tuple(TupleItems(values))
     }
 
     /// A list, tuple or set display, possibly with `*iterable` items.
@@ -393,7 +393,7 @@ extension Compiler {
                 b.emit(.call(Int32(args.count)))
             } else {
                 for k in keywords { try compile(k.value) }
-                b.emit(.loadConst(b.constant(.tuple(keywords.map { .str($0.name ?? "") }))))
+                b.emit(.loadConst(b.constant(.tuple(TupleItems(keywords.map { .str($0.name ?? "") })))))
                 b.emit(.callKeywords(Int32(args.count + keywords.count)))
             }
             return

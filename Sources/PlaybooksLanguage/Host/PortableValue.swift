@@ -70,7 +70,7 @@ public indirect enum PortableValue: Sendable, Equatable, CustomStringConvertible
         case .float(let d): return .float(d)
         case .str(let s): return .str(s)
         case .list(let items): return .list(ListObject(items.map { $0.makeValue() }))
-        case .tuple(let items): return .tuple(items.map { $0.makeValue() })
+        case .tuple(let items): return .tuple(TupleItems(items.map { $0.makeValue() }))
         case .dict(let entries):
             let d = DictObject()
             for e in entries {

@@ -95,7 +95,7 @@ enum RegexModule {
             switch regex.groupCount {
             case 0: out.append(group(0))
             case 1: out.append(group(1))
-            default: out.append(.tuple((1...regex.groupCount).map(group)))
+            default: out.append(.tuple(TupleItems((1...regex.groupCount).lazy.map(group))))
             }
         }
         return .list(ListObject(out))
@@ -414,7 +414,7 @@ final class MatchObject: NativeObject, @unchecked Sendable {
     override var encodedFields: [Value] {
         [
             .str(regex.pattern), .int(regex.flags.rawValue), .str(string),
-            .tuple(match.spans.map { r in r.map { .tuple([.int($0.lowerBound), .int($0.upperBound)]) } ?? .none }),
+            .tuple(TupleItems(match.spans.map { r in r.map { .tuple([.int($0.lowerBound), .int($0.upperBound)]) } ?? .none })),
             .int(pos), .int(endpos),
         ]
     }
@@ -469,7 +469,7 @@ final class MatchObject: NativeObject, @unchecked Sendable {
             if args.count == 1 { return m.group(try m.index(args[args.startIndex])) }
             var out: [Value] = []
             for a in args { out.append(m.group(try m.index(a))) }
-            return .tuple(out)
+            return .tuple(TupleItems(out))
         }
     }
 
@@ -491,7 +491,7 @@ final class MatchObject: NativeObject, @unchecked Sendable {
             method("groups") { m, args, kwargs throws(PyException) in
                 let dflt = ArgumentReader("groups", args, kwargs).optional(0, "default") ?? .none
                 guard m.regex.groupCount > 0 else { return .tuple([]) }
-                return .tuple((1...m.regex.groupCount).map { m.group($0, default: dflt) })
+                return .tuple(TupleItems((1...m.regex.groupCount).lazy.map { m.group($0, default: dflt) }))
             },
             method("groupdict") { m, args, kwargs throws(PyException) in
                 let dflt = ArgumentReader("groupdict", args, kwargs).optional(0, "default") ?? .none

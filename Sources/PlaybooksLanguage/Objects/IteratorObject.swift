@@ -3,6 +3,7 @@
 public final class IteratorObject: @unchecked Sendable {
     public enum State {
         case values([Value], Int)
+        case tuple(TupleItems, Int)
         case list(ListObject, Int)
         case reversedList(ListObject, Int)
         case str(String, Int)  // UTF-8 offset

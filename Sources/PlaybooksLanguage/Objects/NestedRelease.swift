@@ -1,21 +1,19 @@
-/// Frees nested lists, dicts and instances with a work list instead of recursion.
+/// Frees nested lists, dicts, instances and tuples with a work list instead of recursion.
 ///
 /// Swift releases a class instance's stored properties when it is freed, so freeing a list that
 /// holds the only reference to a list that holds the only reference to a list ... recurses once
 /// per level and overflows the stack for data nested some tens of thousands deep (`a = [a]` in a
-/// loop). The `deinit` of ``ListObject`` and ``DictObject`` hands its values to ``drain(_:)``
-/// when one of them is a container: each container whose last reference is in the work list has
-/// its own values moved into the work list before it is freed, so every `deinit` finds an empty
-/// container and the depth of the Swift stack stays constant.
-///
-/// Tuples (Swift arrays inside ``Value``) are not taken apart: an array's uniqueness cannot be
-/// checked, and walking a shared tuple on every release would cost time proportional to its size.
+/// loop, or `t = (t,)`). The `deinit` of ``ListObject``, ``DictObject`` and ``TupleStorage``
+/// hands its values to ``drain(_:)`` when one of them is a container: each container whose last
+/// reference is in the work list has its own values moved into the work list before it is freed,
+/// so every `deinit` finds an empty container and the depth of the Swift stack stays constant.
+/// A shared container is only released (its reference count goes down), never walked.
 enum NestedRelease {
-    /// Whether freeing `value` can free further lists, dicts or instances.
+    /// Whether freeing `value` can free further lists, dicts, instances or tuples.
     @inline(__always)
     static func holdsContainers(_ value: Value) -> Bool {
         switch value {
-        case .list, .dict, .instance: return true
+        case .list, .dict, .instance, .tuple: return true
         default: return false
         }
     }
@@ -35,6 +33,9 @@ enum NestedRelease {
                 guard isKnownUniquelyReferenced(&instance), instance.attributes.count > 0 else { continue }
                 pending.append(.dict(instance.attributes))
                 instance.attributes = DictObject()
+            } else if var tuple = takeTuple(&slot) {
+                guard isKnownUniquelyReferenced(&tuple.storage) else { continue }
+                tuple.storage.moveItems(into: &pending)
             }
         }
     }
@@ -59,6 +60,12 @@ enum NestedRelease {
         value = .none
         return instance
     }
+
+    static func takeTuple(_ value: inout Value) -> TupleItems? {
+        guard case .tuple(let tuple) = value else { return nil }
+        value = .none
+        return tuple
+    }
 }
 
 extension DictObject {
@@ -71,7 +78,7 @@ extension DictObject {
         table.removeAll()
     }
 
-    /// Whether some value (or key) is a list, dict or instance.
+    /// Whether some value (or key) is a list, dict, instance or tuple.
     var holdsContainers: Bool {
         for case let entry? in table.entries {
             if NestedRelease.holdsContainers(entry.value) || NestedRelease.holdsContainers(entry.key) { return true }

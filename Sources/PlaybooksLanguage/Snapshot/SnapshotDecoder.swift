@@ -73,8 +73,8 @@ struct SnapshotDecoder {
             let top = open.count - 1
             if open[top].remaining == 0 {
                 let items = open.removeLast().items
-                guard top > 0 else { return .tuple(items) }
-                open[top - 1].items.append(.tuple(items))
+                guard top > 0 else { return .tuple(TupleItems(items)) }
+                open[top - 1].items.append(.tuple(TupleItems(items)))
                 continue
             }
             open[top].remaining -= 1
@@ -360,7 +360,7 @@ struct SnapshotDecoder {
         switch try r.u8() {
         case 0:
             guard case .tuple(let items) = try value() else { throw SnapshotDecoder.damaged("bad iterator") }
-            return .values(items, try r.index())
+            return .tuple(items, try r.index())
         case 1: return .list(try ref(ListObject.self), try r.index())
         case 2: return .reversedList(try ref(ListObject.self), try r.varint())
         case 3: return .str(try r.string(), try r.index())

@@ -129,10 +129,10 @@ struct SnapshotEncoder {
 
     /// A tuple: its tag, its count, then its items. Tuples inside it are written from a work list
     /// (the same bytes as writing them recursively), so tuples nested any depth do not recurse.
-    mutating func tuple(_ items: [Value], into w: inout ByteWriter) {
+    mutating func tuple(_ items: TupleItems, into w: inout ByteWriter) {
         w.u8(SnapshotFormat.Tag.tuple.rawValue)
         w.count(items.count)
-        var open: [(items: [Value], next: Int)] = [(items, 0)]
+        var open: [(items: TupleItems, next: Int)] = [(items, 0)]
         while let (items, next) = open.last {
             guard next < items.count else {
                 open.removeLast()
@@ -317,7 +317,12 @@ struct SnapshotEncoder {
         switch s {
         case .values(let items, let i):
             w.u8(0)
-            value(.tuple(items), into: &w)
+            tuple(TupleItems(items), into: &w)
+            w.count(i)
+        case .tuple(let items, let i):
+            // The same bytes as `.values` (which decodes as this state).
+            w.u8(0)
+            tuple(items, into: &w)
             w.count(i)
         case .list(let l, let i):
             w.u8(1)

@@ -130,6 +130,16 @@ final class Frame {
         }
     }
 
+    /// Removes the top `n` values and returns them, bottom first, moved into a new tuple (a
+    /// tuple display): no reference counting, one allocation. (Not inlined: what is inlined into
+    /// the dispatch loop changes which of its values stay in registers; see `.unpackSequence` in `run`.)
+    @inline(never)
+    func popTuple(_ n: Int) -> TupleItems {
+        sp -= n
+        let start = slots + sp
+        return TupleItems(count: n) { base in base.moveInitialize(from: start, count: n) }
+    }
+
     /// The top `n` values, bottom first, lent to `body` in place (not copied into an array).
     @inline(__always)
     func withTop<R>(_ n: Int, _ body: (UnsafeBufferPointer<Value>) -> R) -> R {

@@ -49,8 +49,8 @@ public struct HashKey: Hashable, @unchecked Sendable {
     /// ``isHashable(_:)`` for a tuple holding tuples, with a work list: tuples nested any
     /// depth do not recurse.
     @usableFromInline
-    static func nestedTupleIsHashable(_ items: [Value]) -> Bool {
-        var pending = items
+    static func nestedTupleIsHashable(_ items: TupleItems) -> Bool {
+        var pending = items.array
         while let item = pending.popLast() {
             if case .tuple(let inner) = item {
                 pending.append(contentsOf: inner)
@@ -113,7 +113,7 @@ public struct HashKey: Hashable, @unchecked Sendable {
     /// The rest of ``hashValue(_:into:)`` of a tuple, from its first item that is a tuple: fed
     /// to the hasher in the same order as the recursive definition (a pre-order walk) but with a
     /// work list, so tuples nested any depth do not recurse.
-    static func hashNestedTuple(_ items: ArraySlice<Value>, into hasher: inout Hasher) {
+    static func hashNestedTuple(_ items: Slice<TupleItems>, into hasher: inout Hasher) {
         var pending = Array(items.reversed())
         while let item = pending.popLast() {
             if case .tuple(let inner) = item {
@@ -126,7 +126,7 @@ public struct HashKey: Hashable, @unchecked Sendable {
     }
 
     /// ``keyEquals(_:_:)`` of two tuples, with a work list of element pairs for nested tuples.
-    static func tuplesEqual(_ x: [Value], _ y: [Value]) -> Bool {
+    static func tuplesEqual(_ x: TupleItems, _ y: TupleItems) -> Bool {
         guard x.count == y.count else { return false }
         var pending: [(Value, Value)] = []
         for i in 0..<x.count {

@@ -49,7 +49,7 @@ extension VirtualMachine {
         case .exception(let e):
             if let v = e.attributes?.get(name) { return v }
             switch name {
-            case "args": return .tuple(e.args)
+            case "args": return .tuple(TupleItems(e.args))
             case "__cause__": return e.cause.map { .exception($0) } ?? .none
             case "__context__": return e.context.map { .exception($0) } ?? .none
             case "__suppress_context__": return .bool(e.suppressContext)
@@ -68,7 +68,7 @@ extension VirtualMachine {
             case "__qualname__": return .str(f.code.qualifiedName)
             case "__doc__": return .none
             case "__module__": return .str("__main__")
-            case "__defaults__": return f.defaults.isEmpty ? .none : .tuple(f.defaults)
+            case "__defaults__": return f.defaults.isEmpty ? .none : .tuple(TupleItems(f.defaults))
             default: break
             }
         case .builtin(let b):

@@ -111,7 +111,7 @@ extension VirtualMachine {
         for (i, a) in args.enumerated() where i < npos { locals[i] = a }
         if args.count > npos {
             if varargsSlot >= 0 {
-                locals[varargsSlot] = .tuple(Array(args.dropFirst(npos)))
+                locals[varargsSlot] = .tuple(TupleItems(args.dropFirst(npos)))
             } else {
                 let required = npos - fn.defaults.count
                 let takes: String

@@ -77,7 +77,9 @@ extension VirtualMachine {
         }
     }
 
-    func sequenceEquals(_ x: [Value], _ y: [Value]) throws(PyException) -> Bool {
+    /// `x == y` of two lists or two tuples (zero-based; specialized for each).
+    func sequenceEquals<C: RandomAccessCollection>(_ x: C, _ y: C) throws(PyException) -> Bool
+    where C.Element == Value, C.Index == Int {
         guard x.count == y.count else { return false }
         try enterNativeRecursion(NativeRecursionContext.comparison)
         defer { leaveNativeRecursion() }
@@ -143,7 +145,8 @@ extension VirtualMachine {
         }
     }
 
-    func sequenceLess(_ x: [Value], _ y: [Value], _ symbol: String, orEqual: Bool) throws(PyException) -> Bool {
+    func sequenceLess<C: RandomAccessCollection>(_ x: C, _ y: C, _ symbol: String, orEqual: Bool) throws(PyException) -> Bool
+    where C.Element == Value, C.Index == Int {
         try enterNativeRecursion(NativeRecursionContext.comparison)
         defer { leaveNativeRecursion() }
         let n = min(x.count, y.count)

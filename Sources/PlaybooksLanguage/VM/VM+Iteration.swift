@@ -3,7 +3,7 @@ extension VirtualMachine {
     func makeIterator(_ v: Value) throws(PyException) -> IteratorObject {
         switch v {
         case .list(let l): return IteratorObject(.list(l, 0), kindName: "list_iterator")
-        case .tuple(let t): return IteratorObject(.values(t, 0), kindName: "tuple_iterator")
+        case .tuple(let t): return IteratorObject(.tuple(t, 0), kindName: "tuple_iterator")
         case .str(let s): return IteratorObject(.str(s, 0), kindName: "str_iterator")
         case .range(let r): return IteratorObject(.range(current: r.start, stop: r.stop, step: r.step), kindName: "range_iterator")
         case .dict(let d): return IteratorObject(.dictKeys(d, 0), kindName: "dict_keyiterator")
@@ -50,6 +50,13 @@ extension VirtualMachine {
                 return nil
             }
             it.state = .values(items, i + 1)
+            return items[i]
+        case .tuple(let items, let i):
+            guard i < items.count else {
+                it.state = .exhausted
+                return nil
+            }
+            it.state = .tuple(items, i + 1)
             return items[i]
         case .str(let s, let offset):
             let utf8 = s.utf8
@@ -111,7 +118,7 @@ extension VirtualMachine {
                 }
                 out.append(v)
             }
-            return iterators.isEmpty ? nil : .tuple(out)
+            return iterators.isEmpty ? nil : .tuple(TupleItems(out))
         case .map(let fn, let iterators):
             var args: [Value] = []
             for i in iterators {
@@ -154,7 +161,7 @@ extension VirtualMachine {
     func iterate(_ v: Value) throws(PyException) -> [Value] {
         switch v {
         case .list(let l): return l.items
-        case .tuple(let t): return t
+        case .tuple(let t): return t.array
         case .dict(let d): return d.keys
         case .set(let s):
             let items = s.storage.elements.map { $0.value }

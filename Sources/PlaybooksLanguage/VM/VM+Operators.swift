@@ -121,12 +121,12 @@ extension VirtualMachine {
         case (.tuple(let a), .tuple(let b)):
             if op == .add { return .tuple(a + b) }
         case (.tuple(let a), _):
-            if op == .mul, let n = Arithmetic.small(r) { return .tuple(try repeatArray(a, n)) }
+            if op == .mul, let n = Arithmetic.small(r) { return .tuple(TupleItems(try repeatArray(a, n))) }
             if op == .add {
                 throw PyException.typeError("can only concatenate tuple (not \"\(r.typeName)\") to tuple")
             }
         case (_, .tuple(let b)):
-            if op == .mul, let n = Arithmetic.small(l) { return .tuple(try repeatArray(b, n)) }
+            if op == .mul, let n = Arithmetic.small(l) { return .tuple(TupleItems(try repeatArray(b, n))) }
         case (.set(let a), .set(let b)):
             if let s = try setOperation(op, a, b) { return .set(s) }
         case (.dict(let a), .dict(let b)):
@@ -228,7 +228,7 @@ extension VirtualMachine {
         return String(repeating: s, count: n)
     }
 
-    func repeatArray(_ a: [Value], _ n: Int) throws(PyException) -> [Value] {
+    func repeatArray<C: Collection>(_ a: C, _ n: Int) throws(PyException) -> [Value] where C.Element == Value {
         if n <= 0 || a.isEmpty { return [] }
         let (count, overflow) = a.count.multipliedReportingOverflow(by: n)
         if overflow || count > AllocationCaps.sequenceLength {

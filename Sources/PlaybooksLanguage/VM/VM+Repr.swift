@@ -108,7 +108,7 @@ extension VirtualMachine {
             case 1:
                 if e.type.isSubclass(of: Types.keyError) { return try repr(e.args[0]) }
                 return try str(e.args[0])
-            default: return try repr(.tuple(e.args))
+            default: return try repr(.tuple(TupleItems(e.args)))
             }
         case .instance(let o):
             if let m = o.cls.lookup("__str__") {
@@ -126,7 +126,7 @@ extension VirtualMachine {
         }
     }
 
-    func joinedReprs(_ items: [Value]) throws(PyException) -> String {
+    func joinedReprs<C: Collection>(_ items: C) throws(PyException) -> String where C.Element == Value {
         try enterNativeRecursion(NativeRecursionContext.repr)
         defer { leaveNativeRecursion() }
         var out = ""

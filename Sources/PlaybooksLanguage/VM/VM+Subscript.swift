@@ -69,6 +69,19 @@ extension VirtualMachine {
         return out
     }
 
+    /// `t[s]` for a tuple: the selected items, copied once into the new tuple.
+    func sliceTuple(_ t: TupleItems, _ s: SliceValue) throws(PyException) -> TupleItems {
+        let (start, _, step, length) = try sliceIndices(s, t.count)
+        if length == t.count, step == 1 { return t }
+        return TupleItems(count: length) { base in
+            var i = start
+            for k in 0..<length {
+                (base + k).initialize(to: t[i])
+                i &+= step
+            }
+        }
+    }
+
     /// `r[s]` for a range: CPython's `range(r[start], r[stop], r.step * s.step)` with the indices
     /// the slice resolves to; `OverflowError` when a bound or the step does not fit in an `Int`.
     func sliceRange(_ r: RangeValue, _ s: SliceValue) throws(PyException) -> RangeValue {
@@ -102,7 +115,7 @@ extension VirtualMachine {
             }
             return l.items[j]
         case .tuple(let t):
-            if case .slice(let s) = index { return .tuple(try sliceArray(t, s)) }
+            if case .slice(let s) = index { return .tuple(try sliceTuple(t, s)) }
             let i = try indexValue(index, "tuple")
             guard let j = normalizedIndex(i, t.count) else { throw PyException.indexError("tuple index out of range") }
             return t[j]

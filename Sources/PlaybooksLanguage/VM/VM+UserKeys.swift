@@ -17,21 +17,38 @@ extension VirtualMachine {
         case .instance(let o):
             if case .function? = o.cls.lookup(name) { return true }
             return false
-        case .tuple, .set:
-            var pending = [v]
-            while let item = pending.popLast() {
+        case .tuple(let items):
+            // Most tuple keys are flat: their items are looked at without a work list.
+            var nested = false
+            for item in items {
                 switch item {
-                case .instance(let o):
-                    if case .function? = o.cls.lookup(name) { return true }
-                case .tuple(let inner): pending.append(contentsOf: inner)
-                case .set(let s): pending.append(contentsOf: s.storage.elements.map(\.value))
+                case .instance(let o): if case .function? = o.cls.lookup(name) { return true }
+                case .tuple, .set: nested = true
                 default: break
                 }
             }
-            return false
+            return nested && holdsUserMethodNested(v, name)
+        case .set:
+            return holdsUserMethodNested(v, name)
         default:
             return false
         }
+    }
+
+    /// ``holdsUserMethod(_:_:)`` of a tuple or frozenset holding tuples or frozensets, with a work
+    /// list.
+    static func holdsUserMethodNested(_ v: Value, _ name: String) -> Bool {
+        var pending = [v]
+        while let item = pending.popLast() {
+            switch item {
+            case .instance(let o):
+                if case .function? = o.cls.lookup(name) { return true }
+            case .tuple(let inner): pending.append(contentsOf: inner)
+            case .set(let s): pending.append(contentsOf: s.storage.elements.map(\.value))
+            default: break
+            }
+        }
+        return false
     }
 
     /// `k` with the hash the user's `__hash__` gives, when `k` is (or is a tuple holding) an

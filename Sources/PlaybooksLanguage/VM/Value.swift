@@ -2,9 +2,10 @@ import BigInt
 
 /// A Python value.
 ///
-/// Immediate values (`None`, bools, machine ints, floats, strings and tuples) are stored inline;
-/// everything with identity (lists, dicts, functions, ...) is a reference to a heap object, so
-/// `b = a` of a list stays one list. The snapshot encoder preserves that aliasing (and cycles)
+/// Immediate values (`None`, bools, machine ints, floats, strings) are stored inline, a tuple as
+/// a reference to its immutable items (``TupleItems``, no identity of its own); everything with
+/// identity (lists, dicts, functions, ...) is a reference to a heap object, so `b = a` of a list
+/// stays one list. The snapshot encoder preserves that aliasing (and cycles)
 /// by numbering objects as it meets them.
 ///
 /// ```swift
@@ -18,7 +19,7 @@ public enum Value: @unchecked Sendable {
     case str(String)
     /// An integer outside `Int`'s range; always normalized (never fits in `Int`).
     case bigInt(BigIntBox)
-    case tuple([Value])
+    case tuple(TupleItems)
     case list(ListObject)
     case dict(DictObject)
     case set(SetObject)

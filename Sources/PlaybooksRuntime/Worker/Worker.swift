@@ -94,7 +94,14 @@ public final class Worker: Sendable {
         var programs: [String: ExecutionProgram] = [:]
         var executionsRun = 0
         var lastStragglerReport = ContinuousClock.now
+        /// Journal sequence conflicts met by each execution not finished yet (see `handle(_:lease:)`).
+        var sequenceConflicts: [ExecutionID: Int] = [:]
     }
+
+    /// How many times this worker gives an execution that meets a journal sequence conflict back to
+    /// the queue before it takes it out (a conflict that resuming does not clear is not a lost
+    /// commit, and requeueing it would go round for ever).
+    package static let sequenceConflictRetries = 3
     private let state = Locked(State())
     /// Wakes the claim loop: a slot freed, or stop().
     private let wake = WakeSignal()
@@ -250,6 +257,7 @@ public final class Worker: Sendable {
             let outcome = try await runner.run()
             runner.close()
             setPhase(lease, "releasing")
+            state.withLock { _ = $0.sequenceConflicts.removeValue(forKey: id) }
             try await queue.release(lease, finished: true)
             emit(.finished(id, outcome))
         } catch let error as ExecutionError {
@@ -276,6 +284,28 @@ public final class Worker: Sendable {
             // Nothing was recorded; the lease runs out and a worker retries it then (not at once,
             // so a dead endpoint is not hammered).
             emit(.failed(id, why, requeued: true))
+        case .store(.sequenceConflict(_, let expected, let got)):
+            // The store's journal does not continue where this run's does. With durability
+            // `process` (asynchronous commits) a database crash can lose the last commits it
+            // acknowledged: the store then ends before this run's last record. Give the execution
+            // back to the queue: the next claim resumes it from what the store holds (the awaits
+            // past its journal's end run again). Taken out only if it keeps happening here.
+            let conflicts = state.withLock { state -> Int in
+                state.sequenceConflicts[id, default: 0] += 1
+                return state.sequenceConflicts[id]!
+            }
+            let found =
+                expected < got
+                ? "the store's journal ends at record \(expected - 1), but this run had written up to record \(got - 1) "
+                    + "(commits acknowledged and then lost: a database crash with durability process?)"
+                : "the store already holds record \(got) (its next is \(expected)), which this run did not write"
+            guard conflicts <= Self.sequenceConflictRetries else {
+                await release(lease, finished: true)
+                emit(.failed(id, "journal sequence conflict, \(conflicts) times on this worker: \(found)", requeued: false))
+                return
+            }
+            emit(.failed(id, "journal sequence conflict: \(found); requeued to resume from what the store holds", requeued: true))
+            await release(lease, finished: false)
         case .store(.unavailable(let why)):
             // The database is away: the lease runs out, and a worker (maybe this one) retries later.
             // A worker that is stopping gives it back if it can, for other workers to retry at once.

@@ -16,7 +16,7 @@ final class IsoCalendarObject: NativeObject, @unchecked Sendable {
     override var type: TypeObject { DatetimeModule.isoCalendarType }
     override var kindTag: String { "datetime.IsoCalendarDate" }
     override var encodedFields: [Value] { tuple }
-    override var hashComponents: [Value]? { [.tuple(tuple)] }
+    override var hashComponents: [Value]? { [.tuple(TupleItems(tuple))] }
     override var isSequence: Bool { true }
     override func items(_ vm: VirtualMachine) throws(PyException) -> [Value]? { tuple }
 
@@ -35,7 +35,7 @@ final class IsoCalendarObject: NativeObject, @unchecked Sendable {
 
     override func equals(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Bool {
         switch other {
-        case .tuple(let t): return try vm.equals(.tuple(tuple), .tuple(t))
+        case .tuple(let t): return try vm.equals(.tuple(TupleItems(tuple)), .tuple(t))
         case .native(let n):
             guard let o = n as? IsoCalendarObject else { return false }
             return o.year == year && o.week == week && o.weekday == weekday
@@ -44,15 +44,16 @@ final class IsoCalendarObject: NativeObject, @unchecked Sendable {
     }
 
     override func compare(_ other: Value, _ vm: VirtualMachine) throws(PyException) -> Int? {
-        let theirs: [Value]
+        let theirs: TupleItems
         switch other {
         case .tuple(let t): theirs = t
         case .native(let n):
             guard let o = n as? IsoCalendarObject else { return nil }
-            theirs = o.tuple
+            theirs = TupleItems(o.tuple)
         default: return nil
         }
-        if try vm.lessThan(.tuple(tuple), .tuple(theirs), "<") { return -1 }
-        return try vm.equals(.tuple(tuple), .tuple(theirs)) ? 0 : 1
+        let mine = TupleItems(tuple)
+        if try vm.lessThan(.tuple(mine), .tuple(theirs), "<") { return -1 }
+        return try vm.equals(.tuple(mine), .tuple(theirs)) ? 0 : 1
     }
 }

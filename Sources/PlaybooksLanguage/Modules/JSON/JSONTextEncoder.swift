@@ -57,7 +57,8 @@ struct JSONTextEncoder {
         }
     }
 
-    mutating func encodeArray(_ items: [Value], identity: ObjectIdentifier?, depth: Int) throws(PyException) {
+    mutating func encodeArray<C: Collection>(_ items: C, identity: ObjectIdentifier?, depth: Int) throws(PyException)
+    where C.Element == Value {
         try vm.enterNativeRecursion(NativeRecursionContext.jsonEncoding)
         defer { vm.leaveNativeRecursion() }
         if items.isEmpty {
