@@ -45,7 +45,7 @@ public struct TupleItems: RandomAccessCollection, ExpressibleByArrayLiteral, @un
     @inline(__always)
     public init(arrayLiteral elements: Value...) {
         self.init(count: elements.count) { base in
-            elements.withUnsafeBufferPointer { base.initialize(from: $0.baseAddress!, count: $0.count) }
+            elements.withUnsafeBufferPointer { if let s = $0.baseAddress { base.initialize(from: s, count: $0.count) } }
         }
     }
 
@@ -112,8 +112,8 @@ public struct TupleItems: RandomAccessCollection, ExpressibleByArrayLiteral, @un
         if b.isEmpty { return a }
         if a.isEmpty { return b }
         return TupleItems(count: a.count + b.count) { base in
-            a.withUnsafeBufferPointer { base.initialize(from: $0.baseAddress!, count: $0.count) }
-            b.withUnsafeBufferPointer { (base + a.count).initialize(from: $0.baseAddress!, count: $0.count) }
+            a.withUnsafeBufferPointer { if let s = $0.baseAddress { base.initialize(from: s, count: $0.count) } }
+            b.withUnsafeBufferPointer { if let s = $0.baseAddress { (base + a.count).initialize(from: s, count: $0.count) } }
         }
     }
 

@@ -172,7 +172,7 @@ struct PreludeGlobals {
     func appendToTranscript(_ message: Message, sequence: Int? = nil) {
         var fields: [Value] = [.str(message.sender), .str(message.target), .str(message.text)]
         if let sequence { fields.append(.int(sequence)) }
-        list(.transcript)?.items.append(.tuple(fields))
+        list(.transcript)?.items.append(.tuple(TupleItems(fields)))
     }
 
     var transcript: [Message] { sequencedTranscript.map(\.message) }
