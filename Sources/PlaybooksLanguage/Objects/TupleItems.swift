@@ -18,7 +18,10 @@ public struct TupleItems: RandomAccessCollection, ExpressibleByArrayLiteral, @un
     /// `()`: every empty tuple shares one buffer.
     public init() { storage = TupleStorage.empty }
 
-    /// A tuple of `items`, copied.
+    /// A tuple of `items`, copied. (Not inlined, as `array` is not: conversions are not hot,
+    /// and what is inlined into the dispatch loop moves its code about; see `.unpackSequence`
+    /// in `run`.)
+    @inline(never)
     public init(_ items: [Value]) {
         self.init(count: items.count) { base in
             items.withUnsafeBufferPointer { source in
@@ -118,6 +121,7 @@ public struct TupleItems: RandomAccessCollection, ExpressibleByArrayLiteral, @un
     }
 
     /// The values as an array (a copy).
+    @inline(never)
     public var array: [Value] { withUnsafeBufferPointer { Array($0) } }
 }
 
