@@ -39,7 +39,11 @@ public struct TupleItems: RandomAccessCollection, ExpressibleByArrayLiteral, @un
                 (base + i).initialize(to: item)
                 i += 1
             }
-            precondition(i == n, "a collection yielded fewer values than its count")
+            // A collection that yields fewer values than its count: the rest are None (never uninitialized memory).
+            while i < n {
+                (base + i).initialize(to: .none)
+                i += 1
+            }
         }
     }
 

@@ -46,6 +46,12 @@ extension ExecutionRunner {
         return nil
     }
 
+    /// The error for a wait whose source is neither the user, `*`, `meeting` nor an agent (`nil` when it is one).
+    func unknownSource(_ source: String) -> AwaitRecord.Outcome? {
+        if isUser(source) || source == "*" || source == "meeting" || member(named: source) != nil { return nil }
+        return .error(type: "ValueError", message: "no agent named \(PortableValue.str(source)) to wait for; the agents are \(agentNames)")
+    }
+
     /// The source of a `WaitForMessage` / `Yield` call (`user` when none is given).
     private func waitSource(_ call: HostCall, in vm: VirtualMachine) -> String {
         call.arguments.first.map { vm.strText($0) } ?? "user"
@@ -59,12 +65,7 @@ extension ExecutionRunner {
         case .waitForMessage, .yield:
             if let error = BuiltinEffects.checkArguments(call, min: 0, max: 1) { return .outcome(error) }
             let source = waitSource(call, in: vm)
-            if !isUser(source), source != "*", source != "meeting", member(named: source) == nil {
-                return .outcome(
-                    .error(
-                        type: "ValueError", message: "no agent named \(PortableValue.str(source)) to wait for; the agents are \(agentNames)"
-                    ))
-            }
+            if let error = unknownSource(source) { return .outcome(error) }
             guard let index = messageSource(for: current, from: source) else {
                 return meetingEndedError(for: current, from: source).map { .outcome($0) } ?? .blocked(source)
             }
@@ -124,12 +125,7 @@ extension ExecutionRunner {
         case .wait:
             if let error = BuiltinEffects.checkArguments(call, min: 1, max: 1) { return .outcome(error) }
             let source = waitSource(call, in: vm)
-            if !isUser(source), source != "*", source != "meeting", member(named: source) == nil {
-                return .outcome(
-                    .error(
-                        type: "ValueError", message: "no agent named \(PortableValue.str(source)) to wait for; the agents are \(agentNames)"
-                    ))
-            }
+            if let error = unknownSource(source) { return .outcome(error) }
             if let index = messageSource(for: current, from: source) {
                 let text = index < 0 ? members[0].agent.messages[userMessagesTaken] : society.inboxes[current.index][index].text
                 // The third element says where it came from: `user`, or the sending agent (a fork counts the user's).
@@ -343,7 +339,7 @@ extension ExecutionRunner {
         case .waitForMessage, .yield:
             guard call.arguments.count <= 1, call.keywordArguments.isEmpty else { return nil }
             let source = waitSource(call, in: member.vm)
-            if !isUser(source), source != "*", source != "meeting", self.member(named: source) == nil { return nil }
+            if unknownSource(source) != nil { return nil }
             if meetingEndedError(for: member, from: source) != nil { return nil }
             return messageSource(for: member, from: source) == nil ? "waits for a message from \(source)" : nil
         case .awaitReply:
@@ -354,7 +350,7 @@ extension ExecutionRunner {
         case .wait:
             guard call.arguments.count == 1 else { return nil }
             let source = waitSource(call, in: member.vm)
-            if !isUser(source), source != "*", source != "meeting", self.member(named: source) == nil { return nil }
+            if unknownSource(source) != nil { return nil }
             if messageSource(for: member, from: source) != nil || !society.requests[member.index].isEmpty { return nil }
             if meetingEndedError(for: member, from: source) != nil { return nil }
             return "waits for a message from \(source)"
