@@ -69,8 +69,9 @@ import Testing
         }
     }
 
-    /// String hashes are FNV-1a of the UTF-8 bytes whatever the string's storage (small strings
-    /// live inside the `String` value, longer ones in a buffer; substrings are copied).
+    /// String hashes are FNV-1a of the UTF-8 bytes, reduced modulo 2**61 - 1 as CPython reduces
+    /// hashes, whatever the string's storage (small strings live inside the `String` value,
+    /// longer ones in a buffer; substrings are copied).
     @Test func stringHashIsFNV1aOfTheUTF8Bytes() {
         let long = String(repeating: "x", count: 40)
         let strings = [
@@ -79,7 +80,7 @@ import Testing
         for s in strings {
             var expected: UInt64 = 0xcbf2_9ce4_8422_2325
             for b in Array(s.utf8) { expected = (expected ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-            #expect(PyHash.string(s) == Int(bitPattern: UInt(expected)), "\(s)")
+            #expect(PyHash.string(s) == Int(expected % ((1 << 61) - 1)), "\(s)")
         }
         #expect(PyHash.string("north") != PyHash.string("south"))
     }

@@ -330,8 +330,10 @@ extension Builtins {
             case .bigInt(let b): return .int(VirtualMachine.reducedHash(b.value))
             case .instance(let o):
                 if let method = o.cls.lookup("__hash__"), case .function = method { return try vm.userHash(method, v) }
-                return .int(VirtualMachine.reducedHash(try vm.hashKey(v).hashValue))
-            default: return .int(VirtualMachine.reducedHash(try vm.hashKey(v).hashValue))
+                return .int(VirtualMachine.reducedHash(try vm.hashKey(v).hash))
+            // The hash dicts and sets use (already reduced), so `hash(k)` returned by a user
+            // `__hash__` finds `k`'s entries.
+            default: return .int(VirtualMachine.reducedHash(try vm.hashKey(v).hash))
             }
         },
         fn("id") { vm, args, kwargs throws(PyException) in

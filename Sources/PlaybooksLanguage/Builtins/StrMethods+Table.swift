@@ -28,7 +28,7 @@ extension StrMethods {
                 let (separators, overflow) = s.utf8.count.multipliedReportingOverflow(by: max(0, items.count - 1))
                 var size: Int? = overflow ? nil : separators
                 for (i, item) in items.enumerated() {
-                    guard case .str(let part) = item else {
+                    guard let part = item.stringLike else {
                         throw PyException.typeError("sequence item \(i): expected str instance, \(item.typeName) found")
                     }
                     parts.append(part)

@@ -12,7 +12,7 @@ enum StrMethods {
     }
 
     static func strArg(_ v: Value, _ name: String) throws(PyException) -> String {
-        guard case .str(let s) = v else {
+        guard let s = v.stringLike else {
             throw PyException.typeError("\(name)() argument must be str, not \(v.typeName)")
         }
         return s

@@ -23,7 +23,8 @@ public indirect enum PortableValue: Sendable, Equatable, CustomStringConvertible
     case dict([PortableEntry])
 
     /// Converts a VM value; throws when it holds something that is not plain data (a function,
-    /// a class instance, a set, ...) or contains a cycle.
+    /// a class instance, a set, ...) or contains a cycle. An instance of a class that names one
+    /// of its fields in ``plainFieldName`` (`__pb_plain__ = "content"`) is converted as that field.
     public init(_ value: Value) throws(PortableValueError) {
         var depth = 0
         self = try PortableValue.convert(value, depth: &depth)
@@ -54,10 +55,22 @@ public indirect enum PortableValue: Sendable, Equatable, CustomStringConvertible
             var out: [PortableEntry] = []
             for (k, v) in d.pairs { out.append(PortableEntry(try convert(k, depth: &depth), try convert(v, depth: &depth))) }
             return .dict(out)
+        case .instance(let o):
+            // A class that stands for one of its fields (`__pb_plain__ = "content"`: a message
+            // object is its text) is carried as that field.
+            guard let inner = o.plainField else { throw notPlain(value) }
+            return try convert(inner, depth: &depth)
         default:
-            throw PortableValueError(
-                "a value of type '\(value.typeName)' is not plain data (None, bool, int, float, str, list, tuple, dict)")
+            throw notPlain(value)
         }
+    }
+
+    /// The class attribute naming the field an instance is carried as when it must be plain data.
+    public static let plainFieldName = "__pb_plain__"
+
+    private static func notPlain(_ value: Value) -> PortableValueError {
+        PortableValueError(
+            "a value of type '\(value.typeName)' is not plain data (None, bool, int, float, str, list, tuple, dict)")
     }
 
     /// A new VM value with the same content (lists and dicts are fresh objects).

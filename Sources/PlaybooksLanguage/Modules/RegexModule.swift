@@ -43,7 +43,7 @@ enum RegexModule {
     }
 
     static func text(_ v: Value, _ fn: String) throws(PyException) -> String {
-        guard case .str(let s) = v else { throw PyException.typeError("expected string or bytes-like object, got '\(v.typeName)'") }
+        guard let s = v.stringLike else { throw PyException.typeError("expected string or bytes-like object, got '\(v.typeName)'") }
         return s
     }
 

@@ -29,17 +29,26 @@ enum PyHash {
         Array(s.utf8).withUnsafeBufferPointer(fnv1a)
     }
 
+    /// FNV-1a, reduced modulo 2**61 - 1 as CPython reduces hashes: `hash(s)` is then the table
+    /// hash of `s`, and a user `__hash__` returning `hash(self.name)` (which the VM reduces)
+    /// finds the string keys its instances equal.
     @inline(__always)
     static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return Int(bitPattern: UInt(h))
+        return Int(h % mersenne61)
     }
 
+    /// 2**61 - 1, the modulus of CPython's hashes.
+    static let mersenne61: UInt64 = (1 << 61) - 1
+
+    /// Floats with a fraction, tuples, frozensets and the rest: Swift's hash, reduced like an int's.
     static func slow(_ v: Value) -> Int {
         var hasher = Hasher()
         HashKey.hashValue(v, into: &hasher)
-        return hasher.finalize()
+        let h = hasher.finalize()
+        let magnitude = Int(h.magnitude % UInt(mersenne61))
+        return h < 0 ? (magnitude == 1 ? -2 : -magnitude) : magnitude
     }
 }
 

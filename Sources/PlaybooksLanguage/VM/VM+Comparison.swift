@@ -196,7 +196,7 @@ extension VirtualMachine {
     func contains(_ container: Value, _ item: Value) throws(PyException) -> Bool {
         switch container {
         case .str(let s):
-            guard case .str(let sub) = item else {
+            guard let sub = item.stringLike else {
                 throw PyException.typeError("'in <string>' requires string as left operand, not \(item.typeName)")
             }
             return sub.isEmpty || s.contains(sub)

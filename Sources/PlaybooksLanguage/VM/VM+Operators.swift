@@ -89,6 +89,11 @@ extension VirtualMachine {
         }
         if op == .mod, case .str(let a) = l { return .str(try percentFormat(a, r)) }
         if case .native(let n) = l, let res = try nativeBinary(op, n, r, reflected: false) { return res }
+        // A user class's operator comes first, whatever the right operand is (`msg + "!"`, `v * 2.0`).
+        if case .instance(let o) = l, let m = o.cls.lookup(op.dunder) {
+            let res = try callValue(m, [l, r][...], [])
+            if !isNotImplemented(res) { return res }
+        }
         switch (l, r) {
         case (.float(let a), .float(let b)): return try floatOp(op, a, b, l, r)
         case (.float(let a), _):
@@ -104,7 +109,7 @@ extension VirtualMachine {
         case (.str(let a), _):
             if op == .mod { return .str(try percentFormat(a, r)) }
             if op == .mul, let n = Arithmetic.small(r) { return .str(try repeatString(a, n)) }
-            if op == .add {
+            if op == .add, !mayReflect(r) {
                 throw PyException.typeError("can only concatenate str (not \"\(r.typeName)\") to str")
             }
         case (_, .str(let b)):
@@ -113,7 +118,7 @@ extension VirtualMachine {
             if op == .add { return .list(ListObject(a.items + b.items)) }
         case (.list(let a), _):
             if op == .mul, let n = Arithmetic.small(r) { return .list(ListObject(try repeatArray(a.items, n))) }
-            if op == .add {
+            if op == .add, !mayReflect(r) {
                 throw PyException.typeError("can only concatenate list (not \"\(r.typeName)\") to list")
             }
         case (_, .list(let b)):
@@ -122,7 +127,7 @@ extension VirtualMachine {
             if op == .add { return .tuple(a + b) }
         case (.tuple(let a), _):
             if op == .mul, let n = Arithmetic.small(r) { return .tuple(TupleItems(try repeatArray(a, n))) }
-            if op == .add {
+            if op == .add, !mayReflect(r) {
                 throw PyException.typeError("can only concatenate tuple (not \"\(r.typeName)\") to tuple")
             }
         case (_, .tuple(let b)):
@@ -135,11 +140,6 @@ extension VirtualMachine {
                 let d = a.copy()
                 for (k, v) in b.hashedPairs { d[try lookupKey(k, in: d)] = v }
                 return .dict(d)
-            }
-        case (.instance(let o), _):
-            if let m = o.cls.lookup(op.dunder) {
-                let res = try callValue(m, [l, r][...], [])
-                if !isNotImplemented(res) { return res }
             }
         case (.native(let n), _):
             if let res = try nativeBinary(op, n, r, reflected: false) { return res }
@@ -156,6 +156,14 @@ extension VirtualMachine {
             return try bigOp(op, a, b, l, r)
         }
         throw unsupported(op.symbol, l, r)
+    }
+
+    /// Whether `r` is an object whose class may define the reflected operator (`__radd__`, ...).
+    private func mayReflect(_ r: Value) -> Bool {
+        switch r {
+        case .instance, .native: return true
+        default: return false
+        }
     }
 
     func isNotImplemented(_ v: Value) -> Bool {

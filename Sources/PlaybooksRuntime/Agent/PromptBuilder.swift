@@ -36,8 +36,9 @@ enum PromptBuilder {
             # Built-ins
             - `await Step("Main:01:QUE")`: marks the step you are carrying out.
             - `await Say("user", "text")`: sends a message to the user.
-            - `reply = await WaitForMessage("user")`: waits for the user's next message and returns its text \
-            (`await Yield("user")` is the same).
+            - `reply = await WaitForMessage("user")`: waits for the user's next message and returns it; it \
+            acts as its text (`reply.content` is the text, `reply.sender_id` who sent it; `await Yield("user")` is \
+            the same).
             - `result = await SomePlaybook(arguments)`: runs a playbook and returns its result.
             - `await SaveArtifact("name", "summary", content)` and `content = await LoadArtifact("name")`: keep \
             content by name.

@@ -45,8 +45,8 @@ extension ExecutionRunner {
                 return count
             }
             if r.call == HostBuiltin.waitForMessage.rawValue || r.call == HostBuiltin.yield.rawValue { return count + 1 }
-            // A society's wait: `["message", text, "user"]` took one of the user's messages.
-            if r.call == HostBuiltin.wait.rawValue, case .list(let got) = value, got.count == 3, got[0] == .str("message"),
+            // A society's wait: `["message", text, "user", ...]` took one of the user's messages.
+            if r.call == HostBuiltin.wait.rawValue, case .list(let got) = value, got.count >= 3, got[0] == .str("message"),
                 got[2] == .str("user")
             {
                 return count + 1

@@ -119,7 +119,7 @@ extension ExecutionRunner {
             switch idleWork(current) {
             case .call(let request): return .outcome(.value(request.portable))
             case .message(let trigger, let index):
-                return .outcome(.value(triggeredCall(trigger, text: society.inboxes[current.index][index].text, for: current)))
+                return .outcome(.value(triggeredCall(trigger, message: society.inboxes[current.index][index], for: current)))
             case nil: return .blocked("calls from other agents")
             }
         case .wait:
@@ -128,9 +128,11 @@ extension ExecutionRunner {
             if let error = unknownSource(source) { return .outcome(error) }
             if let index = messageSource(for: current, from: source) {
                 let text = index < 0 ? members[0].agent.messages[userMessagesTaken] : society.inboxes[current.index][index].text
-                // The third element says where it came from: `user`, or the sending agent (a fork counts the user's).
+                // Then who sent it: `user`, or the sending agent (a fork counts the user's), and
+                // to whom: this agent, or `meeting` (said in its meeting).
                 let sender = index < 0 ? "user" : society.inboxes[current.index][index].sender
-                return .outcome(.value(.list([.str("message"), .str(text), .str(sender)])))
+                let target = index < 0 ? current.name : society.inboxes[current.index][index].target
+                return .outcome(.value(.list([.str("message"), .str(text), .str(sender), .str(target)])))
             }
             if let request = society.requests[current.index].first { return .outcome(.value(.list([.str("call"), request.portable]))) }
             return meetingEndedError(for: current, from: source).map { .outcome($0) } ?? .blocked(source)
@@ -315,18 +317,22 @@ extension ExecutionRunner {
         return nil
     }
 
-    /// The call an idle agent makes of a playbook a message triggered: `[0, playbook, args, kwargs]`
-    /// (request 0: nobody waits for a reply), the message given as the playbook's parameter.
-    func triggeredCall(_ trigger: MessageTrigger, text: String, for member: SocietyMember) -> PortableValue {
+    /// The call an idle agent makes of a playbook a message triggered: `[0, playbook, args, kwargs,
+    /// None, [text, sender, target]]` (request 0: nobody waits for a reply), the message given as
+    /// the playbook's parameter (the prelude makes it a `Message` from the last element).
+    func triggeredCall(_ trigger: MessageTrigger, message: SocietyState.Envelope, for member: SocietyMember) -> PortableValue {
         let parameters = member.program.catalog.first { $0.name == trigger.playbook }?.parameters ?? []
         var arguments: [PortableValue] = []
         var keywords: [PortableEntry] = []
         if parameters.contains("message") {
-            keywords = [PortableEntry(.str("message"), .str(text))]
+            keywords = [PortableEntry(.str("message"), .str(message.text))]
         } else if parameters.count == 1 {
-            arguments = [.str(text)]
+            arguments = [.str(message.text)]
         }
-        return .list([.int(0), .str(trigger.playbook), .list(arguments), .dict(keywords)])
+        return .list([
+            .int(0), .str(trigger.playbook), .list(arguments), .dict(keywords), .none,
+            .list([.str(message.text), .str(message.sender), .str(message.target)]),
+        ])
     }
 
     // MARK: Scheduling

@@ -51,6 +51,7 @@ enum Prelude {
                 shown = [repr(a) for a in args] + [k + "=" + repr(v) for k, v in kwargs.items()]
                 return __pb_short__(name + "(" + ", ".join(shown) + ")")
 
+            \(messageSource)
             \(conditionsSource(conditions))
             \(meetingsSource(meetings))
             def playbook(fn=None, **options):
@@ -320,6 +321,84 @@ enum Prelude {
         return text
     }
 
+    /// `Message`, what `WaitForMessage` returns: it acts as its text (compares, hashes, formats,
+    /// concatenates and has the methods of a `str`), and tells who sent it: `content`,
+    /// `sender_id` (`"user"` or the agent), `sender_klass`, `recipient_id`, `meeting_id` (the
+    /// meeting it was said in, or `None`) and `message_type` (`"direct"` or `"meeting"`). Where a
+    /// value must be plain data (a reply to another agent, the result, shared state) a message
+    /// is its text (`__pb_plain__`). The agent's `WaitForMessage` / `Yield` host built-ins are
+    /// wrapped to return one; a society's prelude wraps its own (see ``society(agents:own:)``).
+    static let messageSource = """
+        class Message:
+            __pb_plain__ = "content"
+            def __init__(self, content, sender_id="user", recipient_id=None, meeting_id=None):
+                self.content = content
+                self.sender_id = sender_id
+                self.sender_klass = "human" if sender_id == "user" else sender_id.split("#")[0]
+                self.recipient_id = __pb_agent__ if recipient_id is None else recipient_id
+                self.meeting_id = meeting_id
+                self.message_type = "direct" if meeting_id is None else "meeting"
+            def __str__(self):
+                return self.content
+            def __repr__(self):
+                return repr(self.content)
+            def __format__(self, spec):
+                return format(self.content, spec)
+            def __eq__(self, other):
+                return self.content == (other.content if isinstance(other, Message) else other)
+            def __ne__(self, other):
+                return not self == other
+            def __lt__(self, other):
+                return self.content < str(other)
+            def __le__(self, other):
+                return self.content <= str(other)
+            def __gt__(self, other):
+                return self.content > str(other)
+            def __ge__(self, other):
+                return self.content >= str(other)
+            def __hash__(self):
+                return hash(self.content)
+            def __len__(self):
+                return len(self.content)
+            def __bool__(self):
+                return len(self.content) > 0
+            def __getitem__(self, index):
+                return self.content[index]
+            def __iter__(self):
+                return iter(self.content)
+            def __contains__(self, part):
+                return str(part) in self.content
+            def __add__(self, other):
+                return self.content + other
+            def __radd__(self, other):
+                return other + self.content
+            def __mul__(self, n):
+                return self.content * n
+            def __rmul__(self, n):
+                return self.content * n
+            def __mod__(self, values):
+                return self.content % values
+            def __int__(self):
+                return int(self.content)
+            def __float__(self):
+                return float(self.content)
+            def __getattr__(self, name):
+                if name.startswith("__"):
+                    raise AttributeError(name)
+                return getattr(self.content, name)
+
+        __pb_wait_text__ = WaitForMessage
+
+        __pb_yield_text__ = Yield
+
+        async def WaitForMessage(source="user"):
+            return Message(await __pb_wait_text__(source))
+
+        async def Yield(source="user"):
+            return Message(await __pb_yield_text__(source))
+
+        """
+
     /// The agent's meeting playbooks: calling one hosts a meeting (it invites the attendees its
     /// metadata names and those of an `attendees=[...]` argument, waits for the required ones to
     /// join, runs, and ends the meeting when it returns); running one because of an invitation
@@ -419,7 +498,7 @@ enum Prelude {
                 return await __PBAwaitReply__(request)
 
             async def __pb_handle__(request):
-                if len(request) > 4:
+                if len(request) > 4 and request[4] is not None:
                     # An invitation to meeting request[4]: join it by running the meeting playbook.
                     __pb_joining__[0] = request[4]
                     try:
@@ -430,7 +509,13 @@ enum Prelude {
                     return
                 if request[0] == 0:
                     # A playbook a message triggered: nobody waits for its result, an error ends the agent.
-                    await __pb_playbooks__[request[1]](*request[2], **request[3])
+                    args, kwargs = request[2], request[3]
+                    if len(request) > 5:
+                        message = __pb_message__(request[5])
+                        args = [message for a in args]
+                        if "message" in kwargs:
+                            kwargs["message"] = message
+                    await __pb_playbooks__[request[1]](*args, **kwargs)
                     return
                 value = None
                 failure = None
@@ -446,11 +531,19 @@ enum Prelude {
                 while True:
                     await __pb_handle__(await __PBIdle__())
 
+            def __pb_message__(got):
+                # `got`: [text, sender] and, from this version on, the name it was sent to
+                # (`"meeting"`: said in the agent's meeting).
+                target = got[2] if len(got) > 2 else None
+                if target == "meeting":
+                    return Message(got[0], got[1], __pb_agent__, __pb_meeting__)
+                return Message(got[0], got[1], target)
+
             async def WaitForMessage(source="user"):
                 while True:
                     got = await __PBWait__(source)
                     if got[0] == "message":
-                        return got[1]
+                        return __pb_message__(got[1:])
                     await __pb_handle__(got[1])
 
             Yield = WaitForMessage

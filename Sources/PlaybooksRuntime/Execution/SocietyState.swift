@@ -101,10 +101,13 @@ struct SocietyState: Equatable {
             && meetings.isEmpty && created.isEmpty
     }
 
-    /// The index in `member`'s inbox of the first message from `source` (`*`: from anyone).
+    /// The index in `member`'s inbox of the first message from `source` (`*`: from anyone;
+    /// `meeting`: said in its meeting).
     func firstMessage(for member: Int, from source: String) -> Int? {
         guard member < inboxes.count else { return nil }
-        return inboxes[member].firstIndex { source == "*" || $0.sender == source }
+        return inboxes[member].firstIndex {
+            source == "*" || $0.sender == source || (source == "meeting" && $0.target == "meeting")
+        }
     }
 
     // MARK: Encoding

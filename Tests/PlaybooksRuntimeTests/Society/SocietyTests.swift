@@ -224,7 +224,7 @@ import Testing
         let taken =
             try #require(
                 records.firstIndex {
-                    $0.call == "__PBWait__" && $0.outcome == .value(.list([.str("message"), .str("alice"), .str("user")]))
+                    $0.call == "__PBWait__" && $0.outcome == .value(.list([.str("message"), .str("alice"), .str("user"), .str("Teller")]))
                 }
             ) + 1
         for n in 1...records.count {

@@ -48,6 +48,9 @@ struct JSONTextEncoder {
         case .list(let l): try encodeArray(l.items, identity: ObjectIdentifier(l), depth: depth)
         case .tuple(let t): try encodeArray(t, identity: nil, depth: depth)
         case .dict(let d): try encodeObject(d, depth: depth)
+        case .instance(let o) where o.plainField != nil:
+            // An object that stands for one of its fields (a message object: its text).
+            try encode(o.plainField ?? .none, depth: depth)
         default:
             if let f = options.defaultFunction {
                 try encode(try vm.callNested(f, [v]), depth: depth)
