@@ -172,8 +172,10 @@ struct ExecutionReport: Codable {
         }
         for m in state.meetingStates ?? [] {
             lines.append("  meeting \(m.id): \(m.topic), host \(m.host)\(m.ended ? " (ended)" : "")")
+            let humans = m.humans ?? []
+            let invited = m.invited.map { humans.contains($0) ? "\($0) (human)" : $0 }
             lines.append(
-                "    invited: \(m.invited.joined(separator: ", "))\(m.joined.isEmpty ? "" : "; in it now: \(m.joined.joined(separator: ", "))")"
+                "    invited: \(invited.joined(separator: ", "))\(m.joined.isEmpty ? "" : "; in it now: \(m.joined.joined(separator: ", "))")"
             )
             for v in m.sharedState { lines.append("    shared \(v.name) = \(v.value)") }
             lines.append("    messages: \(m.messages.count)")

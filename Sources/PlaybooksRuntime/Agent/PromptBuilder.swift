@@ -68,7 +68,9 @@ enum PromptBuilder {
         attendee. In a meeting, `meeting.shared_state` is a dict every participant reads and writes (your \
         changes reach the others at your next await), `await Say("meeting", "text")` speaks to all participants, \
         and `message = await WaitForMessage("meeting")` waits for any of them (end your reply after it). The host \
-        ends the meeting by returning from the playbook.
+        ends the meeting by returning from the playbook. Attendees can be humans (the user, or a human agent such \
+        as `Alice`): they are in the meeting from its start and see what is said in it, and what the user says \
+        while you wait in `WaitForMessage("meeting")` is their message to the meeting.
 
         """
 
@@ -79,7 +81,10 @@ enum PromptBuilder {
             # Other agents
             You work with other agents. Send one a message with `await SendMessage("Name", "text")`, wait for a \
             message from one with `message = await WaitForMessage("Name")` (end your reply after it), and call an \
-            agent's public playbook with `result = await Name.Playbook(arguments)`.
+            agent's public playbook with `result = await Name.Playbook(arguments)`. \
+            `agent = await Name.get_or_create()` gives an agent of that class that is idle, or makes a new one when \
+            all are busy; `agent = await CreateAgent("Name", key=value)` always makes a new one (keyword arguments \
+            are its `$` state). Call it with `await agent.Playbook(arguments)`; `agent.id` names it in messages.
 
             """
         for peer in peers {

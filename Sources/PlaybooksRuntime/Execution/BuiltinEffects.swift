@@ -30,7 +30,7 @@ struct BuiltinEffects {
             return .value(PortableValue.converting(content, in: vm))
         case .waitForMessage, .yield, .prompt, .start, .next, .text, .sendMessage, .endProgram, .request, .awaitReply, .reply,
             .idle, .wait, .meetingStart, .meetingReady, .meetingJoin, .meetingEnd, .meetingLeave,
-            .createAgent:
+            .createAgent, .getOrCreateAgent:
             return .value(.none)
         }
     }
@@ -109,7 +109,7 @@ struct BuiltinEffects {
             totals.write(to: vm)
             return nil
         case .prompt, .sendMessage, .endProgram, .request, .awaitReply, .reply, .idle, .wait, .meetingStart, .meetingReady,
-            .meetingJoin, .meetingEnd, .meetingLeave, .createAgent:
+            .meetingJoin, .meetingEnd, .meetingLeave, .createAgent, .getOrCreateAgent:
             return nil
         }
     }

@@ -47,11 +47,21 @@ extension ExecutionRunner {
                 return .outcome(.error(type: "TypeError", message: "\(call.name) takes a name and two lists"))
             }
             var names: [String] = []
+            var humans: [String] = []
             for value in invited.items {
                 let name = vm.strText(value)
                 guard let attendee = member(named: name) else {
+                    if isUser(name) {
+                        // A human attends at once: nothing to invite, nothing to wait for.
+                        if !humans.contains(name) { humans.append(name) }
+                        continue
+                    }
+                    let humanNames = (["user"] + program.humanAgents).joined(separator: ", ")
                     return .outcome(
-                        .error(type: "ValueError", message: "no agent named \(PortableValue.str(name)) to invite to a meeting"))
+                        .error(
+                            type: "ValueError",
+                            message: "no agent or human named \(PortableValue.str(name)) to invite to a meeting; the agents are "
+                                + "\(members.map(\.name).joined(separator: ", ")), the humans \(humanNames)"))
                 }
                 if attendee === current { continue }
                 guard attendee.program.invitedPlaybook != nil else {
@@ -63,7 +73,7 @@ extension ExecutionRunner {
                 if !names.contains(name) { names.append(name) }
             }
             let id = (society.meetings.map(\.id).max() ?? 0) + 1
-            return .outcome(.value(.list([.int(id), .str(current.name), .list(names.map { .str($0) }), .dict([])])))
+            return .outcome(.value(.list([.int(id), .str(current.name), .list((names + humans).map { .str($0) }), .dict([])])))
         case .meetingReady:
             guard case .int(let id)? = call.arguments.first, let meeting = society.meeting(id) else {
                 return .outcome(.error(type: "RuntimeError", message: "no such meeting"))
@@ -77,7 +87,7 @@ extension ExecutionRunner {
             if meeting.ended {
                 return .outcome(.error(type: "RuntimeError", message: "the meeting ended before \(current.name) joined"))
             }
-            let attendees = meeting.invited.map { PortableValue.str(members[$0].name) }
+            let attendees = (meeting.invited.map { members[$0].name } + meeting.humans).map { PortableValue.str($0) }
             return .outcome(.value(.list([.int(id), .str(members[meeting.host].name), .list(attendees), .dict(meeting.shared)])))
         default:
             return .outcome(.value(.none))
@@ -91,7 +101,7 @@ extension ExecutionRunner {
     // MARK: Applying
 
     /// Applies a meeting built-in's record.
-    func applyMeeting(_ builtin: HostBuiltin, _ call: HostCall, _ value: PortableValue) {
+    func applyMeeting(_ builtin: HostBuiltin, _ call: HostCall, _ value: PortableValue, live: Bool) {
         switch builtin {
         case .meetingStart:
             guard case .list(let info) = value, info.count == 4, case .int(let id) = info[0], case .list(let names) = info[2],
@@ -101,9 +111,14 @@ extension ExecutionRunner {
                 guard case .str(let n) = name else { return nil }
                 return member(named: n)?.index
             }
+            var humans: [String] = []
+            for case .str(let n) in names where member(named: n) == nil && isUser(n) && !humans.contains(n) { humans.append(n) }
             let requiredIndexes = required.items.compactMap { member(named: vm.strText($0))?.index }.filter(invited.contains)
-            society.meetings.append(
-                .init(id: id, topic: vm.strText(call.arguments[0]), host: current.index, invited: invited, required: requiredIndexes))
+            var meeting = SocietyState.Meeting(
+                id: id, topic: vm.strText(call.arguments[0]), host: current.index, invited: invited, required: requiredIndexes)
+            meeting.humans = humans
+            society.meetings.append(meeting)
+            announceMeeting(meeting, started: true, live: live)
             for attendee in invited {
                 guard let playbook = members[attendee].program.invitedPlaybook else { continue }
                 society.requests[attendee].append(
@@ -119,7 +134,10 @@ extension ExecutionRunner {
                 society.meetings[i].joined.append(current.index)
             }
         case .meetingEnd:
-            if case .int(let id)? = call.arguments.first, let i = society.meetingIndex(id) { society.meetings[i].ended = true }
+            if case .int(let id)? = call.arguments.first, let i = society.meetingIndex(id) {
+                society.meetings[i].ended = true
+                announceMeeting(society.meetings[i], started: false, live: live)
+            }
         case .meetingLeave:
             if case .int(let id)? = call.arguments.first, let i = society.meetingIndex(id) {
                 society.meetings[i].joined.removeAll { $0 == current.index }

@@ -39,10 +39,15 @@ extension ExecutionRunner {
     }
 
     /// Where `member`'s `WaitForMessage(source)` takes its message from now: the index of a
-    /// message in its inbox, the user's next message (`-1`), or nothing yet (`nil`).
+    /// message in its inbox, the user's next message (`-1`), or nothing yet (`nil`). A message
+    /// in the inbox from a human comes from a meeting (one a human attendee said there).
     private func messageSource(for member: SocietyMember, from source: String) -> Int? {
-        if !isUser(source), let index = society.firstMessage(for: member.index, from: source) { return index }
-        if isUser(source) || source == "*", members[0].agent.nextMessage(taken: userMessagesTaken) != nil { return -1 }
+        if let index = society.firstMessage(for: member.index, from: source) { return index }
+        if isUser(source) || source == "*" || humanSpeaker(for: member, from: source) != nil,
+            members[0].agent.nextMessage(taken: userMessagesTaken) != nil
+        {
+            return -1
+        }
         return nil
     }
 
@@ -79,18 +84,8 @@ extension ExecutionRunner {
             return builtin == .say ? nil : .outcome(.value(.none))
         case .meetingStart, .meetingReady, .meetingJoin, .meetingEnd, .meetingLeave:
             return meetingAnswer(builtin, call)
-        case .createAgent:
-            guard call.arguments.count == 2 else { return .outcome(.error(type: "TypeError", message: "CreateAgent takes a class")) }
-            let klass = vm.strText(call.arguments[0])
-            let classes = members[0].program.society.map(\.agent)
-            guard classes.contains(klass) else {
-                return .outcome(
-                    .error(
-                        type: "ValueError",
-                        message: "no agent class \(PortableValue.str(klass)); the program's are \(classes.joined(separator: ", "))"))
-            }
-            let count = members.filter { $0.program.agent == klass }.count
-            return .outcome(.value(.str("\(klass)#\(count + 1)")))
+        case .createAgent, .getOrCreateAgent:
+            return .outcome(agentAnswer(builtin, call))
         case .sendMessage:
             if let error = BuiltinEffects.checkArguments(call, min: 2, max: 2) { return .outcome(error) }
             let target = vm.strText(call.arguments[0])
@@ -129,10 +124,16 @@ extension ExecutionRunner {
             if let index = messageSource(for: current, from: source) {
                 let text = index < 0 ? members[0].agent.messages[userMessagesTaken] : society.inboxes[current.index][index].text
                 // Then who sent it: `user`, or the sending agent (a fork counts the user's), and
-                // to whom: this agent, or `meeting` (said in its meeting).
-                let sender = index < 0 ? "user" : society.inboxes[current.index][index].sender
-                let target = index < 0 ? current.name : society.inboxes[current.index][index].target
-                return .outcome(.value(.list([.str("message"), .str(text), .str(sender), .str(target)])))
+                // to whom: this agent, or `meeting` (said in its meeting); a user's message said
+                // in a meeting with human attendees adds the human it comes from.
+                guard index < 0 else {
+                    let message = society.inboxes[current.index][index]
+                    return .outcome(.value(.list([.str("message"), .str(text), .str(message.sender), .str(message.target)])))
+                }
+                if let human = humanSpeaker(for: current, from: source) {
+                    return .outcome(.value(.list([.str("message"), .str(text), .str("user"), .str("meeting"), .str(human)])))
+                }
+                return .outcome(.value(.list([.str("message"), .str(text), .str("user"), .str(current.name)])))
             }
             if let request = society.requests[current.index].first { return .outcome(.value(.list([.str("call"), request.portable]))) }
             return meetingEndedError(for: current, from: source).map { .outcome($0) } ?? .blocked(source)
@@ -180,6 +181,11 @@ extension ExecutionRunner {
             return true
         }
         guard case .value(let value) = outcome else { return false }
+        if builtin == .waitForMessage || builtin == .yield || builtin == .wait {
+            // The user's message, taken in a meeting with human attendees, is one of the meeting's.
+            let source = waitSource(call, in: vm)
+            deliverHumanMeetingMessage(call, source: source, takesUserMessage: messageSource(for: current, from: source) == -1)
+        }
         switch builtin {
         case .waitForMessage, .yield:
             let source = waitSource(call, in: vm)
@@ -216,16 +222,10 @@ extension ExecutionRunner {
             society.ended = true
             return true
         case .meetingStart, .meetingReady, .meetingJoin, .meetingEnd, .meetingLeave:
-            applyMeeting(builtin, call, value)
+            applyMeeting(builtin, call, value, live: live)
             return true
-        case .createAgent:
-            guard case .str(let name) = value else { return true }
-            var variables: [PortableEntry] = []
-            if case .dict(let kwargs) = call.arguments[1] {
-                variables = kwargs.pairs.map { PortableEntry(.str(vm.strText($0.key)), PortableValue.converting($0.value, in: vm)) }
-            }
-            // The class's VM compiled when the execution began, so this one does too.
-            try? addMember(klass: vm.strText(call.arguments[0]), name: name, variables: variables)
+        case .createAgent, .getOrCreateAgent:
+            applyAgent(call, value)
             return true
         case .request:
             guard case .int(let id) = value, let callee = member(named: vm.strText(call.arguments[0])) else { return true }
@@ -386,7 +386,7 @@ extension ExecutionRunner {
                 builtin == .waitForMessage || builtin == .yield || builtin == .wait
             else { return false }
             let source = waitSource(call, in: member.vm)
-            return isUser(source) || source == "*"
+            return isUser(source) || source == "*" || humanSpeaker(for: member, from: source) != nil
         }
     }
 

@@ -118,7 +118,7 @@ public final class ExecutionRunner {
         mustAwait.formUnion(member.program.catalog.map(\.name))
         mustAwait.formUnion(member.program.markdownPlaybooks)
         mustAwait.formUnion(options.externals.map(\.name))
-        if members.count > 1 { mustAwait.insert("CreateAgent") }
+        mustAwait.insert("CreateAgent")
         member.vm.namesToAwait = mustAwait
         member.vm.output = { [weak self] text in
             guard let self, !self.inspecting, !self.journal.isReplaying else { return }
@@ -325,7 +325,11 @@ public final class ExecutionRunner {
         var prelude = Prelude.source(
             agent: program.agent, markdown: markdown, settings: options.agentLoop, conditions: program.conditionTriggers,
             meetings: program.meetingPlaybooks)
-        if let others { prelude += Prelude.society(agents: others, own: own) }
+        if let others {
+            prelude += Prelude.society(agents: others, own: own)
+        } else {
+            prelude += Prelude.solo(agent: program.agent, playbooks: program.catalog.map(\.name) + program.markdownPlaybooks)
+        }
         do {
             try vm.load(source: prelude, filename: Prelude.filename)
         } catch {
@@ -466,9 +470,11 @@ public final class ExecutionRunner {
                     // A society's snapshot holds every agent: written when the policy asks, not at every wait.
                     if members.count == 1 || journal.snapshotIsDue { try await writeSnapshot() }
                     info.status = .waiting
-                    info.attributes["waiting_for"] = members.count > 1 ? "user" : waiting
+                    // In a society, or in a meeting with human attendees, the message comes from the user.
+                    let source = members.count > 1 || humanSpeaker(for: current, from: waiting) != nil ? "user" : waiting
+                    info.attributes["waiting_for"] = source
                     try await saveInfo()
-                    return .waitingForMessage(source: members.count > 1 ? "user" : waiting)
+                    return .waitingForMessage(source: source)
                 }
                 if shouldStop() { throw .stopped(id, at: journal.sequence) }
             }
@@ -515,12 +521,14 @@ public final class ExecutionRunner {
     }
 
     /// Writes a snapshot of the execution as it is now (each agent suspended on its await after
-    /// the last record): the VM's own for one agent, a ``SocietySnapshot`` for several.
+    /// the last record): the VM's own for one agent, a ``SocietySnapshot`` for several (and for one
+    /// agent that hosted a meeting, whose state the host keeps).
     func writeSnapshot() async throws(ExecutionError) {
         let members = self.members
         let society = self.society
         try await journal.writeSnapshot(program: members[0].program) {
-            if members.count == 1 { return members[0].vm.encodeSnapshot() }
+            // One agent writes its VM's snapshot alone, unless the host keeps something for it (its meetings).
+            if members.count == 1, society.isEmpty { return members[0].vm.encodeSnapshot() }
             return SocietySnapshot.encode(state: society, agents: members.map { $0.snapshotBytes() })
         }
     }

@@ -43,14 +43,17 @@ public struct MeetingState: Sendable, Equatable, Codable {
     /// The host's meeting playbook.
     public var topic: String
     public var host: String
+    /// The attendees invited: the agents, then the humans.
     public var invited: [String]
-    /// The attendees in the meeting now (none once it ended).
+    /// The attendees in the meeting now (none once it ended); humans are in it from its start.
     public var joined: [String]
     /// The state its participants share, as `repr`s.
     public var sharedState: [NamedValue]
     /// The messages said in it, in order.
     public var messages: [Message]
     public var ended: Bool
+    /// The humans among the attendees (`nil` when there are none).
+    public var humans: [String]? = nil
 }
 
 /// A saved artifact.
@@ -91,7 +94,11 @@ extension ExecutionRunner {
     /// society every agent's, with the messages of all of them in the order they were said.
     public var state: ExecutionState {
         var state = ExecutionState(reading: members[0].vm, agent: members[0].program.agent)
-        guard members.count > 1 else { return state }
+        guard members.count > 1 else {
+            // One agent's meetings (with human attendees only) are shown too.
+            if !society.meetings.isEmpty { addMeetings(to: &state) }
+            return state
+        }
         state.agents = members.map(\.name)
         var said: [(message: Message, sequence: Int)] = []
         var usage = LLMUsageTotals()
@@ -105,16 +112,22 @@ extension ExecutionRunner {
         state.transcript = said.enumerated().sorted { ($0.element.sequence, $0.offset) < ($1.element.sequence, $1.offset) }
             .map(\.element.message)
         state.llmUsage = usage == LLMUsageTotals() ? nil : usage
+        addMeetings(to: &state)
+        return state
+    }
+
+    private func addMeetings(to state: inout ExecutionState) {
         let name = { (i: Int) in self.members[i].name }
         state.meetingStates = society.meetings.map { m in
             MeetingState(
-                id: m.id, topic: m.topic, host: name(m.host), invited: m.invited.map(name), joined: m.joined.map(name),
+                id: m.id, topic: m.topic, host: name(m.host), invited: m.invited.map(name) + m.humans,
+                joined: m.joined.map(name) + (m.ended ? [] : m.humans),
                 sharedState: m.shared.map {
                     NamedValue(name: $0.key.description, value: $0.value.description)
-                }, messages: m.log.map { Message(sender: $0.sender, target: $0.target, text: $0.text) }, ended: m.ended)
+                }, messages: m.log.map { Message(sender: $0.sender, target: $0.target, text: $0.text) }, ended: m.ended,
+                humans: m.humans.isEmpty ? nil : m.humans)
         }
         state.meetings = society.meetings.map { "meeting \($0.id): \($0.topic) (host \(name($0.host)))" }
-        return state
     }
 
     /// The last journal record applied.

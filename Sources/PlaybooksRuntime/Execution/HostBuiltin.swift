@@ -32,6 +32,9 @@ enum HostBuiltin: String, CaseIterable {
     case meetingLeave = "__PBMeetingLeave__"
     /// `CreateAgent(klass, **kwargs)` (a prelude function) makes a new agent with it.
     case createAgent = "__PBCreateAgent__"
+    /// `Klass.get_or_create(**kwargs)` (a method of the prelude's agent objects): an idle agent of
+    /// the class, or a new one as `CreateAgent` makes it.
+    case getOrCreateAgent = "__PBGetOrCreateAgent__"
     // Internal to Markdown playbooks (see `Prelude.llmLoop`).
     case prompt = "__PBPrompt__"
     case start = "__PBStart__"
@@ -45,7 +48,7 @@ enum HostBuiltin: String, CaseIterable {
     var isSociety: Bool {
         switch self {
         case .sendMessage, .endProgram, .request, .awaitReply, .reply, .idle, .wait, .meetingStart, .meetingReady, .meetingJoin,
-            .meetingEnd, .meetingLeave, .createAgent:
+            .meetingEnd, .meetingLeave, .createAgent, .getOrCreateAgent:
             return true
         default: return false
         }

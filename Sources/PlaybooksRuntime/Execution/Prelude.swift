@@ -533,11 +533,13 @@ enum Prelude {
 
             def __pb_message__(got):
                 # `got`: [text, sender] and, from this version on, the name it was sent to
-                # (`"meeting"`: said in the agent's meeting).
+                # (`"meeting"`: said in the agent's meeting) and, for a message of the user said
+                # in a meeting, the human attendee it comes from.
                 target = got[2] if len(got) > 2 else None
+                sender = got[3] if len(got) > 3 else got[1]
                 if target == "meeting":
-                    return Message(got[0], got[1], __pb_agent__, __pb_meeting__)
-                return Message(got[0], got[1], target)
+                    return Message(got[0], sender, __pb_agent__, __pb_meeting__)
+                return Message(got[0], sender, target)
 
             async def WaitForMessage(source="user"):
                 while True:
@@ -563,15 +565,45 @@ enum Prelude {
                     async def __pb_call__(*args, **kwargs):
                         return await __pb_remote__(self.id, name, list(args), kwargs)
                     return __pb_call__
+                async def get_or_create(self, **kwargs):
+                    # An idle agent of this agent's class, or a new one (`kwargs`: its `$` state).
+                    return __PBAgent__(await __PBGetOrCreateAgent__(self.klass, kwargs), self.klass)
 
             async def CreateAgent(klass, **kwargs):
                 return __PBAgent__(await __PBCreateAgent__(klass, kwargs), klass)
 
             """
-        // Another agent's name is the object that calls it (one small object per agent: the
-        // playbooks are looked up when called, and checked by the runtime).
-        for agent in agents where isIdentifier(agent) && agent != own {
+        // An agent class's name is the object that calls its first agent (one small object per
+        // class: the playbooks are looked up when called, and checked by the runtime), and whose
+        // `get_or_create` gives an agent of the class. An agent's own class is bound too, for
+        // `Klass.get_or_create()` (calling a playbook of itself through it is an error that says so).
+        for agent in agents where isIdentifier(agent) {
             text += "\(agent) = __PBAgent__(\(pythonString(agent)), \(pythonString(agent)))\n"
+        }
+        return text
+    }
+
+    /// What the prelude of a program with one agent class adds: `CreateAgent` and
+    /// `Klass.get_or_create` raise an error that says why they cannot run (making agents needs
+    /// a society, a program of two agent classes or more). The class name is bound to a class
+    /// (not listed with the program's names) unless a playbook has that name.
+    static func solo(agent: String, playbooks: [String]) -> String {
+        let why =
+            "creating agents needs a program with two agent classes or more (`# Name` headings of AI agents); "
+            + "this program has one, \(agent)"
+        var text = """
+
+            async def CreateAgent(klass, **kwargs):
+                raise RuntimeError("CreateAgent(" + repr(klass) + "): " + \(pythonString(why)))
+
+            """
+        if isIdentifier(agent), !playbooks.contains(agent) {
+            text += """
+                class \(agent):
+                    async def get_or_create(**kwargs):
+                        raise RuntimeError(\(pythonString(agent + ".get_or_create(): " + why)))
+
+                """
         }
         return text
     }

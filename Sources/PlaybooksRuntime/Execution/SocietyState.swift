@@ -48,6 +48,11 @@ struct SocietyState: Equatable {
         /// The attendees the meeting waits for before it begins.
         var required: [Int]
         var joined: [Int] = []
+        /// The humans among the attendees (`user`, `human` or a human agent of the program, as the
+        /// host named them): a human is always there, so they are in the meeting from its start
+        /// and never hold it up; what the user says while an agent of the meeting waits for it
+        /// comes to the meeting from the first of them (see ``ExecutionRunner/humanSpeaker(for:from:)``).
+        var humans: [String] = []
         var shared: [PortableEntry] = []
         var log: [Envelope] = []
         var ended = false
@@ -101,13 +106,11 @@ struct SocietyState: Equatable {
             && meetings.isEmpty && created.isEmpty
     }
 
-    /// The index in `member`'s inbox of the first message from `source` (`*`: from anyone;
-    /// `meeting`: said in its meeting).
+    /// The index in `member`'s inbox of the first message from `source` (`*`: from anyone,
+    /// `meeting`: said in a meeting).
     func firstMessage(for member: Int, from source: String) -> Int? {
         guard member < inboxes.count else { return nil }
-        return inboxes[member].firstIndex {
-            source == "*" || $0.sender == source || (source == "meeting" && $0.target == "meeting")
-        }
+        return inboxes[member].firstIndex { source == "*" || $0.sender == source || (source == "meeting" && $0.target == "meeting") }
     }
 
     // MARK: Encoding
@@ -139,6 +142,7 @@ struct SocietyState: Equatable {
                     .int(m.id), .str(m.topic), .int(m.host), .list(m.invited.map { .int($0) }), .list(m.required.map { .int($0) }),
                     .list(m.joined.map { .int($0) }), .dict(m.shared),
                     .list(m.log.map { .list([.str($0.sender), .str($0.target), .str($0.text)]) }), .bool(m.ended),
+                    .list(m.humans.map { .str($0) }),
                 ])
             })
         return .dict([
@@ -200,7 +204,8 @@ struct SocietyState: Equatable {
             return i
         }
         for item in meetings {
-            guard case .list(let f) = item, f.count == 9, case .int(let id) = f[0], case .str(let topic) = f[1],
+            // Nine fields were written before meetings had human attendees.
+            guard case .list(let f) = item, f.count == 9 || f.count == 10, case .int(let id) = f[0], case .str(let topic) = f[1],
                 case .list(let invited) = f[3], case .list(let required) = f[4], case .list(let joined) = f[5],
                 case .dict(let shared) = f[6], case .list(let log) = f[7], case .bool(let ended) = f[8]
             else { throw RecordFormatError("bad meeting") }
@@ -209,6 +214,15 @@ struct SocietyState: Equatable {
             meeting.joined = try joined.map(agent)
             meeting.shared = shared
             meeting.ended = ended
+            if f.count == 10 {
+                guard case .list(let humans) = f[9] else { throw RecordFormatError("bad human attendees of a meeting") }
+                for human in humans {
+                    guard case .str(let name) = human, !name.isEmpty, !meeting.humans.contains(name) else {
+                        throw RecordFormatError("bad human attendee of a meeting")
+                    }
+                    meeting.humans.append(name)
+                }
+            }
             for message in log {
                 guard case .list(let m) = message, m.count == 3, case .str(let sender) = m[0], case .str(let target) = m[1],
                     case .str(let text) = m[2]

@@ -12,7 +12,7 @@ import Testing
 /// finished done again.
 @Suite struct SocietyCrashSweepTests {
     enum Case: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case bank, relay, concierge, thermostat, meeting, logger, factory
+        case bank, relay, concierge, thermostat, meeting, logger, factory, pool, humanMeeting, humansOnly
         var testDescription: String { rawValue }
 
         func text() throws -> String {
@@ -21,6 +21,9 @@ import Testing
             case .relay: return SocietyPrograms.relay
             case .logger: return SocietyPrograms.logger
             case .factory: return SocietyPrograms.factory
+            case .pool: return SocietyPrograms.pool
+            case .humanMeeting: return SocietyPrograms.humanMeeting
+            case .humansOnly: return SocietyPrograms.humansOnly
             case .concierge: return try SocietyPrograms.example("concierge/concierge.pb")
             case .thermostat: return try SocietyPrograms.example("thermostat/thermostat.pb")
             case .meeting: return try SocietyPrograms.example("menu_meeting/menu_meeting.pb")
@@ -36,8 +39,10 @@ import Testing
         var messages: [String] {
             switch self {
             case .bank: return ["alice"]
-            case .relay, .thermostat, .meeting, .logger, .factory: return []
+            case .relay, .thermostat, .meeting, .logger, .factory, .pool: return []
             case .concierge: return ["Japanese"]
+            case .humanMeeting: return ["pasta"]
+            case .humansOnly: return ["Hi, I am Alice"]
             }
         }
         var name: String { rawValue }
@@ -94,6 +99,19 @@ import Testing
             #expect(meeting.ended && meeting.invited == ["Chef", "Sommelier"])
             #expect(meeting.messages.count == 4)
             #expect(meeting.sharedState.map(\.name) == ["'course'", "'side'", "'wine'"])
+        }
+        if sweep == .pool {
+            #expect(expected.state.agents == ["Manager", "Worker", "Worker#2"])
+            guard case .finished(let result) = expected.outcome else { return }
+            #expect(result.repr == "['Worker', 'Worker#2', 'Worker#2', 'Worker', [2, None, None], '<agent Worker#2>']")
+        }
+        if sweep == .humanMeeting || sweep == .humansOnly {
+            let meeting = try #require(expected.state.meetingStates?.first)
+            #expect(meeting.ended)
+            #expect(meeting.humans == (sweep == .humanMeeting ? ["Alice"] : ["Alice", "Bob"]))
+            // The user's message is the first human's message to the meeting.
+            #expect(meeting.messages.contains(Message(sender: "Alice", target: "meeting", text: sweep.messages[0])))
+            #expect(expectedSaid.contains { $0.target == "meeting" && $0.text.hasSuffix("ended") })
         }
         if sweep == .thermostat {
             #expect(expected.outcome == .finished(ExecutionResult(value: .int(2), repr: "2")))

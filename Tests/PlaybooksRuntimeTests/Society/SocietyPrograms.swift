@@ -162,4 +162,123 @@ enum SocietyPrograms {
             await SendMessage("Host", f"pong from {$greeting}")
         ```
         """
+
+    /// `Klass.get_or_create()`: the worker is idle before it ever ran (it starts by serving calls),
+    /// busy while a message to it waits to trigger its playbook and while that playbook waits,
+    /// so a second worker is made (with the keyword arguments as its state) and given while it is
+    /// idle; once the first is idle again it is given again, keeping its state.
+    static let pool = """
+        # Manager
+        Hands work to idle workers.
+
+        ```python
+        @playbook
+        async def Main():
+            await Step("Main:01:EXE")
+            a = await Worker.get_or_create(level=1)
+            await SendMessage("Worker", "hold")
+            b = await Worker.get_or_create(level=2)
+            levels = [await b.Level()]
+            c = await Worker.get_or_create(level=3)
+            await SendMessage("Worker", "release")
+            levels.append(await Worker.Level())
+            d = await Worker.get_or_create(level=4)
+            levels.append(await d.Level())
+            return [a.id, b.id, c.id, d.id, levels, repr(c)]
+        ```
+
+        # Worker
+        Holds on when asked, and tells its level.
+
+        ```python
+        @playbook(triggers=["When you receive a message from Manager"])
+        async def Hold(message):
+            await WaitForMessage("Manager")
+
+
+        @playbook(public=True)
+        async def Level():
+            try:
+                return $level
+            except NameError:
+                return None
+        ```
+        """
+
+    /// A meeting with a human attendee (`# Alice:Human`) and an agent: the meeting begins without
+    /// waiting for Alice, she is an attendee, and the user's message is her message to the meeting
+    /// (the host takes it, and the chef gets it from the meeting).
+    static let humanMeeting = """
+        # Alice:Human
+        Leads the kitchen team.
+
+        # Host
+        Plans tonight's dish with Alice and the chef.
+
+        ```python
+        @playbook
+        async def Main():
+            await Step("Main:01:EXE")
+            plan = await Plan()
+            await Say("user", f"Tonight: {plan[1]}")
+            return plan
+
+
+        @playbook(meeting=True, required_attendees=["Alice", "Chef"])
+        async def Plan():
+            await Say("meeting", "Welcome. Alice, what shall we cook?")
+            idea = await WaitForMessage("Alice")
+            answer = await WaitForMessage("Chef")
+            await Say("meeting", "Agreed.")
+            return [meeting.attendees, idea, answer, idea.sender_id, idea.message_type]
+        ```
+
+        # Chef
+        Cooks what the team decides.
+
+        ```python
+        @playbook(meeting=True)
+        async def Plan():
+            await Step("Plan:01:EXE")
+            await WaitForMessage("Host")
+            idea = await WaitForMessage("Alice")
+            await Say("meeting", f"I will cook {idea}.")
+            await WaitForMessage("Host")
+        ```
+        """
+
+    /// One AI agent and two humans (the shape of the original's `hello_multi_human.pb`): a meeting
+    /// of humans only begins at once, and the user's message while the host waits in
+    /// `WaitForMessage("meeting")` is the first human's message to it.
+    static let humansOnly = """
+        # Alice:Human
+        Team lead.
+
+        # Bob:Human
+        Developer.
+
+        # Greeter
+        Greets the team.
+
+        ```python
+        @playbook
+        async def Main():
+            await Step("Main:01:EXE")
+            await Say("Alice", "Hello Alice, your messages arrive as you type them.")
+            await Say("Bob", "Hello Bob.")
+            heard = await TeamIntroduction()
+            await Say("user", "Bye.")
+            return heard
+
+
+        @playbook(meeting=True, required_attendees=["Alice", "Bob"])
+        async def TeamIntroduction():
+            await Step("TeamIntroduction:01:EXE")
+            await Say("meeting", "Welcome, everyone.")
+            reply = await WaitForMessage("meeting")
+            await Say("meeting", f"Thank you, {meeting.attendees[0]}.")
+            await Say("meeting", "The meeting is concluded.")
+            return [meeting.attendees, reply]
+        ```
+        """
 }
