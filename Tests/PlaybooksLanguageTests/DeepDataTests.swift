@@ -163,7 +163,8 @@ struct DeepDataTests {
     /// methods (`o.prev = m; m = o.m`), exceptions (args, `__cause__`, `__context__`, attributes),
     /// functions (defaults, keyword defaults, closure cells), sets of instances and frozensets of
     /// frozensets, iterators (over a list, `map`, `filter`, `enumerate`, `zip` of the last one),
-    /// classes (a class attribute holding the previous class). Each was a segfault: Swift's
+    /// classes (a class attribute holding the previous class, or the previous instance of another
+    /// class that only its instance references). Each was a segfault: Swift's
     /// recursive release. Run by the `playbooks` executable in a child process, as
     /// ``deepTuplesAreFreedWithoutRecursion(checkpointEveryAwait:)``; the outputs are CPython's.
     static let deepChainsOfOtherKinds: [String: (program: String, output: String)] = [
@@ -331,8 +332,16 @@ struct DeepDataTests {
                 C = D
             del C, D
             print("classes")
+            o = None
+            for i in range(100000):
+                class E:
+                    pass
+                E.prev = o
+                o = E()
+            del E, o
+            print("instances of their own class")
             """,
-            "classes\n"
+            "classes\ninstances of their own class\n"
         ),
     ]
 

@@ -36,9 +36,17 @@ enum NestedRelease {
                 guard isKnownUniquelyReferenced(&dict) else { continue }
                 dict.moveEntries(into: &pending)
             } else if var instance = takeInstance(&slot) {
-                guard isKnownUniquelyReferenced(&instance), instance.attributes.count > 0 else { continue }
-                pending.append(.dict(instance.attributes))
-                instance.attributes = DictObject()
+                guard isKnownUniquelyReferenced(&instance) else { continue }
+                if instance.attributes.count > 0 {
+                    pending.append(.dict(instance.attributes))
+                    instance.attributes = DictObject()
+                }
+                // A class only its instance references (a class made in a loop, whose attributes
+                // hold the previous instance).
+                if isKnownUniquelyReferenced(&instance.cls) {
+                    pending.append(.type(instance.cls))
+                    instance.cls = Types.object
+                }
             } else if var tuple = takeTuple(&slot) {
                 guard isKnownUniquelyReferenced(&tuple.storage) else { continue }
                 tuple.storage.moveItems(into: &pending)
