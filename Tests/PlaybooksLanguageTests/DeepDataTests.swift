@@ -159,6 +159,201 @@ struct DeepDataTests {
         #expect(outcome.stdout == "del\n200000\nNone\n2\nlists\ndicts\ninstances\n")
     }
 
+    /// Chains 100,000 deep through the other objects that hold values, each dropped: bound
+    /// methods (`o.prev = m; m = o.m`), exceptions (args, `__cause__`, `__context__`, attributes),
+    /// functions (defaults, keyword defaults, closure cells), sets of instances and frozensets of
+    /// frozensets, iterators (over a list, `map`, `filter`, `enumerate`, `zip` of the last one),
+    /// classes (a class attribute holding the previous class, or the previous instance of another
+    /// class that only its instance references). Each was a segfault: Swift's
+    /// recursive release. Run by the `playbooks` executable in a child process, as
+    /// ``deepTuplesAreFreedWithoutRecursion(checkpointEveryAwait:)``; the outputs are CPython's.
+    static let deepChainsOfOtherKinds: [String: (program: String, output: String)] = [
+        "boundMethods": (
+            """
+            class O:
+                def m(self):
+                    return self
+
+            m = None
+            for i in range(100000):
+                o = O()
+                o.prev = m
+                m = o.m
+            del o
+            n = 0
+            x = m
+            while x is not None:
+                n += 1
+                x = x().prev
+            print(n)
+            del m
+            print("bound methods")
+            """,
+            "100000\nbound methods\n"
+        ),
+        "exceptions": (
+            """
+            e = None
+            for i in range(100000):
+                e = ValueError(e)
+            n = 0
+            while e is not None:
+                n += 1
+                e = e.args[0]
+            print(n)
+            for i in range(100000):
+                x = KeyError(i)
+                x.__cause__ = e
+                e = x
+            del e, x
+            print("causes")
+            e = None
+            for i in range(100000):
+                x = KeyError(i)
+                x.__context__ = e
+                e = x
+            e = x = None
+            print("contexts")
+
+            class Failure(Exception):
+                pass
+
+            e = None
+            for i in range(100000):
+                x = Failure("f")
+                x.previous = e
+                e = x
+            e = x = None
+            print("attributes")
+            """,
+            "100000\ncauses\ncontexts\nattributes\n"
+        ),
+        "functions": (
+            """
+            f = None
+            for i in range(100000):
+                def g(x=f):
+                    return x
+                f = g
+            del f, g
+            print("defaults")
+            f = None
+            for i in range(100000):
+                def g(*, x=f):
+                    return x
+                f = g
+            del f, g
+            print("keyword defaults")
+
+            def wrap(inner):
+                def outer():
+                    return inner
+                return outer
+
+            f = None
+            for i in range(100000):
+                f = wrap(f)
+            n = 0
+            while f is not None:
+                n += 1
+                f = f()
+            print(n)
+            for i in range(100000):
+                f = wrap(f)
+            f = None
+            print("closures")
+            """,
+            "defaults\nkeyword defaults\n100000\nclosures\n"
+        ),
+        "sets": (
+            """
+            class Node:
+                pass
+
+            s = set()
+            for i in range(100000):
+                n = Node()
+                n.s = s
+                s = {n, i}
+            del s, n
+            print("sets")
+            f = frozenset()
+            for i in range(100000):
+                f = frozenset([f, i])
+            n = 0
+            while f:
+                n += 1
+                f = min(f, key=lambda x: isinstance(x, int))
+            print(n)
+            for i in range(100000):
+                f = frozenset([f])
+            print(len(f), f in {f}, frozenset([f]) == frozenset([f]))
+            del f
+            print("frozensets")
+            """,
+            "sets\n100000\n1 True True\nfrozensets\n"
+        ),
+        "iterators": (
+            """
+            it = None
+            for i in range(100000):
+                it = iter([it])
+            del it
+            print("list iterators")
+            it = iter([1, 2, 3])
+            for i in range(100000):
+                it = map(abs, it)
+            del it
+            print("map")
+            it = iter([1, 2, 3])
+            for i in range(100000):
+                it = filter(None, it)
+            del it
+            print("filter")
+            it = iter([1, 2, 3])
+            for i in range(100000):
+                it = enumerate(it)
+            del it
+            print("enumerate")
+            it = iter([1, 2, 3])
+            for i in range(100000):
+                it = zip(it)
+            del it
+            print("zip")
+            """,
+            "list iterators\nmap\nfilter\nenumerate\nzip\n"
+        ),
+        "classes": (
+            """
+            C = None
+            for i in range(100000):
+                class D:
+                    prev = C
+                C = D
+            del C, D
+            print("classes")
+            o = None
+            for i in range(100000):
+                class E:
+                    pass
+                E.prev = o
+                o = E()
+            del E, o
+            print("instances of their own class")
+            """,
+            "classes\ninstances of their own class\n"
+        ),
+    ]
+
+    @Test(arguments: ["boundMethods", "exceptions", "functions", "sets", "iterators", "classes"])
+    func deepChainsOfOtherKindsAreFreedWithoutRecursion(kind: String) throws {
+        let (program, expected) = try #require(Self.deepChainsOfOtherKinds[kind])
+        let outcome = try CLITests.run(["exec", "deep.py"], files: ["deep.py": program])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "")
+        #expect(outcome.stdout == expected)
+    }
+
     @Test func deepListOfListsIsFreed() {
         let (output, result) = DeepSyntaxTests.run(
             """

@@ -18,6 +18,15 @@ public final class ExceptionObject: @unchecked Sendable {
         self.args = args
     }
 
+    /// Frees nested values (a chain of causes, contexts or args) without recursion (see
+    /// ``NestedRelease``).
+    deinit {
+        guard holdsContainers else { return }
+        var pending: [Value] = []
+        moveParts(into: &pending)
+        NestedRelease.drainIfAny(&pending)
+    }
+
     public convenience init(type: TypeObject, message: String) {
         self.init(type: type, args: [.str(message)])
     }

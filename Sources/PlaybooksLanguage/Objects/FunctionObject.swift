@@ -20,4 +20,12 @@ public final class FunctionObject: @unchecked Sendable {
         self.closure = closure
         self.name = code.name
     }
+
+    /// Frees nested values (a chain of defaults or closures) without recursion (see ``NestedRelease``).
+    deinit {
+        guard holdsContainers else { return }
+        var pending: [Value] = []
+        moveParts(into: &pending)
+        NestedRelease.drainIfAny(&pending)
+    }
 }

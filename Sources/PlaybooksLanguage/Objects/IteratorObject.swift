@@ -28,6 +28,15 @@ public final class IteratorObject: @unchecked Sendable {
         self.kindName = kindName
     }
 
+    /// Frees nested iterators (`it = map(f, it)` in a loop) without recursion (see
+    /// ``NestedRelease``). A list, dict, ... iterated over frees its own values.
+    deinit {
+        guard holdsNestedValues else { return }
+        var pending: [Value] = []
+        moveParts(into: &pending)
+        NestedRelease.drainIfAny(&pending)
+    }
+
     var typeObject: TypeObject {
         TypeObject(name: kindName, base: Types.object, isBuiltin: true)
     }

@@ -2,10 +2,52 @@
 public final class SetObject: @unchecked Sendable {
     @exclusivity(unchecked) public var storage: OrderedKeySet
     public internal(set) var isFrozen: Bool
+    /// For a frozenset: 0 not known yet, 1 no, 2 yes (see ``holdsInstancesInside``).
+    @exclusivity(unchecked) private var instancesInside: UInt8 = 0
 
     public init(_ storage: OrderedKeySet = OrderedKeySet(), frozen: Bool = false) {
         self.storage = storage
         self.isFrozen = frozen
+    }
+
+    /// For a frozenset (never changed once made): whether it holds an instance, itself or inside
+    /// its tuples and frozensets at any depth. Cached, as CPython caches a frozenset's hash: a key
+    /// lookup asks whether the key holds an instance with a user `__eq__` or `__hash__`, and
+    /// without the cache `f = frozenset([f])` in a loop walked every level again (quadratic:
+    /// 4,000 levels took 8.5 s). A frozenset met inside whose answer is not known yet is walked,
+    /// not asked, so nothing recurses.
+    var holdsInstancesInside: Bool {
+        if instancesInside != 0 { return instancesInside == 2 }
+        var found = false
+        var pending = storage.elements.map(\.value)
+        walk: while let item = pending.popLast() {
+            switch item {
+            case .instance:
+                found = true
+                break walk
+            case .tuple(let items): pending.append(contentsOf: items)
+            case .set(let inner):
+                if inner.isFrozen, inner.instancesInside != 0 {
+                    if inner.instancesInside == 2 {
+                        found = true
+                        break walk
+                    }
+                } else {
+                    pending.append(contentsOf: inner.storage.elements.map(\.value))
+                }
+            default: break
+            }
+        }
+        if isFrozen { instancesInside = found ? 2 : 1 }
+        return found
+    }
+
+    /// Frees nested values without recursion (see ``NestedRelease``).
+    deinit {
+        guard holdsContainers else { return }
+        var pending: [Value] = []
+        moveElements(into: &pending)
+        NestedRelease.drain(&pending)
     }
 }
 

@@ -21,6 +21,15 @@ public final class TypeObject: @unchecked Sendable {
         self.module = module
     }
 
+    /// Frees a chain of bases without recursion (see ``NestedRelease``); the attributes' own
+    /// dict frees what they hold.
+    deinit {
+        guard isKnownUniquelyReferenced(&base), let b = base else { return }
+        base = nil
+        var pending: [Value] = [.type(b)]
+        NestedRelease.drain(&pending)
+    }
+
     /// Whether `self` is `other` or derives from it.
     public func isSubclass(of other: TypeObject) -> Bool {
         var t: TypeObject? = self

@@ -158,7 +158,7 @@ public struct HashKey: Hashable, @unchecked Sendable {
             if let r = numericEquals(a, b) { return r }
             switch (a, b) {
             case (.none, .none), (.ellipsis, .ellipsis): return true
-            case (.set(let x), .set(let y)): return x.storage == y.storage
+            case (.set(let x), .set(let y)): return x === y || x.storage == y.storage
             case (.range(let x), .range(let y)): return x == y
             default:
                 if case .native(let m) = a, case .native(let n) = b, let x = m.hashComponents, let y = n.hashComponents {

@@ -44,7 +44,10 @@ extension VirtualMachine {
             case .instance(let o):
                 if case .function? = o.cls.lookup(name) { return true }
             case .tuple(let inner): pending.append(contentsOf: inner)
-            case .set(let s): pending.append(contentsOf: s.storage.elements.map(\.value))
+            case .set(let s):
+                // A frozenset knows (once asked) whether any instance is inside it.
+                if s.isFrozen, !s.holdsInstancesInside { continue }
+                pending.append(contentsOf: s.storage.elements.map(\.value))
             default: break
             }
         }
