@@ -42,6 +42,38 @@ public final class SetObject: @unchecked Sendable {
         return found
     }
 
+    /// For a frozenset: how deep frozensets (and tuples) nest in it, 0 when not known yet (see
+    /// ``nestingDepth``).
+    @exclusivity(unchecked) private var depthInside = 0
+
+    /// For a frozenset: 1 plus the deepest nesting of frozensets and tuples among its elements
+    /// (`frozenset()` is 1, `frozenset([frozenset()])` 2). Comparing two distinct frozensets
+    /// recurses this deep, so a lookup that would compare them checks it first (see
+    /// `VirtualMachine.checkNestedSetComparison`). Cached like ``holdsInstancesInside``, and
+    /// computed with a work list: a frozenset met inside whose depth is known is not walked again.
+    var nestingDepth: Int {
+        if depthInside != 0 { return depthInside }
+        var deepest = 1
+        var pending = storage.elements.map { ($0.value, 2) }
+        while let (item, depth) = pending.popLast() {
+            switch item {
+            case .tuple(let items):
+                deepest = max(deepest, depth)
+                pending.append(contentsOf: items.map { ($0, depth + 1) })
+            case .set(let inner):
+                if inner.isFrozen, inner.depthInside != 0 {
+                    deepest = max(deepest, depth - 1 + inner.depthInside)
+                } else {
+                    deepest = max(deepest, depth)
+                    pending.append(contentsOf: inner.storage.elements.map { ($0.value, depth + 1) })
+                }
+            default: break
+            }
+        }
+        if isFrozen { depthInside = deepest }
+        return deepest
+    }
+
     /// Frees nested values without recursion (see ``NestedRelease``).
     deinit {
         guard holdsContainers else { return }

@@ -27,6 +27,15 @@ enum StackGuard {
         return here < floor
     }
 
+    /// The bytes left on the current thread's stack above ``floor`` (`UInt.max` when unknown).
+    static func remainingBytes() -> UInt {
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        let low = floor
+        if low <= 1 { return UInt.max }
+        return here > low ? here - low : 0
+    }
+
     /// The lowest address checked code may reach on this thread (0 when unknown).
     static var floor: UInt {
         if let cached = pthread_getspecific(floorKey) { return UInt(bitPattern: cached) }

@@ -107,7 +107,10 @@ extension VirtualMachine {
     @inline(__always)
     func lookupKey(_ k: HashKey, in d: DictObject) throws(PyException) -> HashKey {
         switch k.value {
-        case .instance, .tuple, .set: return try storedEqualKey(k) { d.table.keys(withHash: k.hash) }
+        case .instance: return try storedEqualKey(k) { d.table.keys(withHash: k.hash) }
+        case .tuple, .set:
+            try checkNestedSetComparison(k.value) { d.table.keys(withHash: k.hash) }
+            return try storedEqualKey(k) { d.table.keys(withHash: k.hash) }
         default: return k
         }
     }
@@ -116,9 +119,73 @@ extension VirtualMachine {
     @inline(__always)
     func lookupKey(_ k: HashKey, in s: OrderedKeySet) throws(PyException) -> HashKey {
         switch k.value {
-        case .instance, .tuple, .set: return try storedEqualKey(k) { s.table.keys(withHash: k.hash) }
+        case .instance: return try storedEqualKey(k) { s.table.keys(withHash: k.hash) }
+        case .tuple, .set:
+            try checkNestedSetComparison(k.value) { s.table.keys(withHash: k.hash) }
+            return try storedEqualKey(k) { s.table.keys(withHash: k.hash) }
         default: return k
         }
+    }
+
+    /// CPython's `RecursionError` (`... in comparison`) when the table probe for `key` (a
+    /// frozenset, or a tuple holding one) would compare it with a distinct key of the same hash
+    /// and the frozensets in it nest deeper than the recursion limit allows or the stack can hold:
+    /// the tables compare keys without running code and cannot stop, so the depth is checked
+    /// before (`f == g` for two frozensets nested 100,000 deep overflowed the stack). A tuple of
+    /// scalars is scanned once; a frozenset's depth is cached.
+    @inline(__always)
+    func checkNestedSetComparison(_ key: Value, _ candidates: () -> [Value]) throws(PyException) {
+        let depth: Int
+        switch key {
+        case .set(let s): depth = s.isFrozen ? s.nestingDepth : 0
+        case .tuple(let items):
+            var nested = false
+            for item in items {
+                switch item {
+                case .set, .tuple: nested = true
+                default: continue
+                }
+                break
+            }
+            guard nested else { return }
+            depth = Self.frozenSetDepth(key)
+        default: return
+        }
+        guard depth > 1 else { return }
+        try checkNestedSetComparison(key, depth: depth, candidates)
+    }
+
+    @inline(never)
+    private func checkNestedSetComparison(_ key: Value, depth: Int, _ candidates: () -> [Value]) throws(PyException) {
+        // A level of the tables' comparison of nested frozensets takes well under 2 KB of stack
+        // (debug build); the stack guard's reserve stays free below.
+        let stackLevels = Int(clamping: StackGuard.remainingBytes() / 2048)
+        let allowed = min(limits.maxRecursionDepth - nativeDepth - frames.count, stackLevels)
+        guard depth > allowed else { return }
+        for stored in candidates() {
+            switch (stored, key) {
+            case (.set(let a), .set(let b)) where a === b: continue
+            case (.tuple(let a), .tuple(let b)) where a.storage === b.storage: continue
+            case (.set, _), (.tuple, _): throw nativeRecursionError(NativeRecursionContext.comparison)
+            default: continue
+            }
+        }
+    }
+
+    /// How deep frozensets and tuples nest in `v`, counting from `v` (a tuple of scalars is 1).
+    static func frozenSetDepth(_ v: Value) -> Int {
+        var deepest = 0
+        var pending = [(v, 1)]
+        while let (item, depth) = pending.popLast() {
+            switch item {
+            case .set(let s) where s.isFrozen: deepest = max(deepest, depth - 1 + s.nestingDepth)
+            case .tuple(let items):
+                deepest = max(deepest, depth)
+                pending.append(contentsOf: items.map { ($0, depth + 1) })
+            default: break
+            }
+        }
+        return deepest
     }
 
     /// Compares `k` with each candidate as CPython's lookup does (identity first, then
