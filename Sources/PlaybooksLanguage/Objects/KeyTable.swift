@@ -36,11 +36,14 @@ enum PyHash {
     static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return Int(h % mersenne61)
+        // h mod (2**61 - 1) without a division: 2**61 is 1 modulo 2**61 - 1.
+        var r = (h & mersenne61) &+ (h >> 61)
+        if r >= mersenne61 { r &-= mersenne61 }
+        return Int(bitPattern: UInt(r))
     }
 
     /// 2**61 - 1, the modulus of CPython's hashes.
-    static let mersenne61: UInt64 = (1 << 61) - 1
+    static let mersenne61: UInt64 = 0x1FFF_FFFF_FFFF_FFFF
 
     /// Floats with a fraction, tuples, frozensets and the rest: Swift's hash, reduced like an int's.
     static func slow(_ v: Value) -> Int {
