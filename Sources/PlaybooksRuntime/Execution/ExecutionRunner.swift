@@ -324,7 +324,7 @@ public final class ExecutionRunner {
         }
         var prelude = Prelude.source(
             agent: program.agent, markdown: markdown, settings: options.agentLoop, conditions: program.conditionTriggers,
-            meetings: program.meetingPlaybooks)
+            meetings: program.meetingPlaybooks, humans: program.humanAgents)
         if let others {
             prelude += Prelude.society(agents: others, own: own)
         } else {

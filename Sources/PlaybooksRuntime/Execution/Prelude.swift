@@ -26,7 +26,7 @@ enum Prelude {
 
     static func source(
         agent: String, markdown: [MarkdownPlaybook], settings: AgentLoopSettings, conditions: [ConditionTrigger] = [],
-        meetings: [ExecutionProgram.MeetingPlaybook] = []
+        meetings: [ExecutionProgram.MeetingPlaybook] = [], humans: [String] = []
     ) -> String {
         var text = """
             __pb_agent__ = \(pythonString(agent))
@@ -53,7 +53,7 @@ enum Prelude {
 
             \(messageSource)
             \(conditionsSource(conditions))
-            \(meetingsSource(meetings))
+            \(meetingsSource(meetings, humans: humans))
             def playbook(fn=None, **options):
                 if fn is None:
                     def __pb_decorate__(f):
@@ -391,11 +391,14 @@ enum Prelude {
 
         __pb_yield_text__ = Yield
 
+        def __pb_user_message__(text, source):
+            return Message(text)
+
         async def WaitForMessage(source="user"):
-            return Message(await __pb_wait_text__(source))
+            return __pb_user_message__(await __pb_wait_text__(source), source)
 
         async def Yield(source="user"):
-            return Message(await __pb_yield_text__(source))
+            return __pb_user_message__(await __pb_yield_text__(source), source)
 
         """
 
@@ -408,7 +411,12 @@ enum Prelude {
     /// and `WaitForMessage("meeting")` waits for any of them. The shared state is the host's
     /// data: a participant's changes are published at its next await that completes, and it sees
     /// the others' at each of its awaits (see ``ExecutionRunner``'s meeting extension).
-    static func meetingsSource(_ meetings: [ExecutionProgram.MeetingPlaybook]) -> String {
+    ///
+    /// `humans`: the program's human agents. In a program of one AI agent (whose `WaitForMessage`
+    /// is the host's, returning text), the user's message taken while in a meeting with human
+    /// attendees is made a message of the meeting from the human, as the runtime takes it (see
+    /// ``ExecutionRunner/humanSpeaker(for:from:)``); a society's prelude has its own.
+    static func meetingsSource(_ meetings: [ExecutionProgram.MeetingPlaybook], humans: [String] = []) -> String {
         let entries = meetings.map { "\(pythonString($0.name)): [\(pythonList($0.required)), \(pythonList($0.optional))]" }
         var text = "__pb_meeting_playbooks__ = {\(entries.joined(separator: ", "))}\n"
         guard !meetings.isEmpty else { return text }
@@ -418,6 +426,17 @@ enum Prelude {
             __pb_meeting_shared__ = None
             __pb_meeting_seen__ = None
             meeting = None
+
+            __pb_humans__ = \(pythonList(["user", "human"] + humans))
+
+            def __pb_user_message__(text, source):
+                if meeting is not None:
+                    present = [a for a in meeting.attendees if a in __pb_humans__]
+                    if present and source == "meeting":
+                        return Message(text, present[0], __pb_agent__, meeting.id)
+                    if source in present:
+                        return Message(text, source, __pb_agent__, meeting.id)
+                return Message(text)
 
             class Meeting:
                 def __init__(self, id, topic, host, attendees, shared_state):

@@ -59,8 +59,8 @@ import Testing
             outcome
                 == .finished(
                     ExecutionResult(
-                        value: .list([.list([.str("Alice"), .str("Bob")]), .str("Hi, I am Alice")]),
-                        repr: "[['Alice', 'Bob'], 'Hi, I am Alice']")))
+                        value: .list([.list([.str("Alice"), .str("Bob")]), .str("Hi, I am Alice"), .str("Alice"), .bool(true)]),
+                        repr: "[['Alice', 'Bob'], 'Hi, I am Alice', 'Alice', True]")))
         #expect(
             said.map(\.description) == [
                 "Greeter -> Alice: Hello Alice, your messages arrive as you type them.",

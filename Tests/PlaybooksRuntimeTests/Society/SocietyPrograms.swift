@@ -278,7 +278,7 @@ enum SocietyPrograms {
             reply = await WaitForMessage("meeting")
             await Say("meeting", f"Thank you, {meeting.attendees[0]}.")
             await Say("meeting", "The meeting is concluded.")
-            return [meeting.attendees, reply]
+            return [meeting.attendees, reply, reply.sender_id, reply.meeting_id == meeting.id]
         ```
         """
 }
