@@ -76,6 +76,9 @@ public struct TupleItems: RandomAccessCollection, ExpressibleByArrayLiteral, @un
     @inline(__always)
     public var isEmpty: Bool { storage.count == 0 }
 
+    /// The item at `i`. As with `Array`, `i` must be in range: every Python-level index is
+    /// checked (and an `IndexError` raised) before it gets here; the check stays so that a bug
+    /// stops the process instead of reading outside the buffer.
     @inline(__always)
     public subscript(i: Int) -> Value {
         precondition(UInt(bitPattern: i) < UInt(bitPattern: storage.count), "tuple index out of range")

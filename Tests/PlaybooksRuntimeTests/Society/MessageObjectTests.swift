@@ -74,10 +74,7 @@ import Testing
             ```
             """
         let (outcome, _, _) = try await SocietyTests.run(try SocietyTests.program(text))
-        guard case .finished(let result) = outcome else {
-            Issue.record("\(outcome)")
-            return
-        }
+        let result = try #require(SocietyTests.finished(outcome), "\(outcome)")
         #expect(
             result.repr
                 == "[['Host->Clerk:file this:direct', 'Host->Clerk:and this:direct'], 'Clerk', 'Clerk', 'Host', "
@@ -114,10 +111,7 @@ import Testing
             ```
             """
         let (outcome, _, _) = try await SocietyTests.run(try SocietyTests.program(text))
-        guard case .finished(let result) = outcome else {
-            Issue.record("\(outcome)")
-            return
-        }
+        let result = try #require(SocietyTests.finished(outcome), "\(outcome)")
         #expect(result.repr == "['Host said hello in meeting True', 'Guest', 'meeting', True, 'Host']")
     }
 }

@@ -11,10 +11,7 @@ import Testing
 @Suite struct SocietyGetOrCreateTests {
     @Test func anIdleAgentIsReusedAndABusyOneIsNot() async throws {
         let (outcome, state, said) = try await SocietyTests.run(try SocietyTests.program(SocietyPrograms.pool))
-        guard case .finished(let result) = outcome else {
-            Issue.record("\(outcome)")
-            return
-        }
+        let result = try #require(SocietyTests.finished(outcome), "\(outcome)")
         // Worker: idle before it ran (it starts by serving calls) -> busy (a message to trigger its
         // playbook, then that playbook waiting) -> Worker#2 made, with level 2 -> Worker#2 idle ->
         // Worker idle again, keeping its state (no level: the keyword arguments make new agents only).
@@ -86,10 +83,7 @@ import Testing
             ```
             """
         let (outcome, _, _) = try await SocietyTests.run(try SocietyTests.program(text))
-        guard case .finished(let result) = outcome else {
-            Issue.record("\(outcome)")
-            return
-        }
+        let result = try #require(SocietyTests.finished(outcome), "\(outcome)")
         #expect(
             result.repr
                 == "[[\"ValueError: CreateAgent: no agent class 'Nobody'; the program's are Host, Helper\", "
@@ -115,10 +109,7 @@ import Testing
             ```
             """
         let (outcome, state, _) = try await SocietyTests.run(try SocietyTests.program(text))
-        guard case .finished(let result) = outcome else {
-            Issue.record("\(outcome)")
-            return
-        }
+        let result = try #require(SocietyTests.finished(outcome), "\(outcome)")
         let why =
             "creating agents needs a program with two agent classes or more (`# Name` headings of AI agents); this program has one, Solo"
         #expect(

@@ -22,6 +22,12 @@ import Testing
         return (outcome, runner.state, said)
     }
 
+    /// The result of a finished execution; `nil` for any other outcome.
+    static func finished(_ outcome: ExecutionOutcome) -> ExecutionResult? {
+        if case .finished(let result) = outcome { return result }
+        return nil
+    }
+
     @Test func theBankExampleTalksBetweenItsTwoAgents() async throws {
         let (outcome, state, said) = try await Self.run(try Self.program(try SocietyPrograms.bank), messages: ["alice"])
         #expect(outcome == .finished(ExecutionResult(value: .int(120), repr: "120")))
@@ -42,10 +48,7 @@ import Testing
 
     @Test func callsMessagesAndAFailedCallAcrossThreeAgents() async throws {
         let (outcome, state, said) = try await Self.run(try Self.program(SocietyPrograms.relay))
-        guard case .finished(let result) = outcome else {
-            Issue.record("\(outcome)")
-            return
-        }
+        let result = try #require(SocietyTests.finished(outcome), "\(outcome)")
         #expect(result.repr == "[14, '6', 3]")
         #expect(said.filter { $0.target == "user" }.map(\.text) == ["caught: no square for -1", "squares 14, counter says 6"])
         #expect(said.filter { $0.target == "Counter" }.map(\.text) == ["add 1", "add 2", "add 3", "report"])
@@ -129,10 +132,7 @@ import Testing
             ```
             """
         let (outcome, _, _) = try await Self.run(try Self.program(text))
-        guard case .finished(let result) = outcome else {
-            Issue.record("\(outcome)")
-            return
-        }
+        let result = try #require(SocietyTests.finished(outcome), "\(outcome)")
         #expect(
             result.repr
                 == "[\"AttributeError: Guest.Secret is not public: other agents may call only playbooks marked `public: true` "
@@ -203,10 +203,7 @@ import Testing
                 [MessageTrigger(playbook: "Check", text: "When a message arrives", line: 37)!],
             ])
         let (outcome, _, _) = try await Self.run(program)
-        guard case .finished(let result) = outcome else {
-            Issue.record("\(outcome)")
-            return
-        }
+        let result = try #require(SocietyTests.finished(outcome), "\(outcome)")
         #expect(result.repr == "[['ALPHA', 'BETA', 'GAMMA'], 1]")
         #expect(MessageTrigger(playbook: "P", text: "When the user asks about an order", line: 1) == nil)
         #expect(MessageTrigger(playbook: "P", text: "T1:EVT When you receive a message from Chef", line: 1)?.sender == "Chef")
